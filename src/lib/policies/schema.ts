@@ -1,0 +1,40 @@
+/**
+ * The frontmatter of one imported policy file (src/content/policies/<domain>/<date>.md).
+ * The importer writes it, the content collection validates it, pages read it: one schema for all three.
+ * Plain `zod` (the version Astro itself uses) so that scripts outside Astro can validate too.
+ */
+import { z } from 'zod';
+
+/** A calendar date written YYYY-MM-DD that really exists (no 2006-02-30). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  }, 'not a real calendar date');
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+export const policyFrontmatter = z.strictObject({
+  /** Registrable domain the policy belongs to, lower case, e.g. "attask.com". */
+  domain: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'expected a lower-case domain name'),
+  /** Display name of the company, e.g. "AtTask". */
+  company: z.string().min(1),
+  /** Title of the policy page. */
+  title: z.string().min(1),
+  /** Day the snapshot was archived. */
+  archivedOn: isoDate,
+  /** Where the archived snapshot can be seen (Wayback Machine, Open Terms Archive, ...). */
+  snapshotUrl: httpUrl,
+  /** The policy's own address when it was archived (decoded from a Wayback URL), if known. */
+  originalUrl: httpUrl.optional(),
+  /** The source's label for the snapshot link, e.g. "original snapshot on the Wayback Machine". */
+  sourceLabel: z.string().min(1),
+  /** sha256 of the archived input file's bytes: provenance, and how re-imports recognise a file. */
+  contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256:<64 hex digits>'),
+  /** Number of words in the policy body. */
+  wordCount: z.number().int().nonnegative(),
+});
+
+export type PolicyFrontmatter = z.infer<typeof policyFrontmatter>;
