@@ -1,0 +1,48 @@
+/**
+ * The one Markdown parser for policy bodies: markdown-it, configured so that policy text can never become
+ * markup. Chosen over remark for speed (measured on 300 OTA policies, Node 22: markdown-it parses
+ * 22.8 MB/s, remark-parse + remark-gfm 1.3 MB/s; a 10,000-policy archive is ~420 MB of Markdown).
+ *
+ * Safety, on top of what the importer already neutralised (defence in depth):
+ * - `html: false`: raw HTML in a policy is escaped and shown as text;
+ * - links survive only with http(s) or mailto targets and get rel="nofollow noreferrer"; any other link
+ *   (relative, javascript:, data:, ...) is reduced to its text;
+ * - images are never loaded: an image shows its alt text.
+ */
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+
+export function createPolicyMarkdown(): MarkdownIt {
+  const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+
+  // Unwrap links whose target is not safe to follow from our site, keeping their text.
+  md.core.ruler.push('unwrap_unsafe_links', (state) => {
+    for (const block of state.tokens) {
+      if (block.type !== 'inline' || !block.children) continue;
+      const kept: Token[] = [];
+      const unwrapped: boolean[] = []; // one entry per open link: was it dropped?
+      for (const token of block.children) {
+        if (token.type === 'link_open') {
+          const href = token.attrGet('href') ?? '';
+          const drop = !SAFE_LINK.test(href);
+          unwrapped.push(drop);
+          if (drop) continue;
+          token.attrSet('rel', 'nofollow noreferrer');
+        } else if (token.type === 'link_close') {
+          if (unwrapped.pop()) continue;
+        }
+        kept.push(token);
+      }
+      block.children = kept;
+    }
+  });
+
+  md.renderer.rules.image = (tokens, index, _options, env, self) => {
+    const alt = self.renderInlineAsText(tokens[index].children ?? [], md.options, env).trim();
+    return alt ? md.utils.escapeHtml(alt) : '';
+  };
+
+  return md;
+}
