@@ -1,0 +1,27 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import remarkGfm from 'remark-gfm';
+
+export default defineConfig({
+  // Absolute URLs (sitemap, canonical links) need the public origin; set SITE_URL when deploying.
+  site: process.env.SITE_URL ?? 'https://privacy-policy-archive.example',
+  trailingSlash: 'always',
+  // Test and benchmark builds go to their own folders so they never clobber `dist/` or each other's cache.
+  outDir: process.env.OUT_DIR ?? './dist',
+  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  // One cached stylesheet for every page instead of the same CSS inlined into each of them.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [
+    // MDX pages (about, topic descriptions) are hand-written prose with tables: remark-gfm for those only.
+    // Policy bodies never go through Astro's Markdown: the policies loader renders them (src/loaders).
+    mdx({ remarkPlugins: [remarkGfm] }),
+    sitemap(),
+  ],
+  security: {
+    // A CSP <meta> with hashes of every script and style Astro emits: no 'unsafe-inline' for scripts.
+    csp: true,
+  },
+  devToolbar: { enabled: false },
+});

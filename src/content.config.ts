@@ -1,0 +1,30 @@
+/**
+ * Content collections: the pipeline's middle stage.
+ *   policies — imported policy files (npm run import), split into clauses by the policies loader;
+ *   topics   — one MDX description page per reader-facing topic.
+ * The policy directory can be switched with POLICIES_DIR (the corpus and benchmark builds use scratch folders).
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'zod';
+import { policiesLoader } from './loaders/policies.ts';
+import { policyFrontmatter } from './lib/policies/schema.ts';
+import type { Section } from './lib/clauses/types.ts';
+
+const policies = defineCollection({
+  loader: policiesLoader({ base: process.env.POLICIES_DIR ?? 'src/content/policies' }),
+  // Sections are produced by our own segmenter, not written by hand: typed, not re-validated field by field.
+  schema: policyFrontmatter.extend({ sections: z.custom<Section[]>((value) => Array.isArray(value)) }),
+});
+
+const topics = defineCollection({
+  loader: glob({ pattern: '*.mdx', base: 'src/content/topics' }),
+  schema: z.object({
+    title: z.string(),
+    summary: z.string(),
+    category: z.string(),
+    order: z.number().int(),
+  }),
+});
+
+export const collections = { policies, topics };

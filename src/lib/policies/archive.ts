@@ -1,0 +1,103 @@
+/**
+ * Pure views over the list of policies that the pages share: grouping by company, ordering snapshots,
+ * neighbours in a company's timeline, corpus figures. Kept free of Astro so it can be unit tested.
+ */
+import type { Clause, Section } from '../clauses/types.ts';
+
+export interface PolicyLike {
+  id: string;
+  data: {
+    domain: string;
+    company: string;
+    archivedOn: string;
+    title: string;
+    wordCount: number;
+    sections: Section[];
+  };
+}
+
+export interface Company<P extends PolicyLike = PolicyLike> {
+  domain: string;
+  name: string;
+  /** Snapshots, newest first. */
+  policies: P[];
+}
+
+/** Newest first; same-day snapshots in id order ("2006-06-17" before "2006-06-17-2"). */
+export function byNewest<P extends PolicyLike>(a: P, b: P): number {
+  return b.data.archivedOn.localeCompare(a.data.archivedOn) || a.id.localeCompare(b.id);
+}
+
+/** Companies sorted by display name (case-insensitive, then domain), each with its snapshots newest first. */
+export function groupByCompany<P extends PolicyLike>(policies: P[]): Company<P>[] {
+  const groups = new Map<string, P[]>();
+  for (const policy of policies) {
+    const list = groups.get(policy.data.domain);
+    if (list) list.push(policy);
+    else groups.set(policy.data.domain, [policy]);
+  }
+  return [...groups]
+    .map(([domain, list]) => {
+      const sorted = list.sort(byNewest);
+      return { domain, name: sorted[0].data.company, policies: sorted };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.domain.localeCompare(b.domain));
+}
+
+/** The snapshot just before and just after this one in its company's timeline. */
+export function neighbours<P extends PolicyLike>(company: Company<P>, id: string): { older?: P; newer?: P } {
+  const index = company.policies.findIndex((p) => p.id === id);
+  if (index < 0) return {};
+  return { newer: company.policies[index - 1], older: company.policies[index + 1] };
+}
+
+export function clausesOf(sections: Section[]): Clause[] {
+  return sections.flatMap((section) => section.blocks.flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items)));
+}
+
+/** Path of a policy page: /policies/<domain>/<date>/ (a same-day second snapshot has a -2 suffix in its id). */
+export function policyPath(policyId: string): string {
+  return `/policies/${policyId}/`;
+}
+
+export function companyPath(domain: string): string {
+  return `/policies/${domain}/`;
+}
+
+export function policySlug(policyId: string): { domain: string; date: string } {
+  const slash = policyId.indexOf('/');
+  return { domain: policyId.slice(0, slash), date: policyId.slice(slash + 1) };
+}
+
+/** "17 June 2006": one unambiguous format for an international audience. */
+export function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  const names = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  return `${day} ${names[month - 1]} ${year}`;
+}
+
+export interface ArchiveStats {
+  policies: number;
+  companies: number;
+  clauses: number;
+  words: number;
+  firstYear?: number;
+  lastYear?: number;
+}
+
+export function archiveStats(policies: PolicyLike[]): ArchiveStats {
+  let clauses = 0;
+  let words = 0;
+  let firstYear: number | undefined;
+  let lastYear: number | undefined;
+  const domains = new Set<string>();
+  for (const policy of policies) {
+    domains.add(policy.data.domain);
+    clauses += clausesOf(policy.data.sections).length;
+    words += policy.data.wordCount;
+    const year = Number(policy.data.archivedOn.slice(0, 4));
+    firstYear = firstYear === undefined ? year : Math.min(firstYear, year);
+    lastYear = lastYear === undefined ? year : Math.max(lastYear, year);
+  }
+  return { policies: policies.length, companies: domains.size, clauses, words, firstYear, lastYear };
+}

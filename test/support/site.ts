@@ -1,0 +1,13 @@
+/** Where the test site is built, and from which content: the bundled sample plus the test fixtures. */
+import path from 'node:path';
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
+export const TEST_SITE_DIR = path.join(PROJECT_ROOT, '.cache/test-site');
+export const TEST_POLICY_DIRS = ['src/content/policies', 'test/fixtures/policies'];
+
+/** Ids of every policy in the test site, by content folder. */
+export const SAMPLE_POLICY_IDS = ['atmail.com/2005-12-10', 'attask.com/2006-06-17', 'smartertools.com/2008-12-16'];
+
+export function builtFile(...parts: string[]): string {
+  return path.join(TEST_SITE_DIR, ...parts);
+}
