@@ -1,0 +1,87 @@
+/**
+ * Evaluate the clause topic classifier: `npm run eval:topics -- <file.jsonl> [--cv K] [--set option=value ...]`.
+ *
+ * Without --cv: scores the committed model (src/lib/topics/model.json) on the file, against the majority
+ * `categories`. If the file is (or overlaps) the training data, says so: that is training-set accuracy, not a score.
+ * With --cv K: K-fold cross-validation grouped by the `policy` field (no policy is split across folds), retraining
+ * on each fold's training part (thresholds from an inner grouped CV on that part only).
+ * The last line is always `macro-F1 <x> micro-F1 <y>`.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ClauseClassifier } from '../src/lib/topics/predict.ts';
+import { readSegments, textFingerprint } from '../src/lib/topics/data.ts';
+import { formatScores, scoreMultiLabel } from '../src/lib/topics/metrics.ts';
+import type { TopicModel } from '../src/lib/topics/model.ts';
+import { OPP115_CATEGORIES } from '../src/lib/topics/taxonomy.ts';
+import { crossValidate, DEFAULT_OPTIONS, type TrainOptions } from '../src/lib/topics/train.ts';
+
+function usage(message: string): never {
+  console.error(`${message}\nusage: npm run eval:topics -- <file.jsonl> [--cv K] [--set option=value ...]`);
+  process.exit(2);
+}
+
+const args = process.argv.slice(2);
+let file: string | undefined;
+let cv = 0;
+const options: TrainOptions = { ...DEFAULT_OPTIONS };
+for (let i = 0; i < args.length; i++) {
+  const a = args[i];
+  if (a === '--cv') {
+    cv = Number(args[++i]);
+    if (!Number.isInteger(cv) || cv < 2) usage('--cv needs an integer >= 2');
+  } else if (a === '--set') {
+    const [key, value] = (args[++i] ?? '').split('=');
+    if (!(key in options)) usage(`unknown option ${key}; known: ${Object.keys(options).join(', ')}`);
+    const current = options[key as keyof TrainOptions];
+    (options as unknown as Record<string, unknown>)[key] = typeof current === 'boolean' ? value === 'true' : Number(value);
+  } else if (a.startsWith('--')) usage(`unknown flag ${a}`);
+  else if (file) usage('one file only');
+  else file = a;
+}
+if (!file) usage('missing file');
+
+const { rows, sha256 } = readSegments(file);
+const gold = rows.map((r) => r.categories);
+const policies = new Set(rows.map((r) => r.policy)).size;
+console.log(`${file}: ${rows.length} segments, ${policies} policies`);
+
+if (cv) {
+  const changed = Object.entries(options).filter(([k, v]) => DEFAULT_OPTIONS[k as keyof TrainOptions] !== v);
+  console.log(
+    `${cv}-fold cross-validation grouped by policy, retraining per fold` +
+      (changed.length ? ` (options: ${changed.map(([k, v]) => `${k}=${v}`).join(', ')})` : ''),
+  );
+  const started = performance.now();
+  const { predictions } = crossValidate(rows, cv, options);
+  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(formatScores(scoreMultiLabel(gold, predictions, OPP115_CATEGORIES)));
+} else {
+  const modelPath = fileURLToPath(new URL('../src/lib/topics/model.json', import.meta.url));
+  const fingerprintPath = fileURLToPath(new URL('../src/lib/topics/training-fingerprint.json', import.meta.url));
+  const loadStart = performance.now();
+  const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TopicModel;
+  const clf = new ClauseClassifier(model);
+  const loadMs = performance.now() - loadStart;
+  if (sha256 === model.trainedOn.sha256) {
+    console.log('WARNING: this is the training file of the committed model: the scores below are TRAINING-SET accuracy,');
+    console.log('not an estimate of quality. Use --cv K for policy-grouped cross-validated scores.');
+  } else {
+    const seen = new Set((JSON.parse(readFileSync(fingerprintPath, 'utf8')) as { segments: string[] }).segments);
+    const overlap = rows.filter((r) => seen.has(textFingerprint(r.text))).length;
+    if (overlap > 0) {
+      console.log(
+        `WARNING: ${overlap} of ${rows.length} segments (${((100 * overlap) / rows.length).toFixed(1)}%) are in the ` +
+          'training data of the committed model: these scores are partly training-set accuracy.',
+      );
+    }
+  }
+  const started = performance.now();
+  const predictions = rows.map((r) => clf.categories(r.text));
+  const ms = performance.now() - started;
+  console.log(
+    `model: ${model.terms.length} terms, loaded in ${loadMs.toFixed(1)} ms; ` +
+      `classified in ${ms.toFixed(0)} ms = ${((1000 * ms) / rows.length).toFixed(1)} µs per clause`,
+  );
+  console.log(formatScores(scoreMultiLabel(gold, predictions, OPP115_CATEGORIES)));
+}

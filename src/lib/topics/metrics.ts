@@ -1,0 +1,84 @@
+/**
+ * Multi-label evaluation: per-category precision/recall/F1/support, macro- and micro-averaged F1.
+ *
+ * Conventions: precision of a category never predicted is 0, recall of a category with no gold example is 0, and
+ * F1 is 0 when precision + recall is 0. The macro average is over the categories that occur in the gold labels or
+ * in the predictions (a category absent from both says nothing about the classifier).
+ */
+
+export interface CategoryScore {
+  category: string;
+  tp: number;
+  fp: number;
+  fn: number;
+  precision: number;
+  recall: number;
+  f1: number;
+  /** Gold examples (tp + fn). */
+  support: number;
+}
+
+export interface Scores {
+  perCategory: CategoryScore[];
+  macroF1: number;
+  microPrecision: number;
+  microRecall: number;
+  microF1: number;
+}
+
+function prf(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
+  const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
+  const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
+  const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+export function scoreMultiLabel(
+  gold: ReadonlyArray<readonly string[]>,
+  predicted: ReadonlyArray<readonly string[]>,
+  categories: readonly string[],
+): Scores {
+  if (gold.length !== predicted.length) throw new Error('gold and predicted differ in length');
+  const perCategory = categories.map((category) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    for (let i = 0; i < gold.length; i++) {
+      const g = gold[i].includes(category);
+      const p = predicted[i].includes(category);
+      if (g && p) tp++;
+      else if (p) fp++;
+      else if (g) fn++;
+    }
+    return { category, tp, fp, fn, ...prf(tp, fp, fn), support: tp + fn };
+  });
+  const counted = perCategory.filter((c) => c.tp + c.fp + c.fn > 0);
+  const macroF1 = counted.length ? counted.reduce((s, c) => s + c.f1, 0) / counted.length : 0;
+  const sum = (k: 'tp' | 'fp' | 'fn') => perCategory.reduce((s, c) => s + c[k], 0);
+  const micro = prf(sum('tp'), sum('fp'), sum('fn'));
+  return { perCategory, macroF1, microPrecision: micro.precision, microRecall: micro.recall, microF1: micro.f1 };
+}
+
+/** The table and, as the last line, exactly `macro-F1 <x> micro-F1 <y>` (three decimals). */
+export function formatScores(scores: Scores): string {
+  const width = Math.max(8, ...scores.perCategory.map((c) => c.category.length));
+  const lines = [`${'category'.padEnd(width)}  precision  recall     F1  support`];
+  for (const c of scores.perCategory) {
+    lines.push(
+      `${c.category.padEnd(width)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1
+        .toFixed(3)
+        .padStart(5)}  ${String(c.support).padStart(7)}`,
+    );
+  }
+  lines.push(
+    `${'micro avg'.padEnd(width)}  ${scores.microPrecision.toFixed(3).padStart(9)}  ${scores.microRecall
+      .toFixed(3)
+      .padStart(6)}  ${scores.microF1.toFixed(3).padStart(5)}`,
+  );
+  lines.push(summaryLine(scores));
+  return lines.join('\n');
+}
+
+export function summaryLine(scores: Pick<Scores, 'macroF1' | 'microF1'>): string {
+  return `macro-F1 ${scores.macroF1.toFixed(3)} micro-F1 ${scores.microF1.toFixed(3)}`;
+}

@@ -1,0 +1,104 @@
+/**
+ * The serialised model (src/lib/topics/model.json) and its decoding.
+ *
+ * One-vs-rest linear scores over TF-IDF uni+bigrams. Weights are stored quantised to signed bytes (one scale per
+ * label), idf values to unsigned bytes, both base64-encoded: this keeps model.json small and fast to parse.
+ * Training quantises exactly the same way, so cross-validation scores are those of the shipped format.
+ */
+import { IDF_SCALE } from './features.ts';
+
+export const MODEL_FORMAT = 'opp115-ovr-linear/1';
+
+export interface TopicModel {
+  format: typeof MODEL_FORMAT;
+  /** Attribution / provenance, human-readable. */
+  source: string;
+  /** What the model was trained on (for the eval command's "training data" warning). */
+  trainedOn: { sha256: string; segments: number; policies: number };
+  /** Training options used (for reproducibility). */
+  options: Record<string, number | string | boolean>;
+  /** Label names: the ten OPP-115 categories, then auxiliary labels (e.g. "Other:contact"). */
+  labels: string[];
+  /** Vocabulary: unigrams and bigrams ("a b"). */
+  terms: string[];
+  /** base64 of one byte per term: idf * IDF_SCALE. */
+  idf: string;
+  /** Per label: base64 of one signed byte per term. */
+  weights: string[];
+  /** Per label: weight = byte * scale. */
+  scales: number[];
+  bias: number[];
+  /** Per label decision threshold on the linear score. */
+  thresholds: number[];
+  /** If no category reaches its threshold, assign the one closest to it. */
+  atLeastOne: boolean;
+}
+
+export interface DecodedModel {
+  labels: string[];
+  index: Map<string, number>;
+  idf: Float64Array;
+  /** Term-major weight matrix: w[term * labels.length + label]. */
+  w: Float32Array;
+  bias: Float64Array;
+  thresholds: Float64Array;
+  atLeastOne: boolean;
+}
+
+function fromBase64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function toBase64(bytes: Uint8Array): string {
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(bin);
+}
+
+/** Quantise a weight vector to signed bytes with one scale; returns the bytes and the scale. */
+export function quantizeWeights(w: ArrayLike<number>): { bytes: Int8Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
+  const scale = max > 0 ? Number((max / 127).toPrecision(6)) : 1;
+  const bytes = new Int8Array(w.length);
+  for (let i = 0; i < w.length; i++) bytes[i] = Math.max(-127, Math.min(127, Math.round(w[i] / scale)));
+  return { bytes, scale };
+}
+
+export function decodeModel(model: TopicModel): DecodedModel {
+  if (model.format !== MODEL_FORMAT) throw new Error(`unknown topic model format ${String(model.format)}`);
+  const L = model.labels.length;
+  const V = model.terms.length;
+  const index = new Map<string, number>();
+  model.terms.forEach((t, i) => index.set(t, i));
+  const idfBytes = fromBase64(model.idf);
+  const idf = new Float64Array(V);
+  for (let i = 0; i < V; i++) idf[i] = idfBytes[i] / IDF_SCALE;
+  const w = new Float32Array(V * L);
+  for (let l = 0; l < L; l++) {
+    const raw = fromBase64(model.weights[l]);
+    const bytes = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
+    const scale = model.scales[l];
+    for (let i = 0; i < V; i++) w[i * L + l] = bytes[i] * scale;
+  }
+  return {
+    labels: model.labels.slice(),
+    index,
+    idf,
+    w,
+    bias: Float64Array.from(model.bias),
+    thresholds: Float64Array.from(model.thresholds),
+    atLeastOne: model.atLeastOne,
+  };
+}
+
+/** Stable JSON: one top-level key per line, fixed key order (as built), trailing newline. */
+export function serializeModel(model: TopicModel): string {
+  const lines = Object.entries(model).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`);
+  return `{\n${lines.join(',\n')}\n}\n`;
+}

@@ -1,0 +1,186 @@
+/**
+ * The prediction engine behind classifier.ts, independent of the committed model (training and CV use it with
+ * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
+ * (taxonomy.ts) by small lexicon rules inside each predicted category.
+ */
+import { vectorize } from './features.ts';
+import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
+import { OPP115_CATEGORIES } from './taxonomy.ts';
+
+export interface ClauseTopics {
+  /** Predicted OPP-115 categories, in OPP115_CATEGORIES order. */
+  categories: string[];
+  /** Reader-facing topic slugs, in taxonomy order; each belongs to one of `categories`. */
+  topics: string[];
+}
+
+/** Lexicons used to split a category into finer topics (matched on the lower-cased text and heading). */
+const COOKIES = /\bcookie|\bweb ?beacon|\bpixel|\bclear gifs?\b|\bgifs?\b|\btracking technolog|\blocal (?:shared )?storage|\bflash cookie|\bsdks?\b|\bsoftware development kit|\btags?\b.*\btrack|\banalytics\b/;
+const USE = /\b(?:we|to|may|will|also|can|and) use\b|\buses? (?:this|the|your|such|that|these|it|information|data|personal)|\bused (?:to|for|by us)|\bpurpose|\bin order to\b|\bto (?:provide|improve|personali[sz]e|customi[sz]e|send|communicate|contact|process|respond|operate|deliver|analy[sz]e|understand|help|fulfil)|\bmarketing\b|\badvertis/;
+const COLLECT = /\bcollect|\bgather|\bobtain|\breceive|\brecord|\blog files?\b|\bprovide (?:to )?us\b|\b(?:types?|kinds?|categories) of (?:personal )?(?:information|data)|\binformation (?:you|that you) (?:provide|give|submit|enter)|\bautomatically\b|\bip address|\bregist/;
+const CHILDREN = /\bchild|\bkids?\b|\bminors?\b|\bcoppa\b|\bunder (?:the age of )?1[0-8]\b|\bparent|\bteen|\byoung people\b|\bage of 1[0-8]\b|\b1[0-8] years\b|\bstudents?\b/;
+const REGIONAL = /\bcalifornia|\bshine the light\b|\beurop|\b(?:eu|eea|uk|gdpr)\b|\bswitzerland|\bswiss|\bcanad|\bcountr|\binternational|\boutside (?:of )?the (?:united states|u\.?s)|\btransfer|\bjurisdiction|\bresidents?\b|\bsafe harbou?r|\bprivacy shield|\bnevada|\bstates?\b/;
+const CONTACT = /_email_|@|\bcontact (?:us|our|the)\b|\be-?mail us\b|\bwrite to us\b|\bquestions?\b|\bcomments?\b|\bconcerns?\b|\bphone\b|\btelephone|\baddress(?:ed)? (?:to|below|above)\b|\battn\b|\battention:|\bsuite\b|\bp\.?o\.? box\b|\bprivacy officer\b/;
+
+/** Headings that reliably announce a category: they lower that category's threshold by HEADING_BOOST. */
+const HEADING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bchild|\bkids\b|\bminors?\b|\bcoppa\b/, 'International and Specific Audiences'],
+  [/\bcalifornia|\binternational|\beurop|\btransfer|\bresidents\b|\bgdpr\b/, 'International and Specific Audiences'],
+  [/\bsecur|\bprotect(?:ing|ion of)? (?:your )?(?:information|data)/, 'Data Security'],
+  [/\bretention\b|\bretain|\bhow long\b|\bstorage period/, 'Data Retention'],
+  [/\bdo not track\b|\bdnt\b/, 'Do Not Track'],
+  [/\bchanges\b|\bchanges? (?:to|in)\b|\bupdates? (?:to|of) (?:this|our|the)\b|\bamendments?\b|\brevisions?\b|\bpolicy updates?\b/, 'Policy Change'],
+  [/\bcontact\b|\bquestions\b|\bhow to reach\b/, 'Other'],
+  [/\bshar|\bdisclos|\bthird[- ]part/, 'Third Party Sharing/Collection'],
+  [/\bchoice|\bopt[- ]?out|\bcontrol|\bpreferences\b|\bunsubscrib/, 'User Choice/Control'],
+  [/\baccess|\bcorrect|\bdelet|\bedit|\bupdat(?:e|ing) your\b|\byour rights\b/, 'User Access, Edit and Deletion'],
+  [/\bcollect|\bhow we use\b|\buse of (?:your )?information|\binformation we\b|\bcookie|\btracking\b/, 'First Party Collection/Use'],
+];
+
+/** Score units (linear-model margin) by which a matching heading lowers its category's threshold. */
+export const HEADING_BOOST = 0.75;
+
+export class ClauseClassifier {
+  readonly model: DecodedModel;
+  private readonly categoryCount: number;
+  private readonly contactLabel: number;
+  private readonly introLabel: number;
+
+  constructor(model: TopicModel | DecodedModel) {
+    this.model = 'terms' in model ? decodeModel(model) : model;
+    this.categoryCount = OPP115_CATEGORIES.length;
+    OPP115_CATEGORIES.forEach((c, i) => {
+      if (this.model.labels[i] !== c) throw new Error(`model label ${i} is ${this.model.labels[i]}, expected ${c}`);
+    });
+    this.contactLabel = this.model.labels.indexOf('Other:contact');
+    this.introLabel = this.model.labels.indexOf('Other:intro');
+  }
+
+  /** Raw linear scores minus thresholds, for every label (categories first). */
+  margins(text: string): Float64Array {
+    const m = this.model;
+    const L = m.labels.length;
+    const x = vectorize(text, m.index, m.idf);
+    const s = Float64Array.from(m.bias);
+    for (let k = 0; k < x.idx.length; k++) {
+      const base = x.idx[k] * L;
+      const v = x.val[k];
+      for (let l = 0; l < L; l++) s[l] += m.w[base + l] * v;
+    }
+    for (let l = 0; l < L; l++) s[l] -= m.thresholds[l];
+    return s;
+  }
+
+  /** Predicted category indices for the given margins (already heading-adjusted). */
+  private decide(margins: Float64Array): number[] {
+    const out: number[] = [];
+    let best = 0;
+    for (let c = 0; c < this.categoryCount; c++) {
+      if (margins[c] >= 0) out.push(c);
+      if (margins[c] > margins[best]) best = c;
+    }
+    if (out.length === 0 && this.model.atLeastOne) out.push(best);
+    return out;
+  }
+
+  /** OPP-115 categories only (what evaluation scores). */
+  categories(text: string, heading?: string): string[] {
+    const margins = this.margins(text);
+    if (heading) applyHeading(margins, heading);
+    return this.decide(margins).map((c) => OPP115_CATEGORIES[c]);
+  }
+
+  classify(text: string, heading?: string): ClauseTopics {
+    const margins = this.margins(text);
+    const head = heading ? heading.toLowerCase() : '';
+    if (head) applyHeading(margins, head);
+    const cats = this.decide(margins);
+    const lower = `${head}\n${text.toLowerCase().replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' _email_ ')}`;
+    const topics = new Set<string>();
+    for (const c of cats) {
+      switch (OPP115_CATEGORIES[c]) {
+        case 'First Party Collection/Use': {
+          const cookies = COOKIES.test(lower);
+          const use = USE.test(lower);
+          const collect = COLLECT.test(lower);
+          if (collect || (!cookies && !use)) topics.add('what-we-collect');
+          if (use) topics.add('how-we-use-it');
+          if (cookies) topics.add('cookies-and-tracking');
+          break;
+        }
+        case 'Third Party Sharing/Collection':
+          topics.add('sharing');
+          break;
+        case 'User Choice/Control':
+          topics.add('your-choices');
+          break;
+        case 'User Access, Edit and Deletion':
+          topics.add('access-and-deletion');
+          break;
+        case 'Data Retention':
+          topics.add('retention');
+          break;
+        case 'Data Security':
+          topics.add('security');
+          break;
+        case 'Policy Change':
+          topics.add('policy-changes');
+          break;
+        case 'Do Not Track':
+          topics.add('do-not-track');
+          break;
+        case 'International and Specific Audiences': {
+          const children = CHILDREN.test(lower);
+          if (children) topics.add('children');
+          if (!children || REGIONAL.test(lower)) topics.add('international-users');
+          break;
+        }
+        case 'Other': {
+          const contact =
+            (this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower));
+          const intro = this.introLabel >= 0 && margins[this.introLabel] >= 0;
+          if (contact) topics.add('contact');
+          if (intro && !contact) topics.add('introduction');
+          if (!contact && !intro) topics.add('other');
+          break;
+        }
+      }
+    }
+    return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: sortTopics(topics) };
+  }
+}
+
+const TOPIC_ORDER = [
+  'introduction',
+  'what-we-collect',
+  'how-we-use-it',
+  'cookies-and-tracking',
+  'sharing',
+  'your-choices',
+  'access-and-deletion',
+  'retention',
+  'security',
+  'do-not-track',
+  'children',
+  'international-users',
+  'policy-changes',
+  'contact',
+  'other',
+];
+
+function sortTopics(topics: Set<string>): string[] {
+  return TOPIC_ORDER.filter((t) => topics.has(t));
+}
+
+function applyHeading(margins: Float64Array, heading: string): void {
+  const head = heading.toLowerCase();
+  const boosted = new Set<number>();
+  for (const [re, category] of HEADING_RULES) {
+    if (!re.test(head)) continue;
+    const c = (OPP115_CATEGORIES as readonly string[]).indexOf(category);
+    if (boosted.has(c)) continue;
+    boosted.add(c);
+    margins[c] += HEADING_BOOST;
+  }
+}
+

@@ -1,0 +1,341 @@
+/**
+ * Training of the topic model: one-vs-rest L2-regularised squared-hinge linear SVMs (dual coordinate descent,
+ * Hsieh et al. 2008, as in liblinear) over TF-IDF uni+bigrams, per-label thresholds tuned on out-of-fold scores
+ * of an inner policy-grouped cross-validation. Everything is deterministic: seeded PRNG, stable orderings.
+ */
+import { idfOf, vectorize, type SparseVector } from './features.ts';
+import { MODEL_FORMAT, quantizeWeights, toBase64, type TopicModel } from './model.ts';
+import { OPP115_CATEGORIES } from './taxonomy.ts';
+import { termCounts } from './tokenize.ts';
+import { ClauseClassifier } from './predict.ts';
+
+/** One labelled segment, in the format of opp115/dev.jsonl (only `text` and `categories` are required). */
+export interface Segment {
+  text: string;
+  categories: string[];
+  categories_any?: string[];
+  votes?: Record<string, number>;
+  other_type_votes?: Record<string, number>;
+  policy?: string;
+}
+
+export interface TrainOptions {
+  /** Keep terms that occur in at least this many training segments. */
+  minDf: number;
+  /** SVM cost. */
+  C: number;
+  /** Extra cost multiplier for positive examples (1 = none). */
+  positiveWeight: number;
+  /** Cost multiplier for negatives that one annotator (a minority) did label positive; 0 drops them. */
+  ambiguousWeight: number;
+  /** Coordinate-descent passes. */
+  epochs: number;
+  seed: number;
+  /** Folds of the inner (policy-grouped) CV used to tune thresholds. */
+  innerFolds: number;
+  /** Shrink tuned thresholds towards 0 by this fraction (0 = use the tuned value). */
+  thresholdShrink: number;
+  /** Always predict at least one category. */
+  atLeastOne: boolean;
+}
+
+export const DEFAULT_OPTIONS: TrainOptions = {
+  minDf: 3,
+  C: 0.5,
+  positiveWeight: 1,
+  ambiguousWeight: 1,
+  epochs: 60,
+  seed: 115,
+  innerFolds: 5,
+  thresholdShrink: 0,
+  atLeastOne: true,
+};
+
+export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
+export const LABELS: readonly string[] = [...OPP115_CATEGORIES, ...AUX_LABELS];
+
+const OTHER_TYPE: Record<string, string> = {
+  'Other:contact': 'Privacy contact information',
+  'Other:intro': 'Introductory/Generic',
+};
+
+/** mulberry32: small, fast, seeded PRNG returning floats in [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function shuffle<T>(items: T[], rand: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [items[i], items[j]] = [items[j], items[i]];
+  }
+  return items;
+}
+
+/**
+ * Assign each row to one of k folds so that rows of one group (policy) are always in the same fold. Groups are
+ * shuffled with the seed, then placed largest first into the currently smallest fold (balanced sizes).
+ * Rows without a group each form their own group.
+ */
+export function groupFolds(groups: ReadonlyArray<string | undefined>, k: number, seed: number): number[] {
+  const sizes = new Map<string, number>();
+  groups.forEach((g, i) => {
+    const key = g ?? `\u0000row${i}`;
+    sizes.set(key, (sizes.get(key) ?? 0) + 1);
+  });
+  const keys = shuffle([...sizes.keys()].sort(), prng(seed));
+  // stable sort by size descending keeps the shuffled order among equal sizes
+  keys.sort((a, b) => sizes.get(b)! - sizes.get(a)!);
+  const foldSize = new Array<number>(k).fill(0);
+  const foldOf = new Map<string, number>();
+  for (const key of keys) {
+    let best = 0;
+    for (let f = 1; f < k; f++) if (foldSize[f] < foldSize[best]) best = f;
+    foldOf.set(key, best);
+    foldSize[best] += sizes.get(key)!;
+  }
+  return groups.map((g, i) => foldOf.get(g ?? `\u0000row${i}`)!);
+}
+
+export function isPositive(row: Segment, label: string): boolean {
+  const type = OTHER_TYPE[label];
+  if (type) return row.categories.includes('Other') && (row.other_type_votes?.[type] ?? 0) >= 2;
+  return row.categories.includes(label);
+}
+
+/** A minority (one annotator) labelled it: a soft negative. */
+function isAmbiguous(row: Segment, label: string): boolean {
+  const type = OTHER_TYPE[label];
+  if (type) return (row.other_type_votes?.[type] ?? 0) === 1;
+  return (row.votes?.[label] ?? 0) === 1 || (!row.votes && (row.categories_any ?? []).includes(label));
+}
+
+export interface Vocabulary {
+  terms: string[];
+  idf: Float64Array;
+  index: Map<string, number>;
+}
+
+export function buildVocabulary(texts: readonly string[], minDf: number): Vocabulary {
+  const df = new Map<string, number>();
+  for (const text of texts) for (const term of termCounts(text).keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const terms = [...df.entries()]
+    .filter(([, n]) => n >= minDf)
+    .map(([t]) => t)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const idf = Float64Array.from(terms, (t) => idfOf(df.get(t)!, texts.length));
+  const index = new Map<string, number>();
+  terms.forEach((t, i) => index.set(t, i));
+  return { terms, idf, index };
+}
+
+/**
+ * Squared-hinge (L2-loss) linear SVM, dual coordinate descent. Bias is a constant feature of value 1 (regularised,
+ * as in liblinear). cost[i] = 0 leaves example i out. Returns weights (length dim) and bias.
+ */
+export function trainBinary(
+  X: readonly SparseVector[],
+  y: Int8Array,
+  cost: Float64Array,
+  dim: number,
+  epochs: number,
+  seed: number,
+): { w: Float64Array; b: number } {
+  const n = X.length;
+  const w = new Float64Array(dim);
+  let b = 0;
+  const alpha = new Float64Array(n);
+  const diag = new Float64Array(n);
+  const qd = new Float64Array(n);
+  const active: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (cost[i] <= 0) continue;
+    diag[i] = 0.5 / cost[i];
+    let sq = 1; // bias feature
+    const v = X[i].val;
+    for (let k = 0; k < v.length; k++) sq += v[k] * v[k];
+    qd[i] = sq + diag[i];
+    active.push(i);
+  }
+  const rand = prng(seed);
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    shuffle(active, rand);
+    let maxPG = -Infinity;
+    let minPG = Infinity;
+    for (const i of active) {
+      const x = X[i];
+      let s = b;
+      for (let k = 0; k < x.idx.length; k++) s += w[x.idx[k]] * x.val[k];
+      const G = y[i] * s - 1 + diag[i] * alpha[i];
+      const PG = alpha[i] === 0 ? Math.min(G, 0) : G;
+      maxPG = Math.max(maxPG, PG);
+      minPG = Math.min(minPG, PG);
+      if (Math.abs(PG) > 1e-12) {
+        const old = alpha[i];
+        alpha[i] = Math.max(old - G / qd[i], 0);
+        const d = (alpha[i] - old) * y[i];
+        for (let k = 0; k < x.idx.length; k++) w[x.idx[k]] += d * x.val[k];
+        b += d;
+      }
+    }
+    if (maxPG - minPG < 1e-3) break;
+  }
+  return { w, b };
+}
+
+/** Threshold maximising F1 of `score >= t` against gold; midpoint between neighbouring scores. */
+export function bestThreshold(scores: ArrayLike<number>, gold: ArrayLike<boolean>): number {
+  const n = scores.length;
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  let positives = 0;
+  for (let i = 0; i < n; i++) if (gold[i]) positives++;
+  if (positives === 0) return 0;
+  let tp = 0;
+  let fp = 0;
+  let bestF1 = -1;
+  let best = 0;
+  for (let r = 0; r < n; r++) {
+    const i = order[r];
+    if (gold[i]) tp++;
+    else fp++;
+    const next = r + 1 < n ? scores[order[r + 1]] : -Infinity;
+    if (next === scores[i]) continue; // can't cut between equal scores
+    const f1 = (2 * tp) / (2 * tp + fp + (positives - tp));
+    if (f1 > bestF1) {
+      bestF1 = f1;
+      best = Number.isFinite(next) ? (scores[i] + next) / 2 : scores[i] - 1;
+    }
+  }
+  return best;
+}
+
+interface Fitted {
+  vocab: Vocabulary;
+  weights: Int8Array[];
+  scales: number[];
+  bias: number[];
+}
+
+function fit(rows: readonly Segment[], options: TrainOptions): Fitted {
+  const vocab = buildVocabulary(
+    rows.map((r) => r.text),
+    options.minDf,
+  );
+  const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf));
+  const weights: Int8Array[] = [];
+  const scales: number[] = [];
+  const bias: number[] = [];
+  LABELS.forEach((label, l) => {
+    const y = new Int8Array(rows.length);
+    const cost = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      const pos = isPositive(r, label);
+      y[i] = pos ? 1 : -1;
+      cost[i] = options.C * (pos ? options.positiveWeight : isAmbiguous(r, label) ? options.ambiguousWeight : 1);
+    });
+    const { w, b } = trainBinary(X, y, cost, vocab.terms.length, options.epochs, options.seed + 7919 * l);
+    const q = quantizeWeights(w);
+    weights.push(q.bytes);
+    scales.push(q.scale);
+    bias.push(Number(b.toFixed(6)));
+  });
+  return { vocab, weights, scales, bias };
+}
+
+function toModel(f: Fitted, thresholds: number[], options: TrainOptions, trainedOn: TopicModel['trainedOn']): TopicModel {
+  const idfBytes = Uint8Array.from(f.vocab.idf, (v) => Math.round(v * 16));
+  return {
+    format: MODEL_FORMAT,
+    source:
+      'Trained on OPP-115 (Wilson et al., ACL 2016; Usable Privacy Policy Project, CMU; research licence) by scripts/train-topics.ts',
+    trainedOn,
+    options: { ...options },
+    labels: [...LABELS],
+    terms: f.vocab.terms,
+    idf: toBase64(idfBytes),
+    weights: f.weights.map((w) => toBase64(new Uint8Array(w.buffer, w.byteOffset, w.length))),
+    scales: f.scales,
+    bias: f.bias,
+    thresholds: thresholds.map((t) => Number(t.toFixed(6))),
+    atLeastOne: options.atLeastOne,
+  };
+}
+
+/** Raw scores (no thresholds) of a fitted model for rows, via the same decoding path as inference. */
+function rawScores(model: TopicModel, rows: readonly Segment[]): Float64Array[] {
+  const clf = new ClauseClassifier({ ...model, thresholds: model.labels.map(() => 0) });
+  return rows.map((r) => clf.margins(r.text));
+}
+
+/**
+ * Train a model on rows: thresholds come from an inner policy-grouped CV on these rows only, then the final
+ * weights are fitted on all rows.
+ */
+export function trainModel(
+  rows: readonly Segment[],
+  options: TrainOptions = DEFAULT_OPTIONS,
+  trainedOn: TopicModel['trainedOn'] = { sha256: '', segments: rows.length, policies: new Set(rows.map((r) => r.policy)).size },
+): TopicModel {
+  const L = LABELS.length;
+  const thresholds = new Array<number>(L).fill(0);
+  if (options.innerFolds >= 2) {
+    const folds = groupFolds(
+      rows.map((r) => r.policy),
+      options.innerFolds,
+      options.seed + 1,
+    );
+    const oof: Float64Array[] = new Array(rows.length);
+    for (let f = 0; f < options.innerFolds; f++) {
+      const trainRows = rows.filter((_, i) => folds[i] !== f);
+      const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
+      if (trainRows.length === 0 || testIdx.length === 0) continue;
+      const inner = toModel(fit(trainRows, options), thresholds, options, trainedOn);
+      const scores = rawScores(
+        inner,
+        testIdx.map((i) => rows[i]),
+      );
+      testIdx.forEach((i, k) => (oof[i] = scores[k]));
+    }
+    const have = rows.map((_, i) => i).filter((i) => oof[i] !== undefined);
+    for (let l = 0; l < L; l++) {
+      const t = bestThreshold(
+        have.map((i) => oof[i][l]),
+        have.map((i) => isPositive(rows[i], LABELS[l])),
+      );
+      thresholds[l] = t * (1 - options.thresholdShrink);
+    }
+  }
+  return toModel(fit(rows, options), thresholds, options, trainedOn);
+}
+
+export interface CvResult {
+  /** Predicted categories per row (out-of-fold). */
+  predictions: string[][];
+  folds: number[];
+}
+
+/** Outer policy-grouped k-fold CV: retrain (with inner CV for thresholds) on each training part. */
+export function crossValidate(rows: readonly Segment[], k: number, options: TrainOptions = DEFAULT_OPTIONS): CvResult {
+  const folds = groupFolds(
+    rows.map((r) => r.policy),
+    k,
+    options.seed,
+  );
+  const predictions: string[][] = new Array(rows.length);
+  for (let f = 0; f < k; f++) {
+    const trainRows = rows.filter((_, i) => folds[i] !== f);
+    const model = trainModel(trainRows, options);
+    const clf = new ClauseClassifier(model);
+    rows.forEach((r, i) => {
+      if (folds[i] === f) predictions[i] = clf.categories(r.text);
+    });
+  }
+  return { predictions, folds };
+}

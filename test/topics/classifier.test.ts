@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { classifyClause, getClassifier } from '../../src/lib/topics/classifier.ts';
+import { OPP115_CATEGORIES, TOPICS, TOPIC_BY_SLUG } from '../../src/lib/topics/taxonomy.ts';
+
+describe('classifyClause on obvious clauses', () => {
+  const cases: Array<[string, string]> = [
+    ['We use cookies to remember your preferences.', 'cookies-and-tracking'],
+    ['We do not knowingly collect information from children under 13.', 'children'],
+    ['We may update this policy from time to time.', 'policy-changes'],
+    ['Contact us at privacy@example.com.', 'contact'],
+    ['We use SSL encryption to protect your data.', 'security'],
+    ['We sell your e-mail address to marketing partners and advertisers.', 'sharing'],
+    ['You may opt out of receiving newsletters by following the unsubscribe link.', 'your-choices'],
+    ['Our website does not respond to Do Not Track signals sent by your browser.', 'do-not-track'],
+    ['If you live in California you may ask us which companies received your information.', 'international-users'],
+  ];
+  for (const [text, topic] of cases) {
+    it(`"${text}" -> ${topic}`, () => {
+      expect(classifyClause(text).topics).toContain(topic);
+    });
+  }
+
+  it('returns categories consistent with topics', () => {
+    const result = classifyClause('We keep your account data for as long as your account is active.');
+    for (const slug of result.topics) expect(result.categories).toContain(TOPIC_BY_SLUG.get(slug)!.category);
+    for (const c of result.categories) expect(OPP115_CATEGORIES).toContain(c);
+    expect(result.categories.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic', () => {
+    const text = 'We use cookies and web beacons to measure traffic and share the results with our partners.';
+    expect(classifyClause(text)).toEqual(classifyClause(text));
+    expect(classifyClause(text, 'Cookies')).toEqual(classifyClause(text, 'Cookies'));
+  });
+
+  it('lets a clear heading tip a borderline category', () => {
+    const text = 'This applies to everything described here.';
+    expect(classifyClause(text, 'Changes to this privacy policy').topics).toContain('policy-changes');
+  });
+
+  it('copes with empty and odd input', () => {
+    expect(classifyClause('').categories.length).toBeLessThanOrEqual(1);
+    expect(() => classifyClause('\u0000 ☃ '.repeat(100))).not.toThrow();
+  });
+
+  it('uses only topics from the taxonomy', () => {
+    const slugs = new Set(TOPICS.map((t) => t.slug));
+    const r = classifyClause('We collect your name and use it to send you our newsletter, and we use cookies.');
+    for (const t of r.topics) expect(slugs.has(t)).toBe(true);
+  });
+});
+
+describe('speed', () => {
+  it('classifies 10,000 clauses in well under 10 s', () => {
+    getClassifier();
+    const words = 'we may collect share your personal information with third parties cookies opt out retain secure children'.split(' ');
+    const clauses = Array.from({ length: 10_000 }, (_, i) =>
+      Array.from({ length: 40 + (i % 60) }, (_, k) => words[(i * 7 + k * 13) % words.length]).join(' '),
+    );
+    const started = performance.now();
+    for (const c of clauses) classifyClause(c);
+    const seconds = (performance.now() - started) / 1000;
+    expect(seconds).toBeLessThan(10);
+  });
+});
