@@ -10,11 +10,11 @@
  * - images are never loaded: an image shows its alt text.
  */
 import MarkdownIt from 'markdown-it';
-import type Token from 'markdown-it/lib/token.mjs';
+import type { MarkdownIt as MarkdownParser, Token } from 'markdown-it';
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
-export function createPolicyMarkdown(): MarkdownIt {
+export function createPolicyMarkdown(): MarkdownParser {
   const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
 
   // Unwrap links whose target is not safe to follow from our site, keeping their text.
@@ -25,7 +25,7 @@ export function createPolicyMarkdown(): MarkdownIt {
       const unwrapped: boolean[] = []; // one entry per open link: was it dropped?
       for (const token of block.children) {
         if (token.type === 'link_open') {
-          const href = token.attrGet('href') ?? '';
+          const href = String(token.attrGet('href') ?? '');
           const drop = !SAFE_LINK.test(href);
           unwrapped.push(drop);
           if (drop) continue;

@@ -12,7 +12,7 @@
  * here changes published ids: test/clauses/ids.test.ts pins the ids of the bundled sample, and a change that
  * moves them must keep the old ids resolving.
  */
-import type Token from 'markdown-it/lib/token.mjs';
+import type { Env, Token } from 'markdown-it';
 import { createPolicyMarkdown } from './markdown.ts';
 import { IdAllocator, slugify } from './slug.ts';
 import type { Block, Clause, SegmentedPolicy, Section } from './types.ts';
@@ -29,10 +29,9 @@ const MAX_PLAIN_HEADING_CHARS = 60;
 /** Short lines that are metadata, not section titles. */
 const NOT_A_HEADING = /^(last\s+(updated|modified|revised)|effective|updated|version|copyright|©|posted|date|revised)\b/i;
 
-interface Env { [key: string]: unknown }
 
 export function segment(markdown: string): SegmentedPolicy {
-  const env: Env = {};
+  const env: Env = {} as Env;
   const tokens = md.parse(markdown, env);
   return new Segmenter(tokens, env).run();
 }
