@@ -1,0 +1,126 @@
+/**
+ * The real browser for the `site` tests: Debian's Chromium driven by playwright-core (no browser download).
+ * Launch it once per test file (`launchBrowser()` in beforeAll, `browser.close()` in afterAll).
+ *
+ * Without a browser the tests FAIL, never skip: the gates they hold (clause links, keyboard, accessibility,
+ * untrusted text that must not run) would otherwise silently disappear from CI.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+export function findChromium(): string {
+  const found = CANDIDATES.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate!));
+  if (found) return found;
+  throw new Error(
+    `No Chromium for the browser tests (looked for ${CANDIDATES.filter(Boolean).join(', ')}). ` +
+      'Install it with `apt-get install chromium` (Debian; .ci/run does this), or set CHROMIUM_PATH. ' +
+      'Do not run `npx playwright install`: browser downloads are not available here.',
+  );
+}
+
+/**
+ * Headless Chromium with the flags of .ci/run's environment. Playwright's `launch()` gives every browser a
+ * fresh temporary user-data-dir of its own (and removes it on close), so no profile state leaks between runs.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: findChromium(), headless: true, args: ['--headless', ...CHROMIUM_FLAGS] });
+}
+
+/** A context bound to the test server: relative `page.goto('/x/')` works, everything else is fixed. */
+export async function newSiteContext(browser: Browser, siteUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  return browser.newContext({ baseURL: siteUrl, viewport: { width: 1024, height: 768 }, reducedMotion: 'reduce', ...options });
+}
+
+export interface PageWatch {
+  /** Requests to anything but the test server (aborted before they leave the machine). */
+  foreignRequests: string[];
+  /** Console messages of type error (CSP violations land here too). */
+  consoleErrors: string[];
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+  /** alert/confirm/prompt/beforeunload dialogs (dismissed). */
+  dialogs: string[];
+  /** Every request the page made, for reporting. */
+  requests: string[];
+}
+
+/**
+ * Records (and blocks) what a page does that a static archive page never should: talk to another host,
+ * open a dialog, throw, log an error. Attach before `goto`.
+ */
+export async function watchPage(page: Page, siteUrl: string): Promise<PageWatch> {
+  const origin = new URL(siteUrl).origin;
+  const watch: PageWatch = { foreignRequests: [], consoleErrors: [], pageErrors: [], dialogs: [], requests: [] };
+  await page.route(
+    (url) => url.origin !== origin,
+    (route) => {
+      watch.foreignRequests.push(route.request().url());
+      return route.abort('blockedbyclient');
+    },
+  );
+  page.on('request', (request) => {
+    watch.requests.push(request.url());
+    const url = new URL(request.url());
+    if (url.origin !== origin && !watch.foreignRequests.includes(request.url())) watch.foreignRequests.push(request.url());
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') watch.consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => watch.pageErrors.push(String(error)));
+  page.on('dialog', (dialog) => {
+    watch.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+  return watch;
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+/**
+ * Runs axe-core in the page. Its source goes in through the DevTools protocol (page.evaluate), which the page's
+ * CSP does not govern: no need to weaken the CSP (or bypass it) to audit the real page.
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(`${axeSource}\n;undefined`);
+  return page.evaluate(async (tags) => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.map((node) => ({ target: node.target, failureSummary: node.failureSummary })),
+    }));
+  }, AXE_TAGS);
+}
+
+/** A readable one-line-per-node summary of axe violations for assertion messages. */
+export function formatViolations(violations: AxeViolation[]): string {
+  return violations
+    .map((violation) => {
+      const nodes = violation.nodes.slice(0, 5).map((node) => `    ${node.target.join(' ')}: ${(node.failureSummary ?? '').replace(/\s+/g, ' ')}`);
+      return `  ${violation.id} (${violation.impact}): ${violation.help}\n${nodes.join('\n')}`;
+    })
+    .join('\n');
+}
