@@ -101,3 +101,8 @@ export function archiveStats(policies: PolicyLike[]): ArchiveStats {
   }
   return { policies: policies.length, companies: domains.size, clauses, words, firstYear, lastYear };
 }
+
+/** "1 clause", "2,417 clauses". */
+export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
+}

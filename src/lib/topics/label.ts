@@ -1,9 +1,20 @@
 /**
- * Labels every clause of a segmented policy with its topics. A stand-in until the classifier lands:
- * it labels nothing, so pages and tests can already rely on the `topics` field.
+ * Labels every clause of a segmented policy with its reader-facing topics, using the committed classifier.
+ * Runs in the policies loader, so topics are computed once per imported file and cached with it.
  */
+import { createHash } from 'node:crypto';
 import type { Section } from '../clauses/types.ts';
+import { classifyClause } from './classifier.ts';
+import committedModel from './model.json' with { type: 'json' };
 
-export const TOPIC_MODEL_VERSION = 'none';
+/** Changes whenever the committed model does, so cached clauses are re-labelled. */
+export const TOPIC_MODEL_VERSION = createHash('sha256').update(JSON.stringify(committedModel)).digest('hex').slice(0, 12);
 
-export function labelTopics(_sections: Section[]): void {}
+export function labelTopics(sections: Section[]): void {
+  for (const section of sections) {
+    for (const block of section.blocks) {
+      const clauses = block.type === 'clause' ? [block.clause] : block.items;
+      for (const clause of clauses) clause.topics = classifyClause(clause.text, section.heading || undefined).topics;
+    }
+  }
+}
