@@ -112,7 +112,7 @@ export function paginateGroups<T extends { clauses: unknown[] }>(groups: T[], cl
 export function excerpt(text: string, max = 240): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max);
-  // Where the cut falls right before a space, the last word is whole.
-  const space = /\s/.test(text[max]) ? max : cut.lastIndexOf(' ');
+  // Where the cut falls right after a word (before a space or punctuation), that word is whole.
+  const space = /[^\p{L}\p{N}]/u.test(text[max]) ? max : cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
