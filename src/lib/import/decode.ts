@@ -1,0 +1,71 @@
+/**
+ * Bytes → text. UTF-8 is expected; a file that is not valid UTF-8 is decoded as Latin-1
+ * (windows-1252, as browsers do) with a warning pointing at the first bad byte.
+ * A NUL byte means the file is binary (images, PDFs, UTF-16 text): rejected.
+ */
+import { isUtf8 } from 'node:buffer';
+import { InputError } from './errors.ts';
+
+export interface Decoded {
+  text: string;
+  /** Set when the file was not valid UTF-8. */
+  warning?: { line: number; message: string };
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/** 1-based line number of a byte offset. */
+export function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Offset of the first byte that makes `bytes` invalid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+export function decodeInput(bytes: Uint8Array): Decoded {
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new InputError(lineOfOffset(bytes, nul), `binary file (NUL byte at offset ${nul}); expected UTF-8 or Latin-1 text`);
+  }
+  if (isUtf8(bytes)) {
+    // Native validation, then the fast decoder (strip a byte order mark like TextDecoder does).
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
+  }
+  {
+    const bad = firstInvalidUtf8(bytes);
+    const at = bad === -1 ? 0 : bad;
+    const byte = bytes[at] ?? 0;
+    return {
+      text: latin1.decode(bytes),
+      warning: {
+        line: lineOfOffset(bytes, at),
+        message: `invalid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${at}); decoded as Latin-1`,
+      },
+    };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * Expands command-line paths into input files: a file as given; a directory recursively
+ * (every regular file, sorted by name, dot files and dot directories skipped).
+ * Paths that do not exist or are not regular files are returned as problems, not thrown.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export interface InputFile {
+  path: string;
+  size: number;
+}
+
+export interface Expanded {
+  files: InputFile[];
+  problems: { path: string; message: string }[];
+}
+
+export function expandPaths(paths: readonly string[]): Expanded {
+  const files: InputFile[] = [];
+  const problems: Expanded['problems'] = [];
+  const seen = new Set<string>();
+  const add = (p: string, size: number) => {
+    const key = path.resolve(p);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push({ path: p, size });
+  };
+  const visitedDirs = new Set<string>();
+  const walk = (dir: string) => {
+    let real: string;
+    try {
+      real = fs.realpathSync(dir);
+    } catch {
+      return;
+    }
+    if (visitedDirs.has(real)) return;
+    visitedDirs.add(real);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      problems.push({ path: dir, message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const p = path.join(dir, entry.name);
+      let stat: fs.Stats;
+      try {
+        stat = entry.isSymbolicLink() ? fs.statSync(p) : fs.lstatSync(p);
+      } catch {
+        problems.push({ path: p, message: 'broken symbolic link' });
+        continue;
+      }
+      if (stat.isDirectory()) walk(p);
+      else if (stat.isFile()) add(p, stat.size);
+      else problems.push({ path: p, message: 'not a regular file' });
+    }
+  };
+  for (const p of paths) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(p);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      problems.push({ path: p, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : `cannot read (${code ?? String(error)})` });
+      continue;
+    }
+    if (stat.isDirectory()) walk(p);
+    else if (stat.isFile()) add(p, stat.size);
+    else problems.push({ path: p, message: 'not a regular file' });
+  }
+  return { files, problems };
+}

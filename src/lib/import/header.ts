@@ -1,0 +1,76 @@
+/**
+ * The provenance header, the first line of every archived policy file:
+ *
+ *   > *The following text is extracted and transformed from the <domain> privacy policy that was
+ *   archived on <YYYY-MM-DD>. Please check the [<link text>](<snapshot URL>) for the most accurate
+ *   reproduction.*
+ *
+ * `parseHeader` is pure: it returns the parsed fields or the reason the line is not a valid header.
+ */
+import { domainToASCII } from 'node:url';
+import { isValidDate } from './dates.ts';
+
+export interface Header {
+  /** Lower case, punycode, no leading "www.". */
+  domain: string;
+  /** YYYY-MM-DD, a real calendar date. */
+  archivedOn: string;
+  /** The link text, e.g. "original snapshot on the Wayback Machine". */
+  sourceLabel: string;
+  snapshotUrl: string;
+}
+
+export type HeaderResult = { ok: true; header: Header } | { ok: false; reason: string };
+
+const INTRO = /^\s*>?\s*\*?\s*The following text is extracted and transformed from the\b/i;
+const FULL =
+  /^\s*>?\s*\*?\s*The following text is extracted and transformed from the\s+(\S+)\s+privacy policy that was archived on\s+(\S+?)\.?\s+Please check the\s+\[([^\]]*)\]\((.*)\)\s+for the most accurate reproduction\.?\s*\*?\s*$/i;
+const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+
+/** True when the line looks like the start of a provenance header (well formed or not). */
+export function looksLikeHeader(line: string): boolean {
+  return INTRO.test(line);
+}
+
+export function normaliseDomain(raw: string): string | undefined {
+  let domain = raw.trim().replace(/\.$/, '').toLowerCase();
+  if (/[^\x00-\x7f]/.test(domain)) domain = domainToASCII(domain);
+  domain = domain.replace(/^www\./, '');
+  return DOMAIN.test(domain) && domain.length <= 253 ? domain : undefined;
+}
+
+export function parseHeader(line: string): HeaderResult {
+  if (!looksLikeHeader(line)) {
+    return { ok: false, reason: 'missing provenance header: the first line must be "> *The following text is extracted and transformed from the <domain> privacy policy that was archived on <YYYY-MM-DD>. Please check the [<label>](<URL>) ..."' };
+  }
+  const m = FULL.exec(line);
+  if (!m) {
+    const what = !/privacy policy that was archived on/i.test(line)
+      ? 'no "<domain> privacy policy that was archived on <date>"'
+      : !/\[[^\]]*\]\([^)]*\)/.test(line)
+        ? 'no snapshot link "[<label>](<URL>)"'
+        : 'it does not end with "for the most accurate reproduction."';
+    return { ok: false, reason: `malformed provenance header: ${what}` };
+  }
+  const [, rawDomain, date, label, rawUrl] = m;
+  const domain = normaliseDomain(rawDomain);
+  if (!domain) return { ok: false, reason: `invalid domain "${rawDomain}" in header (expected a host name like example.com)` };
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, reason: `malformed provenance header: archive date "${date}" is not written YYYY-MM-DD` };
+  if (!isValidDate(date)) return { ok: false, reason: `impossible date ${date} in header` };
+  const sourceLabel = label.replace(/\s+/g, ' ').trim();
+  if (!sourceLabel) return { ok: false, reason: 'malformed provenance header: the snapshot link has no text' };
+  let snapshotUrl = rawUrl.trim();
+  if (snapshotUrl.startsWith('<') && snapshotUrl.endsWith('>')) snapshotUrl = snapshotUrl.slice(1, -1);
+  if (!isHttpUrl(snapshotUrl)) return { ok: false, reason: `malformed provenance header: snapshot URL "${snapshotUrl}" is not an http(s) URL` };
+  return { ok: true, header: { domain, archivedOn: date, sourceLabel, snapshotUrl } };
+}
+
+export function isHttpUrl(value: string): boolean {
+  if (!/^https?:\/\/[^\s]/i.test(value) || /\s/.test(value)) return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}

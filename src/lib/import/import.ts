@@ -1,0 +1,167 @@
+/**
+ * The importer: archived policy files in, one Markdown file per policy out
+ * (<out>/<domain>/<date>[-n].md). See README-style notes in neutralise.ts, output.ts, write.ts.
+ *
+ *   const summary = await importFiles(['corpus/'], { out: 'src/content/policies', onEvent });
+ *
+ * Never throws for bad input: each rejected file becomes a diagnostic, the others still import.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { convertPolicy, sha256 } from './convert.ts';
+import { InputError, type Diagnostic } from './errors.ts';
+import { expandPaths } from './files.ts';
+import { renderPolicyFile } from './frontmatter.ts';
+import { OutputIndex } from './output.ts';
+import { replaceFile, writeNewFile } from './write.ts';
+
+export const DEFAULT_OUT = 'src/content/policies';
+export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+
+export type FileStatus = 'imported' | 'updated' | 'unchanged' | 'rejected';
+
+export interface FileResult {
+  path: string;
+  status: FileStatus;
+  /** Policy id `<domain>/<date>[-n]` (not for rejected files). */
+  id?: string;
+  /** Output file written or recognised (not for rejected files). */
+  target?: string;
+}
+
+export type ImportEvent =
+  | { type: 'start'; total: number }
+  | { type: 'file'; result: FileResult; done: number; total: number }
+  | { type: 'diagnostic'; diagnostic: Diagnostic };
+
+export interface ImportOptions {
+  out?: string;
+  maxBytes?: number;
+  onEvent?: (event: ImportEvent) => void;
+  /** Stops between files when aborted (Ctrl-C); files done so far stay done. */
+  signal?: AbortSignal;
+}
+
+export interface ImportSummary {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  warnings: number;
+  total: number;
+  interrupted: boolean;
+  elapsedMs: number;
+  results: FileResult[];
+  diagnostics: Diagnostic[];
+}
+
+export function formatSummary(s: ImportSummary): string {
+  const secs = (s.elapsedMs / 1000).toFixed(1);
+  return `${s.interrupted ? 'interrupted: ' : ''}imported ${s.imported}, updated ${s.updated}, unchanged ${s.unchanged}, rejected ${s.rejected}, warnings ${s.warnings} in ${secs} s`;
+}
+
+export async function importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const out = options.out ?? DEFAULT_OUT;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const emit = options.onEvent ?? (() => {});
+  const summary: ImportSummary = {
+    imported: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0, total: 0,
+    interrupted: false, elapsedMs: 0, results: [], diagnostics: [],
+  };
+  const diagnose = (d: Diagnostic) => {
+    summary.diagnostics.push(d);
+    if (d.severity === 'warning') summary.warnings++;
+    emit({ type: 'diagnostic', diagnostic: d });
+  };
+  const { files, problems } = expandPaths(paths);
+  const total = files.length + problems.length;
+  summary.total = total;
+  emit({ type: 'start', total });
+  let done = 0;
+  const finish = (result: FileResult) => {
+    summary.results.push(result);
+    summary[result.status]++;
+    done++;
+    emit({ type: 'file', result, done, total });
+  };
+  for (const problem of problems) {
+    diagnose({ severity: 'error', path: problem.path, line: 0, message: problem.message });
+    finish({ path: problem.path, status: 'rejected' });
+  }
+
+  const index = new OutputIndex(out);
+  let lastYield = performance.now();
+  for (const file of files) {
+    if (options.signal?.aborted) {
+      summary.interrupted = true;
+      break;
+    }
+    try {
+      finish(importOne(file.path, file.size, maxBytes, index, diagnose));
+    } catch (error) {
+      const line = error instanceof InputError ? error.line : 0;
+      const message = error instanceof InputError ? error.message : describeError(error);
+      diagnose({ severity: 'error', path: file.path, line, message });
+      finish({ path: file.path, status: 'rejected' });
+    }
+    // Let timers and signal handlers run (progress redraw, Ctrl-C) without slowing the loop.
+    if (performance.now() - lastYield > 25) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+  summary.elapsedMs = performance.now() - started;
+  return summary;
+}
+
+function describeError(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e && typeof e === 'object' && e.code) return `${e.syscall ?? 'i/o'} failed: ${e.code}${e.path ? ` (${e.path})` : ''}`;
+  return `internal error: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+function importOne(
+  file: string,
+  size: number,
+  maxBytes: number,
+  index: OutputIndex,
+  diagnose: (d: Diagnostic) => void,
+): FileResult {
+  if (size > maxBytes) throw new InputError(0, `file too large: ${size} bytes, the limit is ${maxBytes} (--max-bytes)`);
+  const bytes = fs.readFileSync(file);
+  if (bytes.length > maxBytes) throw new InputError(0, `file too large: ${bytes.length} bytes, the limit is ${maxBytes} (--max-bytes)`);
+  const converted = convertPolicy(bytes);
+  for (const w of converted.warnings) diagnose({ severity: 'warning', path: file, line: w.line, message: w.message });
+  const fm = converted.frontmatter;
+  const hash = fm.contentHash;
+  const content = renderPolicyFile(fm, converted.body);
+  const idOf = (target: string) => `${fm.domain}/${path.basename(target, '.md')}`;
+
+  const existing = index.find(fm.domain, fm.archivedOn, hash);
+  if (existing) {
+    let current: string | undefined;
+    try {
+      current = fs.readFileSync(existing, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === content) return { path: file, status: 'unchanged', id: idOf(existing), target: existing };
+    replaceFile(existing, content);
+    return { path: file, status: 'updated', id: idOf(existing), target: existing };
+  }
+  let from = 1;
+  for (;;) {
+    const { file: target, n } = index.nextFree(fm.domain, fm.archivedOn, from);
+    if (writeNewFile(target, content)) {
+      index.recordWritten(fm.domain, target, hash);
+      return { path: file, status: 'imported', id: idOf(target), target };
+    }
+    index.recordTaken(fm.domain, target);
+    // Created meanwhile by a concurrent run of the same import: that is our file.
+    if (index.hashOf(target) === hash) return { path: file, status: 'unchanged', id: idOf(target), target };
+    from = n + 1;
+  }
+}
+
+export { sha256 };

@@ -1,0 +1,72 @@
+/**
+ * Policy title: the first non-empty level-1 `#` heading of the body, as plain text, unless it is
+ * site chrome ("Legal", "Home", ...); otherwise "<Company> privacy policy".
+ */
+import { rewriteLinks } from './neutralise.ts';
+
+const CHROME = new Set([
+  'legal', 'home', 'homepage', 'home page', 'menu', 'main menu', 'navigation', 'main navigation', 'skip to content',
+  'skip to main content', 'search', 'login', 'log in', 'sign in', 'sign up', 'register', 'untitled', 'untitled document',
+  'index', 'welcome', 'contact', 'contact us', 'about', 'about us', '404', 'page not found', 'not found', 'error',
+  'loading', 'loading...', 'close', 'back', 'top', 'back to top', 'null', 'undefined',
+]);
+
+const MAX_TITLE = 200;
+
+/** Inline Markdown → plain text (links and images to their text, emphasis and escapes removed). */
+export function plainInline(markdown: string): string {
+  return rewriteLinks(markdown)
+    .replace(/<[^>\n]*>/g, ' ')
+    .replace(/(^|[^\\])[*_`~]+/g, '$1')
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
+    .replace(/[\x00-\x1f\x7f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export function isChrome(title: string): boolean {
+  return CHROME.has(title.toLowerCase().replace(/[\s.:!|»«·•-]+$/g, '').trim());
+}
+
+/** The first non-empty h1 of the body (outside fenced code), as plain text, or undefined. */
+const H1 = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const H1_ANYWHERE = /^ {0,3}#(?:[ \t].*)?$/gm;
+
+function headingText(line: string): string | undefined {
+  const h = H1.exec(line);
+  if (!h) return undefined;
+  const text = plainInline(h[1] ?? '').replace(/^[\s|»«·•:~-]+|[\s|»«·•:~-]+$/g, '');
+  return /[\p{L}\p{N}]/u.test(text) ? text : undefined;
+}
+
+export function firstHeading(body: string): string | undefined {
+  if (!/^ {0,3}(?:`{3}|~{3})/m.test(body)) {
+    // no fenced code: jump from one candidate line to the next
+    for (const m of body.matchAll(H1_ANYWHERE)) {
+      const text = headingText(m[0]);
+      if (text) return text;
+    }
+    return undefined;
+  }
+  let fence: string | null = null;
+  for (const line of body.split('\n', 5000)) {
+    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    if (f) {
+      if (fence === null) fence = f[1][0];
+      else if (f[1][0] === fence) fence = null;
+      continue;
+    }
+    if (fence !== null) continue;
+    const text = headingText(line);
+    if (text) return text;
+  }
+  return undefined;
+}
+
+export function deriveTitle(body: string, company: string): string {
+  const heading = firstHeading(body);
+  if (heading && !isChrome(heading)) {
+    return heading.length > MAX_TITLE ? `${heading.slice(0, MAX_TITLE - 1).trimEnd()}…` : heading;
+  }
+  return `${company} privacy policy`;
+}

@@ -1,0 +1,30 @@
+/**
+ * Wayback Machine snapshot URLs carry the original address:
+ *   https://web.archive.org/web/20060617022507id_/http%3A//www.attask.com/privacy.html
+ * `decodeWaybackUrl` returns that original (decoded, http(s) only), or undefined.
+ */
+const WAYBACK = /^https?:\/\/(?:web\.|wayback\.)?archive\.org\/web\/(\d{1,14})(?:[a-z]{2}_|\*)?\/(.+)$/i;
+
+export function decodeWaybackUrl(snapshotUrl: string): string | undefined {
+  const match = WAYBACK.exec(snapshotUrl.trim());
+  if (!match) return undefined;
+  let rest = match[2];
+  // The original is usually percent-encoded as a whole ("http%3A//host/..."): decode once.
+  if (/^https?%3A/i.test(rest)) {
+    try {
+      rest = decodeURIComponent(rest);
+    } catch {
+      rest = rest.replace(/^(https?)%3A/i, '$1:');
+    }
+  }
+  // The Wayback Machine collapses "//" after the scheme at times ("http:/host").
+  rest = rest.replace(/^(https?):\/*/i, (_m, scheme: string) => `${scheme.toLowerCase()}://`);
+  if (!/^https?:\/\/[^/?#\s]/.test(rest)) return undefined;
+  try {
+    const url = new URL(rest);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    return url.href;
+  } catch {
+    return undefined;
+  }
+}
