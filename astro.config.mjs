@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import remarkGfm from 'remark-gfm';
+import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   // Absolute URLs (sitemap, canonical links) need the public origin; set SITE_URL when deploying.
@@ -18,10 +19,16 @@ export default defineConfig({
     // Policy bodies never go through Astro's Markdown: the policies loader renders them (src/loaders).
     mdx({ remarkPlugins: [remarkGfm] }),
     sitemap(),
+    // Last: indexes the finished pages (data-pagefind-body) into <outDir>/pagefind; an indexing error fails the build.
+    pagefind(),
   ],
   security: {
     // A CSP <meta> with hashes of every script and style Astro emits: no 'unsafe-inline' for scripts.
-    csp: true,
+    // Search (Pagefind) compiles its WebAssembly and runs in a worker it may start from a blob: URL.
+    csp: {
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      directives: ["worker-src 'self' blob:"],
+    },
   },
   devToolbar: { enabled: false },
 });
