@@ -238,13 +238,42 @@ function tableBreaksToSpaces(s: string): string {
   });
 }
 
-const SPECIALS = /<(?:https?|mailto):[^\s<>\x00-\x1f\x7f]*>|[<{}]/gi;
+const SPECIALS = /<(?:https?|mailto):[^\s<>\x00-\x1f\x7f]*>|\\?[<{}]/gi;
+const ENTITY: Record<string, string> = { '<': '&lt;', '{': '&#123;', '}': '&#125;' };
 
-/** Escapes `<`, `{`, `}` that are not already escaped; keeps http(s)/mailto autolinks. */
+/**
+ * True when position i continues a bare URL ("https://...", "www..."): a GFM autolink literal
+ * there would swallow a backslash (remark-gfm does), so a character reference is used instead.
+ */
+function continuesUrl(s: string, i: number): boolean {
+  let a = i;
+  const stop = Math.max(0, i - 2048);
+  while (a > stop) {
+    const c = s.charCodeAt(a - 1);
+    if (c === 32 || c === 10 || c === 9) break;
+    a--;
+  }
+  if (a === i) return false;
+  return /https?:\/\/|www\./i.test(s.slice(a, i));
+}
+
+/**
+ * Escapes `<`, `{`, `}` that are not already escaped (with a backslash, or with a character
+ * reference right after a bare URL); keeps http(s)/mailto autolinks as they are.
+ */
 export function escapeSpecials(s: string): string {
   if (!/[<{}]/.test(s)) return s;
   return s.replace(SPECIALS, (m: string, offset: number) => {
-    if (m.length > 1 || isEscaped(s, offset)) return m; // an autolink, or already escaped
-    return `\\${m}`;
+    if (m[0] === '<' && m.length > 1) return m; // an autolink
+    const ch = m[m.length - 1];
+    const slashed = m.length === 2;
+    const at = offset + m.length - 1;
+    const escaped = (backslashesBefore(s, at) % 2) === 1;
+    if (continuesUrl(s, offset)) {
+      // drop the one backslash that escaped the character (it would become part of the URL)
+      return `${slashed && !escaped ? '\\' : ''}${ENTITY[ch]}`;
+    }
+    if (escaped) return m;
+    return `${slashed ? '\\' : ''}\\${ch}`;
   });
 }

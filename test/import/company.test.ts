@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { deriveCompany, mainLabel } from '../../src/lib/import/company.ts';
+import { deriveTitle, firstHeading } from '../../src/lib/import/title.ts';
+import { countWords } from '../../src/lib/import/words.ts';
+
+describe('mainLabel', () => {
+  it.each([
+    ['smartertools.com', 'smartertools'],
+    ['attask.com', 'attask'],
+    ['news.bbc.co.uk', 'bbc'],
+    ['example.com.au', 'example'],
+    ['bolt.eu', 'bolt'],
+    ['mail.google.com', 'google'],
+    ['www.example.org', 'example'],
+  ])('%s → %s', (domain, label) => expect(mainLabel(domain)).toBe(label));
+});
+
+describe('deriveCompany', () => {
+  it('uses the spelling found in the title or body', () => {
+    expect(deriveCompany('smartertools.com', 'Privacy Policy - SmarterTools', 'SmarterTools is committed...')).toBe('SmarterTools');
+    expect(deriveCompany('attask.com', 'AtTask Privacy Policy', '')).toBe('AtTask');
+    expect(deriveCompany('123greetings.com', '', 'Welcome to 123Greetings.com, the site')).toBe('123Greetings');
+  });
+  it('ignores the label inside e-mail addresses, URLs and link targets', () => {
+    expect(deriveCompany('atmail.com', '', 'Write to support@atmail.com or see [Home](http://atmail.com/) or http://www.Atmail.com/x')).toBe('Atmail');
+    expect(deriveCompany('acme.com', '', 'mail privacy@AcmeCorp.com [x](https://ACME.com)')).toBe('Acme');
+  });
+  it('ignores the label inside longer words', () => {
+    expect(deriveCompany('bolt.eu', '', 'Thunderbolts and BOLTED doors')).toBe('Bolt');
+  });
+  it('prefers mixed case over shouting, the most frequent spelling, then the first', () => {
+    expect(deriveCompany('smartertools.com', '', 'SMARTERTOOLS SHALL NOT ... SmarterTools ... Smartertools ... SmarterTools')).toBe('SmarterTools');
+    expect(deriveCompany('smartertools.com', '', 'SMARTERTOOLS SHALL NOT')).toBe('Smartertools');
+    expect(deriveCompany('ibm.com', '', 'IBM respects your privacy')).toBe('IBM');
+  });
+  it('matches hyphenated labels written with a space or without the hyphen', () => {
+    expect(deriveCompany('job-hunt.org', 'The Privacy Policy for Job-Hunt.Org', '')).toBe('Job-Hunt');
+    expect(deriveCompany('mid-america.com', '', 'Mid America Apartments')).toBe('Mid America');
+  });
+  it('falls back to the capitalised label', () => {
+    expect(deriveCompany('example.com', 'Privacy', 'We respect you.')).toBe('Example');
+  });
+});
+
+describe('title', () => {
+  it('uses the first non-empty level-1 heading, as plain text', () => {
+    expect(firstHeading('intro\n# \n#\n## Sub\n# **AtTask** [Privacy](/p) Policy\n# Later')).toBe('AtTask Privacy Policy');
+    expect(firstHeading('# | Free Photoshop Brushes | 123FreeBrushes')).toBe('Free Photoshop Brushes | 123FreeBrushes');
+    expect(firstHeading('#NotAHeading\n    # code')).toBeUndefined();
+  });
+  it('ignores headings inside fenced code', () => {
+    expect(firstHeading('```\n# not this\n```\n# This')).toBe('This');
+  });
+  it('falls back to "<Company> privacy policy" for empty or chrome headings', () => {
+    expect(deriveTitle('# \n\ntext', 'Acme')).toBe('Acme privacy policy');
+    expect(deriveTitle('# Legal\n\ntext', 'Acme')).toBe('Acme privacy policy');
+    expect(deriveTitle('# Home\n# Privacy', 'Acme')).toBe('Acme privacy policy');
+    expect(deriveTitle('no heading at all', 'Acme')).toBe('Acme privacy policy');
+    expect(deriveTitle('# Privacy Policy - SmarterTools', 'SmarterTools')).toBe('Privacy Policy - SmarterTools');
+  });
+  it('keeps tag-like text of headings as text and shortens very long ones', () => {
+    expect(deriveTitle('# Privacy <script>alert(1)</script> Policy', 'A')).toBe('Privacy alert(1) Policy');
+    const long = deriveTitle(`# ${'word '.repeat(100)}`, 'A');
+    expect(long.length).toBeLessThanOrEqual(200);
+    expect(long.endsWith('…')).toBe(true);
+  });
+});
+
+describe('countWords', () => {
+  it('counts words, not link targets or markup', () => {
+    expect(countWords('We **do not** sell [your data](https://example.com/a/b/c) <https://x.org/y/z>.')).toBe(6);
+    expect(countWords("Don't e-mail us at 3.5 o'clock; Datenschutzerklärung, Конфиденциальность.")).toBe(8);
+    expect(countWords('')).toBe(0);
+  });
+});
