@@ -2,7 +2,11 @@
 import path from 'node:path';
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
-export const TEST_SITE_DIR = path.join(PROJECT_ROOT, '.cache/test-site');
+/**
+ * TEST_SITE_DIR overrides the folder (e.g. several people iterating in one checkout with TEST_SITE_REUSE=1 on a
+ * site each built themselves); CI uses the default.
+ */
+export const TEST_SITE_DIR = path.resolve(PROJECT_ROOT, process.env.TEST_SITE_DIR ?? '.cache/test-site');
 export const TEST_POLICY_DIRS = ['src/content/policies', 'test/fixtures/policies'];
 
 /** Ids of every policy in the test site, by content folder. */
