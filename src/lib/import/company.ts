@@ -17,8 +17,9 @@ export function mainLabel(domain: string): string {
   return labels.length >= 2 ? labels[labels.length - 2] : labels[0];
 }
 
+/** "smartertools" → "Smartertools", "example-shop" → "Example-Shop". */
 export function capitalise(label: string): string {
-  return label.charAt(0).toUpperCase() + label.slice(1);
+  return label.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
 }
 
 function escapeRegExp(s: string): string {
