@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ngrams, termCounts, tokenize } from '../../src/lib/topics/tokenize.ts';
+import { ngrams, stem, termCounts, tokenize } from '../../src/lib/topics/tokenize.ts';
 
 describe('tokenize', () => {
   it('lower-cases, splits on punctuation and joins apostrophes', () => {
@@ -27,5 +27,22 @@ describe('tokenize', () => {
     expect(counts.get('opt')).toBe(2);
     expect(counts.get('opt out')).toBe(2);
     expect(counts.get('out opt')).toBe(1);
+  });
+});
+
+describe('stem', () => {
+  it('folds common inflections and leaves short words and placeholders alone', () => {
+    expect(['collect', 'collects', 'collected', 'collecting', 'collection'].map(stem)).toEqual([
+      'collect', 'collect', 'collect', 'collect', 'collect',
+    ]);
+    expect(stem('cookies')).toBe('cooki');
+    expect(stem('cookie')).toBe('cooki');
+    expect(stem('policies')).toBe(stem('policy'));
+    expect(stem('uses')).toBe('uses');
+    expect(stem('_email_')).toBe('_email_');
+  });
+
+  it('is applied before building n-grams', () => {
+    expect(termCounts('sharing shared').get('shar shar')).toBe(1);
   });
 });

@@ -28,6 +28,25 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/**
+ * A light suffix stripper (not Porter): folds common inflections and derivations so that "collect", "collects",
+ * "collected", "collecting", "collection" share one feature. Tokens of 4 letters or fewer are left alone.
+ */
+export function stem(token: string): string {
+  if (token.length <= 4 || token.startsWith('_')) return token;
+  let t = token;
+  for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 'ly', 's']) {
+    if (t.endsWith(suffix) && t.length - suffix.length >= 4) {
+      t = t.slice(0, -suffix.length);
+      break;
+    }
+  }
+  // cookie/cookies, policy/policies, apply/applied all end in "i"
+  if (t.endsWith('ie')) t = t.slice(0, -1);
+  else if (t.endsWith('y')) t = `${t.slice(0, -1)}i`;
+  return t;
+}
+
 /** Unigrams and bigrams (joined by a space) of a token list, in order of appearance, with repeats. */
 export function ngrams(tokens: readonly string[]): string[] {
   const out: string[] = tokens.slice();
@@ -35,9 +54,10 @@ export function ngrams(tokens: readonly string[]): string[] {
   return out;
 }
 
-/** Term counts of the uni+bigrams of a text. Map iteration order is first appearance (deterministic). */
+/** Term counts of the uni+bigrams of a text's stemmed tokens. Map iteration order is first appearance (deterministic). */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const term of ngrams(tokenize(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  const tokens = tokenize(text);
+  for (const term of ngrams(tokens.map(stem))) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }

@@ -37,6 +37,15 @@ export interface TrainOptions {
   thresholdShrink: number;
   /** Always predict at least one category. */
   atLeastOne: boolean;
+  /** NB-SVM (Wang & Manning 2012): scale features by |log-count ratio|^nb per label (0 = off); folded into the weights. */
+  nb: number;
+  /** Smoothing of the NB log-count ratios. */
+  nbAlpha: number;
+  /**
+   * Keep only this many terms (0 = all): after a first fit, terms are ranked by their largest weight over the labels
+   * (each label's weights scaled to max 1) and the model is refitted on the best ones. Keeps model.json small.
+   */
+  maxTerms: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -49,6 +58,9 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   innerFolds: 5,
   thresholdShrink: 0,
   atLeastOne: true,
+  nb: 0,
+  nbAlpha: 1,
+  maxTerms: 6000,
 };
 
 export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
@@ -224,10 +236,25 @@ interface Fitted {
 }
 
 function fit(rows: readonly Segment[], options: TrainOptions): Fitted {
-  const vocab = buildVocabulary(
+  const full = buildVocabulary(
     rows.map((r) => r.text),
     options.minDf,
   );
+  if (options.maxTerms <= 0 || full.terms.length <= options.maxTerms) return fitWith(rows, options, full);
+  const first = fitWith(rows, options, full);
+  const importance = full.terms.map((_, j) => Math.max(...first.weights.map((w) => Math.abs(w[j]))));
+  const keep = full.terms
+    .map((_, j) => j)
+    .sort((a, b) => importance[b] - importance[a] || a - b)
+    .slice(0, options.maxTerms)
+    .sort((a, b) => a - b);
+  const terms = keep.map((j) => full.terms[j]);
+  const index = new Map<string, number>();
+  terms.forEach((t, i) => index.set(t, i));
+  return fitWith(rows, options, { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index });
+}
+
+function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
   const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf));
   const weights: Int8Array[] = [];
   const scales: number[] = [];
@@ -240,7 +267,29 @@ function fit(rows: readonly Segment[], options: TrainOptions): Fitted {
       y[i] = pos ? 1 : -1;
       cost[i] = options.C * (pos ? options.positiveWeight : isAmbiguous(r, label) ? options.ambiguousWeight : 1);
     });
-    const { w, b } = trainBinary(X, y, cost, vocab.terms.length, options.epochs, options.seed + 7919 * l);
+    let Xl: readonly SparseVector[] = X;
+    let r: Float64Array | undefined;
+    if (options.nb > 0) {
+      const V = vocab.terms.length;
+      const p = new Float64Array(V).fill(options.nbAlpha);
+      const q = new Float64Array(V).fill(options.nbAlpha);
+      X.forEach((x, i) => {
+        const into = y[i] > 0 ? p : q;
+        for (let k = 0; k < x.idx.length; k++) into[x.idx[k]] += x.val[k];
+      });
+      let ps = 0;
+      let qs = 0;
+      for (let j = 0; j < V; j++) {
+        ps += p[j];
+        qs += q[j];
+      }
+      const ratio = new Float64Array(V);
+      for (let j = 0; j < V; j++) ratio[j] = Math.abs(Math.log(p[j] / ps / (q[j] / qs))) ** options.nb;
+      r = ratio;
+      Xl = X.map((x) => ({ idx: x.idx, val: Float64Array.from(x.val, (v, k) => v * ratio[x.idx[k]]) }));
+    }
+    const { w, b } = trainBinary(Xl, y, cost, vocab.terms.length, options.epochs, options.seed + 7919 * l);
+    if (r) for (let j = 0; j < w.length; j++) w[j] *= r[j];
     const q = quantizeWeights(w);
     weights.push(q.bytes);
     scales.push(q.scale);
