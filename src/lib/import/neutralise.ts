@@ -27,7 +27,7 @@ const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 const ANY_FENCE = /^(?:`{3}|~{3})/m;
 
 export function neutraliseBody(markdown: string): string {
-  if (!ANY_FENCE.test(markdown)) return neutraliseProse(markdown);
+  if ((!markdown.includes('```') && !markdown.includes('~~~')) || !ANY_FENCE.test(markdown)) return neutraliseProse(markdown);
   const lines = markdown.split('\n');
   const out: string[] = [];
   let prose: string[] = [];

@@ -30,7 +30,6 @@ export function isChrome(title: string): boolean {
 
 /** The first non-empty h1 of the body (outside fenced code), as plain text, or undefined. */
 const H1 = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
-const H1_ANYWHERE = /^ {0,3}#(?:[ \t].*)?$/gm;
 
 function headingText(line: string): string | undefined {
   const h = H1.exec(line);
@@ -40,10 +39,14 @@ function headingText(line: string): string | undefined {
 }
 
 export function firstHeading(body: string): string | undefined {
-  if (!/^ {0,3}(?:`{3}|~{3})/m.test(body)) {
-    // no fenced code: jump from one candidate line to the next
-    for (const m of body.matchAll(H1_ANYWHERE)) {
-      const text = headingText(m[0]);
+  if (!body.includes('```') && !body.includes('~~~')) {
+    // no fenced code: jump from one '#' to the next, look only at those starting a line
+    for (let i = body.indexOf('#'); i !== -1; i = body.indexOf('#', i + 1)) {
+      let start = i;
+      while (start > 0 && body[start - 1] === ' ' && i - start < 3) start--;
+      if (start > 0 && body[start - 1] !== '\n') continue;
+      const end = body.indexOf('\n', i);
+      const text = headingText(body.slice(start, end === -1 ? body.length : end));
       if (text) return text;
     }
     return undefined;
