@@ -50,13 +50,19 @@ describe('parseHeader', () => {
     ['javascript snapshot URL', header('a.com', '2020-01-31', '[l](javascript:alert(1))'), /is not an http\(s\) URL/],
     ['relative snapshot URL', header('a.com', '2020-01-31', '[l](/web/2006/x)'), /is not an http\(s\) URL/],
     ['truncated', `${PREFIX} a.com privacy policy that was archived on 2020-01-31. Please check the [l](https://a.org/)`, /malformed provenance header: it does not end/],
-    ['domain without a dot', header('jottacloud', '2020-01-31', '[l](https://a.org/)'), /^invalid domain "jottacloud"/],
+    ['domain that is only digits', header('12345', '2020-01-31', '[l](https://a.org/)'), /^invalid domain "12345"/],
+    ['label starting with a hyphen', header('-bad.com', '2020-01-31', '[l](https://a.org/)'), /^invalid domain "-bad.com"/],
     ['domain with a path', header('a.com/x', '2020-01-31', '[l](https://a.org/)'), /^invalid domain "a.com\/x"/],
     ['domain with underscore', header('a_b.com', '2020-01-31', '[l](https://a.org/)'), /^invalid domain/],
   ])('rejects a header with %s', (_name, line, reason) => {
     const result = parseHeader(line);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.reason).toMatch(reason);
+  });
+
+  it('keeps a single-label host name as the source writes it (Open Terms Archive "jottacloud")', () => {
+    const result = parseHeader(header('JottaCloud', '2026-06-09', '[original version on Open Terms Archive](https://github.com/x/y)'));
+    expect(result).toMatchObject({ ok: true, header: { domain: 'jottacloud' } });
   });
 
   it('accepts a leap day and converts an internationalised domain to punycode', () => {

@@ -25,7 +25,9 @@ export type HeaderResult = { ok: true; header: Header } | { ok: false; reason: s
 const INTRO = /^\s*>?\s*\*?\s*The following text is extracted and transformed from the\b/i;
 const FULL =
   /^\s*>?\s*\*?\s*The following text is extracted and transformed from the\s+(\S+)\s+privacy policy that was archived on\s+(\S+?)\.?\s+Please check the\s+\[([^\]]*)\]\((.*)\)\s+for the most accurate reproduction\.?\s*\*?\s*$/i;
-const DOMAIN = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+// A host name as the source writes it. Usually dotted (example.com); a single label is kept too (the Open Terms
+// Archive corpus names one service "jottacloud"): inventing a top-level domain would falsify provenance.
+const DOMAIN = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 /** True when the line looks like the start of a provenance header (well formed or not). */
 export function looksLikeHeader(line: string): boolean {

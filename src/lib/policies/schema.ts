@@ -17,8 +17,8 @@ export const isoDate = z
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 export const policyFrontmatter = z.strictObject({
-  /** Registrable domain the policy belongs to, lower case, e.g. "attask.com". */
-  domain: z.string().regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/, 'expected a lower-case domain name'),
+  /** Host name the policy belongs to, lower case, without "www.", e.g. "attask.com" (rarely a single label). */
+  domain: z.string().regex(/^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'expected a lower-case host name'),
   /** Display name of the company, e.g. "AtTask". */
   company: z.string().min(1),
   /** Title of the policy page. */
