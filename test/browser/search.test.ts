@@ -1,0 +1,424 @@
+/**
+ * Search in the real browser, on the built test site (sample + fixtures) and its real Pagefind index.
+ *
+ * Nothing here is a hard-coded result list: the words, phrases and company names searched for are picked
+ * from the built policy pages (the text Pagefind indexed), and the expected clause is the one that holds them.
+ *
+ *   relevance — an exact company name ranks that company's policies first; a quoted phrase finds the clause
+ *               that contains it (and not a clause holding the same words apart); a word found in one clause
+ *               only comes back as that clause, and following it lands on the clause, in view, highlighted;
+ *   interface — filters, sort, URL state with back/forward, the "/" shortcut, the live result count;
+ *   weight    — no Pagefind file (and no highlighter) is fetched before someone searches; JS before any search
+ *               stays within budget; all of it under the site's CSP with no console error.
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import * as cheerio from 'cheerio';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser, newSiteContext, watchPage } from '../support/browser.ts';
+import { builtPages, pageType } from '../support/pages.ts';
+import { SAMPLE_POLICY_IDS, builtFile } from '../support/site.ts';
+
+const siteUrl = inject('siteUrl');
+const JS_BUDGET_BEFORE_SEARCH = 27 * 1024;
+
+// ---------------------------------------------------------------- what the index holds, from the built pages
+
+interface BuiltClause {
+  policyId: string;
+  id: string;
+  words: string[];
+}
+interface BuiltPolicy {
+  id: string;
+  url: string;
+  company: string;
+  date: string;
+  topics: string[];
+  clauses: BuiltClause[];
+  /** Indexed words outside the clauses: title, headings, company name. */
+  otherWords: string[];
+}
+
+function words(text: string): string[] {
+  return text.toLocaleLowerCase('en').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function builtPolicies(): BuiltPolicy[] {
+  return builtPages()
+    .filter((page) => pageType(page.url) === 'policy')
+    .map((page) => {
+      const $ = cheerio.load(readFileSync(builtFile(page.file), 'utf8'));
+      const body = $('[data-pagefind-body]');
+      body.find('[data-pagefind-ignore], .provenance, .versions, .toc').remove();
+      const id = page.url.replace(/^\/policies\/|\/$/g, '');
+      const clauses = body
+        .find('.clause')
+        .map((_, element) => ({ policyId: id, id: $(element).attr('id')!, words: words($(element).text()) }))
+        .get();
+      body.find('.clause').remove();
+      return {
+        id,
+        url: page.url,
+        company: $('[data-pagefind-filter="company"]').text().trim(),
+        date: $('.breadcrumb').attr('data-pagefind-meta')!.replace('date:', ''),
+        topics: $('[data-pagefind-filter="topic[value]"]')
+          .map((_, element) => $(element).attr('value'))
+          .get(),
+        clauses,
+        otherWords: words(body.text()),
+      };
+    });
+}
+
+const policies = builtPolicies();
+const samplePolicies = policies.filter((policy) => SAMPLE_POLICY_IDS.includes(policy.id));
+const allClauses = policies.flatMap((policy) => policy.clauses);
+const allWords = [...allClauses.flatMap((clause) => clause.words), ...policies.flatMap((policy) => policy.otherWords)];
+
+/**
+ * A word of a sample policy that only one clause of the whole index contains, and that no other indexed
+ * word shares a 6-letter prefix with (Pagefind stems words and matches prefixes, so near-words would count).
+ */
+function wordOfOneClause(): { word: string; clause: BuiltClause } {
+  const prefixCount = new Map<string, number>();
+  for (const word of allWords) prefixCount.set(word.slice(0, 6), (prefixCount.get(word.slice(0, 6)) ?? 0) + 1);
+  for (const clause of samplePolicies.flatMap((policy) => policy.clauses)) {
+    for (const word of [...new Set(clause.words)].sort()) {
+      if (!/^\p{Ll}{7,}$/u.test(word)) continue;
+      const inClause = clause.words.filter((other) => other.slice(0, 6) === word.slice(0, 6)).length;
+      if (prefixCount.get(word.slice(0, 6)) === inClause) return { word, clause };
+    }
+  }
+  throw new Error('no word of the sample is found in one clause only');
+}
+
+/**
+ * Three consecutive words that form a phrase only one clause has, while another clause has all three words
+ * apart (so the quotes, not the words, decide which clause comes first).
+ */
+function phraseOfOneClause(): { phrase: string; clause: BuiltClause; decoy: BuiltClause } {
+  const joined = allClauses.map((clause) => ` ${clause.words.join(' ')} `);
+  for (const clause of samplePolicies.flatMap((policy) => policy.clauses)) {
+    for (let i = 0; i + 3 <= clause.words.length; i++) {
+      const triple = clause.words.slice(i, i + 3);
+      if (!triple.every((word) => /^\p{Ll}{3,}$/u.test(word))) continue;
+      const phrase = triple.join(' ');
+      if (joined.filter((text) => text.includes(` ${phrase} `)).length !== 1) continue;
+      const decoy = allClauses.find((other) => other !== clause && triple.every((word) => other.words.includes(word)));
+      if (decoy) return { phrase, clause, decoy };
+    }
+  }
+  throw new Error('no phrase of the sample is found in one clause only');
+}
+
+// ---------------------------------------------------------------- browser helpers
+
+let browser: Browser;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newSiteContext(browser, siteUrl);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+});
+
+async function withPage<T>(run: (page: Page, watch: Awaited<ReturnType<typeof watchPage>>) => Promise<T>): Promise<T> {
+  const page = await context.newPage();
+  try {
+    const watch = await watchPage(page, siteUrl);
+    const result = await run(page, watch);
+    expect(watch.pageErrors).toEqual([]);
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.foreignRequests).toEqual([]);
+    return result;
+  } finally {
+    await page.close();
+  }
+}
+
+interface ShownResult {
+  url: string;
+  title: string;
+  clauses: string[];
+}
+
+/** Waits for the search to settle, then reads the results as shown. */
+async function shownResults(page: Page): Promise<{ status: string; results: ShownResult[] }> {
+  await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).not.toBe('');
+  await expect.poll(() => page.locator('#search-status').getAttribute('aria-busy')).toBeNull();
+  const results = await page.locator('#search-results > li').evaluateAll((items) =>
+    items.map((item) => ({
+      url: item.querySelector('h2 a')!.getAttribute('href')!,
+      title: item.querySelector('h2')!.textContent!,
+      clauses: [...item.querySelectorAll('.hits a')].map((a) => a.getAttribute('href')!),
+    })),
+  );
+  return { status: (await page.locator('#search-status').textContent()) ?? '', results };
+}
+
+/** "/policies/a.com/2006-06-17/?pagefind-highlight=x#c-1" → { policy: "a.com/2006-06-17", anchor: "c-1" } */
+function target(href: string): { policy: string; anchor: string; terms: string[] } {
+  const url = new URL(href, siteUrl);
+  return { policy: url.pathname.replace(/^\/policies\/|\/$/g, ''), anchor: decodeURIComponent(url.hash.slice(1)), terms: url.searchParams.getAll('pagefind-highlight') };
+}
+
+async function search(page: Page, query: string) {
+  await page.goto(`/search/?q=${encodeURIComponent(query)}`);
+  return shownResults(page);
+}
+
+// ---------------------------------------------------------------- tests
+
+describe('what the tests search for comes from the built site', () => {
+  it('has indexed policy pages with clauses, the sample among them', () => {
+    expect(samplePolicies.map((policy) => policy.id).sort()).toEqual([...SAMPLE_POLICY_IDS].sort());
+    for (const policy of policies) expect(policy.clauses.length, policy.id).toBeGreaterThan(0);
+    for (const policy of samplePolicies) expect(policy.company, policy.id).not.toBe('');
+  });
+});
+
+describe('relevance', () => {
+  it.each(SAMPLE_POLICY_IDS)('the exact company name of %s ranks that company first', async (policyId) => {
+    const company = policies.find((policy) => policy.id === policyId)!.company;
+    const ofCompany = policies.filter((policy) => policy.company === company).map((policy) => policy.url);
+    await withPage(async (page) => {
+      const { results } = await search(page, company);
+      expect(results.length).toBeGreaterThanOrEqual(ofCompany.length);
+      const top = results.slice(0, ofCompany.length).map((result) => new URL(result.url, siteUrl).pathname);
+      expect(top.sort()).toEqual([...ofCompany].sort());
+      for (const result of results.slice(0, ofCompany.length)) expect(result.title).toContain(company);
+    });
+  });
+
+  it('a quoted phrase finds the clause that contains it, not one with the same words apart', async () => {
+    const { phrase, clause, decoy } = phraseOfOneClause();
+    await withPage(async (page) => {
+      const { results } = await search(page, `"${phrase}"`);
+      expect(results.length, `"${phrase}"`).toBeGreaterThan(0);
+      const best = target(results[0].clauses[0]);
+      expect(best, `"${phrase}" (decoy: ${decoy.policyId}#${decoy.id})`).toMatchObject({ policy: clause.policyId, anchor: clause.id });
+      const everyClause = results.flatMap((result) => result.clauses.map((href) => target(href)));
+      expect(everyClause).not.toContainEqual(expect.objectContaining({ policy: decoy.policyId, anchor: decoy.id }));
+    });
+  });
+
+  it('a word found in one clause returns that clause first, and following it lands on the clause, in view and highlighted', async () => {
+    const { word, clause } = wordOfOneClause();
+    await withPage(async (page, watch) => {
+      const { status, results } = await search(page, word);
+      expect(results, word).toHaveLength(1);
+      expect(status).toMatch(/^1 policy found/);
+      const best = target(results[0].clauses[0]);
+      expect(best).toMatchObject({ policy: clause.policyId, anchor: clause.id, terms: [word] });
+
+      await page.locator('#search-results .hits a').first().click();
+      await page.waitForURL((url) => url.hash === `#${clause.id}`);
+      expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(clause.id);
+      const marks = page.locator(`[id="${clause.id}"] mark.hl`);
+      await expect.poll(() => marks.count()).toBeGreaterThan(0);
+      expect((await marks.first().textContent())!.toLocaleLowerCase('en')).toContain(word.slice(0, 6));
+      // Nothing outside that clause holds the word, so nothing else is marked.
+      expect(await page.locator('mark.hl').count()).toBe(await marks.count());
+      const box = await page.locator(`[id="${clause.id}"]`).boundingBox();
+      const viewport = page.viewportSize()!;
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeGreaterThanOrEqual(0);
+      expect(box!.y).toBeLessThan(viewport.height);
+      expect(watch.requests.some((url) => /\/_astro\/highlight\.[\w-]+\.js$/.test(url))).toBe(true);
+    });
+  });
+});
+
+describe('filters, sort and the URL', () => {
+  /** A word every sample policy contains, so filters have something to narrow. */
+  const common = (() => {
+    const sets = samplePolicies.map((policy) => new Set(policy.clauses.flatMap((clause) => clause.words)));
+    // ...and no other indexed word starts like it (Pagefind matches stems and prefixes), so which policies
+    // match is known exactly.
+    const family = (w: string) => new Set(allWords.filter((other) => other.slice(0, 6) === w.slice(0, 6)));
+    const word = [...sets[0]]
+      .filter((w) => w.length >= 6 && /^\p{Ll}+$/u.test(w) && sets.every((set) => set.has(w)) && family(w).size === 1)
+      .sort()[0];
+    if (!word) throw new Error('no word common to the sample policies');
+    return word;
+  })();
+  const withCommon = policies.filter((policy) => [...policy.clauses.flatMap((clause) => clause.words), ...policy.otherWords].includes(common));
+  const years = [...new Set(samplePolicies.map((policy) => policy.date.slice(0, 4)))].sort();
+
+  it('narrows by year and by company, and sorts by date', async () => {
+    expect(years.length).toBeGreaterThan(1);
+    await withPage(async (page) => {
+      const all = await search(page, common);
+      expect(all.results.map((result) => target(result.url).policy).sort()).toEqual(withCommon.map((policy) => policy.id).sort());
+
+      await page.selectOption('select[name="year"]', years[0]);
+      await page.waitForURL((url) => url.searchParams.get('year') === years[0]);
+      const byYear = await shownResults(page);
+      expect(byYear.results.length).toBeGreaterThan(0);
+      expect(byYear.results.length).toBeLessThan(all.results.length);
+      for (const result of byYear.results) expect(target(result.url).policy.split('/')[1].slice(0, 4)).toBe(years[0]);
+
+      await page.selectOption('select[name="year"]', '');
+      const company = samplePolicies[samplePolicies.length - 1].company;
+      await page.selectOption('select[name="company"]', company);
+      await page.waitForURL((url) => url.searchParams.get('company') === company && !url.searchParams.has('year'));
+      const byCompany = await shownResults(page);
+      const expected = policies.filter((policy) => policy.company === company).map((policy) => policy.url);
+      expect(byCompany.results.map((result) => new URL(result.url, siteUrl).pathname).sort()).toEqual([...expected].sort());
+
+      await page.selectOption('select[name="company"]', '');
+      for (const [order, direction] of [['newest', -1], ['oldest', 1]] as const) {
+        await page.selectOption('select[name="sort"]', order);
+        await page.waitForURL((url) => url.searchParams.get('sort') === order);
+        await expect
+          .poll(async () => {
+            const dates = (await shownResults(page)).results.map((result) => target(result.url).policy.split('/')[1]);
+            return dates.length > 1 && dates.every((date, i) => i === 0 || Math.sign(date.localeCompare(dates[i - 1])) !== -direction);
+          })
+          .toBe(true);
+      }
+    });
+  });
+
+  it('narrows by topic: only policies with a clause on that topic', async () => {
+    const topics = [...new Set(policies.flatMap((policy) => policy.topics))];
+    // A topic some policies matching the word have and others do not: the filter has to do something.
+    const matching = withCommon;
+    const topic = topics.sort().find((slug) => matching.some((p) => p.topics.includes(slug)) && matching.some((p) => !p.topics.includes(slug)));
+    expect(topic, 'a topic that splits the policies').toBeDefined();
+    await withPage(async (page) => {
+      await page.goto(`/search/?q=${common}&topic=${topic}`);
+      expect(await page.locator('select[name="topic"]').inputValue()).toBe(topic);
+      const { results } = await shownResults(page);
+      const shown = results.map((result) => target(result.url).policy).sort();
+      expect(shown).toEqual(matching.filter((policy) => policy.topics.includes(topic!)).map((policy) => policy.id).sort());
+    });
+  });
+
+  it('keeps the query and filters in the URL, with back and forward', async () => {
+    await withPage(async (page) => {
+      await page.goto('/search/');
+      await page.locator('#search-q').fill(common);
+      await page.waitForURL((url) => url.searchParams.get('q') === common);
+      const first = await shownResults(page);
+      expect(first.results.length).toBeGreaterThan(1);
+
+      await page.selectOption('select[name="year"]', years[0]);
+      await page.waitForURL((url) => url.searchParams.get('year') === years[0]);
+      const narrowed = (await shownResults(page)).results.length;
+      expect(narrowed).toBeLessThan(first.results.length);
+
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.get('q') === common && !url.searchParams.has('year'));
+      expect(await page.locator('select[name="year"]').inputValue()).toBe('');
+      await expect.poll(async () => (await shownResults(page)).results.length).toBe(first.results.length);
+
+      await page.goForward();
+      await page.waitForURL((url) => url.searchParams.get('year') === years[0]);
+      expect(await page.locator('select[name="year"]').inputValue()).toBe(years[0]);
+      await expect.poll(async () => (await shownResults(page)).results.length).toBe(narrowed);
+
+      await page.goBack();
+      await page.goBack();
+      await page.waitForURL((url) => url.pathname === '/search/' && !url.search);
+      expect(await page.locator('#search-q').inputValue()).toBe('');
+      await expect.poll(() => page.locator('#search-results > li').count()).toBe(0);
+    });
+  });
+
+  it('announces the number of results in a live region and lets the keyboard reach them', async () => {
+    await withPage(async (page) => {
+      const { status, results } = await search(page, common);
+      expect(await page.locator('#search-status').getAttribute('role')).toBe('status');
+      expect(status).toMatch(new RegExp(`^${results.length} polic(y|ies) found for “${common}”`));
+      await page.locator('#search-q').focus();
+      await page.keyboard.press('ArrowDown');
+      expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
+      expect(await page.locator('#search-results h2').count()).toBe(results.length);
+    });
+  });
+});
+
+describe('the header search box', () => {
+  it('"/" focuses it, but typing "/" in a field stays typing', async () => {
+    await withPage(async (page) => {
+      await page.goto(samplePolicies[0].url);
+      await page.keyboard.press('/');
+      expect(await page.evaluate(() => document.activeElement?.id)).toBe('site-search');
+      await page.keyboard.type('a/b');
+      expect(await page.locator('#site-search').inputValue()).toBe('a/b');
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === 'a/b');
+      expect(await page.locator('#search-q').inputValue()).toBe('a/b');
+    });
+  });
+
+  it('submits to /search/?q= without JavaScript, where the page says what it needs', async () => {
+    const noScript = await browser.newContext({ baseURL: siteUrl, javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      await page.goto('/');
+      await page.locator('#site-search').fill(samplePolicies[0].company);
+      await page.locator('#site-search').press('Enter');
+      await page.waitForURL((url) => url.pathname === '/search/' && url.searchParams.get('q') === samplePolicies[0].company);
+      await expect.poll(() => page.locator('.notice').isVisible()).toBe(true);
+      expect(await page.locator('main').textContent()).toMatch(/needs JavaScript/);
+    } finally {
+      await noScript.close();
+    }
+  });
+});
+
+describe('page weight and CSP', () => {
+  const isPagefind = (url: string) => new URL(url).pathname.startsWith('/pagefind/');
+  const isHighlighter = (url: string) => /\/_astro\/highlight\.[\w-]+\.js$/.test(url);
+
+  it.each(['/', '/policies/', SAMPLE_POLICY_IDS.map((id) => `/policies/${id}/`)[0], '/search/', '/404.html'])(
+    'a plain load of %s fetches no Pagefind file and no highlighter',
+    async (url) => {
+      await withPage(async (page, watch) => {
+        await page.goto(url);
+        await page.locator('input[type="search"]').first().focus();
+        await page.waitForLoadState('networkidle');
+        expect(watch.requests.filter(isPagefind)).toEqual([]);
+        expect(watch.requests.filter(isHighlighter)).toEqual([]);
+        expect(await page.locator('mark').count()).toBe(0);
+      });
+    },
+  );
+
+  it(`the search page runs no more than ${JS_BUDGET_BEFORE_SEARCH / 1024} kB (gzip) of JS before a search, and loads Pagefind on the first keystroke`, async () => {
+    await withPage(async (page, watch) => {
+      const scripts: Promise<number>[] = [];
+      page.on('response', (response: Response) => {
+        if (response.request().resourceType() === 'script') scripts.push(response.body().then((body) => gzipSync(body).length));
+      });
+      await page.goto('/search/');
+      await page.waitForLoadState('networkidle');
+      const inline = await page.locator('script:not([src])').evaluateAll((nodes) => nodes.map((node) => node.textContent ?? ''));
+      const before = (await Promise.all(scripts)).reduce((a, b) => a + b, 0) + inline.reduce((sum, text) => sum + gzipSync(text).length, 0);
+      expect(before).toBeGreaterThan(0);
+      expect(before).toBeLessThanOrEqual(JS_BUDGET_BEFORE_SEARCH);
+      expect(watch.requests.filter(isPagefind)).toEqual([]);
+
+      await page.locator('#search-q').pressSequentially(samplePolicies[0].company.slice(0, 3));
+      await expect.poll(() => watch.requests.filter(isPagefind).length).toBeGreaterThan(0);
+      await shownResults(page);
+    });
+  });
+
+  it('the CSP lets Pagefind compile its WebAssembly and start its worker, with no unsafe-inline script', () => {
+    const $ = cheerio.load(readFileSync(builtFile('search', 'index.html'), 'utf8'));
+    const csp = $('meta[http-equiv="content-security-policy"]').attr('content') ?? '';
+    const directives = new Map(csp.split(';').map((part) => part.trim().split(/\s+/)).filter((part) => part[0]).map(([name, ...values]) => [name, values]));
+    expect(directives.get('script-src')).toEqual(expect.arrayContaining(["'self'", "'wasm-unsafe-eval'"]));
+    expect(directives.get('script-src')).not.toContain("'unsafe-inline'");
+    expect(directives.get('script-src')).not.toContain("'unsafe-eval'");
+    expect(directives.get('worker-src')).toEqual(["'self'", 'blob:']);
+  });
+});
