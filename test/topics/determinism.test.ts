@@ -35,3 +35,25 @@ describe('training determinism', () => {
     expect(new Set(folds).size).toBe(2);
   });
 });
+
+describe('fast inference vectors', () => {
+  it('equal the generic vectorize() of training', async () => {
+    const { vectorize } = await import('../../src/lib/topics/features.ts');
+    const clf = new ClauseClassifier(trainModel(syntheticSegments(), options));
+    const texts = [
+      ...syntheticSegments(2).map((r) => r.text),
+      'opt out opt out of emails, we share share data with partners; Contact privacy@example.com now',
+      '',
+    ];
+    for (const text of texts) {
+      const fast = clf.vector(text);
+      const slow = vectorize(text, clf.model.index, clf.model.idf);
+      const asMap = (v: typeof fast) => new Map([...v.idx].map((i, k) => [i, v.val[k]]));
+      const a = asMap(fast);
+      const b = asMap(slow);
+      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
+      for (const [i, v] of a) expect(v).toBeCloseTo(b.get(i)!, 12);
+    }
+    expect(clf.vector(texts.at(-2)!).idx.length).toBeGreaterThan(3);
+  });
+});

@@ -2,10 +2,10 @@
  * TF-IDF vectors (sublinear tf, l2-normalised) over a fixed term list. Shared by training and inference so
  * both compute exactly the same numbers.
  */
-import { termCounts } from './tokenize.ts';
+import { stemmedTokens } from './tokenize.ts';
 
 export interface SparseVector {
-  /** Term indices, ascending. */
+  /** Term indices (each at most once). */
   idx: Int32Array;
   /** Values, same length as idx. */
   val: Float64Array;
@@ -25,26 +25,39 @@ export function idfOf(df: number, nDocs: number): number {
 
 /**
  * Vectorise a text: sublinear tf (1 + ln tf) times idf, l2-normalised, over terms in `index` only.
- * Terms not in the vocabulary are ignored.
+ * Terms not in the vocabulary are ignored. Indices are in order of first appearance (not sorted).
  */
+let scratch = new Int32Array(0);
+
 export function vectorize(text: string, index: ReadonlyMap<string, number>, idf: ArrayLike<number>): SparseVector {
-  const counts = termCounts(text);
-  const pairs: number[] = [];
-  for (const [term, count] of counts) {
+  const tokens = stemmedTokens(text);
+  if (scratch.length < idf.length) scratch = new Int32Array(idf.length);
+  const counts = scratch; // all zero between calls
+  const touched: number[] = [];
+  const add = (term: string) => {
     const i = index.get(term);
-    if (i !== undefined) pairs.push(i, (1 + Math.log(count)) * idf[i]);
+    if (i === undefined) return;
+    if (counts[i]++ === 0) touched.push(i);
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    add(tokens[k]);
+    if (k + 1 < tokens.length) add(`${tokens[k]} ${tokens[k + 1]}`);
   }
-  const n = pairs.length / 2;
-  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => pairs[2 * a] - pairs[2 * b]);
+  const n = touched.length;
   const idx = new Int32Array(n);
   const val = new Float64Array(n);
   let norm = 0;
-  for (let k = 0; k < n; k++) norm += pairs[2 * k + 1] ** 2;
-  norm = Math.sqrt(norm) || 1;
   for (let k = 0; k < n; k++) {
-    idx[k] = pairs[2 * order[k]];
-    val[k] = pairs[2 * order[k] + 1] / norm;
+    const i = touched[k];
+    const count = counts[i];
+    counts[i] = 0;
+    const v = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
+    idx[k] = i;
+    val[k] = v;
+    norm += v * v;
   }
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < n; k++) val[k] /= norm;
   return { idx, val };
 }
 

@@ -3,7 +3,8 @@
  * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
-import { vectorize } from './features.ts';
+import type { SparseVector } from './features.ts';
+import { stemmedTokens } from './tokenize.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
 
@@ -46,8 +47,27 @@ export class ClauseClassifier {
   private readonly contactLabel: number;
   private readonly introLabel: number;
 
+  /** Token -> token id, for tokens that occur in some term. */
+  private readonly tokenIds = new Map<string, number>();
+  /** Token id -> unigram term index or -1. */
+  private readonly unigram: Int32Array;
+  /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
+  private readonly bigram = new Map<number, number>();
+  private counts: Int32Array;
+
   constructor(model: TopicModel | DecodedModel) {
     this.model = 'terms' in model ? decodeModel(model) : model;
+    // numeric lookup tables: bigrams are found without building "a b" strings
+    const terms = [...this.model.index.entries()];
+    for (const [term] of terms) for (const part of term.split(' ')) if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
+    const T = this.tokenIds.size;
+    this.unigram = new Int32Array(T).fill(-1);
+    for (const [term, i] of terms) {
+      const parts = term.split(' ');
+      if (parts.length === 1) this.unigram[this.tokenIds.get(parts[0])!] = i;
+      else this.bigram.set(this.tokenIds.get(parts[0])! * T + this.tokenIds.get(parts[1])!, i);
+    }
+    this.counts = new Int32Array(this.model.idf.length);
     this.categoryCount = OPP115_CATEGORIES.length;
     OPP115_CATEGORIES.forEach((c, i) => {
       if (this.model.labels[i] !== c) throw new Error(`model label ${i} is ${this.model.labels[i]}, expected ${c}`);
@@ -56,11 +76,49 @@ export class ClauseClassifier {
     this.introLabel = this.model.labels.indexOf('Other:intro');
   }
 
+  /** The TF-IDF vector of a text; same result as features.ts vectorize() with this model's vocabulary, faster. */
+  vector(text: string): SparseVector {
+    const tokens = stemmedTokens(text);
+    const T = this.tokenIds.size;
+    const counts = this.counts; // all zero between calls
+    const touched: number[] = [];
+    let prev = -1;
+    for (let k = 0; k < tokens.length; k++) {
+      const id = this.tokenIds.get(tokens[k]) ?? -1;
+      if (id >= 0) {
+        const u = this.unigram[id];
+        if (u >= 0 && counts[u]++ === 0) touched.push(u);
+        if (prev >= 0) {
+          const b = this.bigram.get(prev * T + id);
+          if (b !== undefined && counts[b]++ === 0) touched.push(b);
+        }
+      }
+      prev = id;
+    }
+    const n = touched.length;
+    const idx = new Int32Array(n);
+    const val = new Float64Array(n);
+    const idf = this.model.idf;
+    let norm = 0;
+    for (let k = 0; k < n; k++) {
+      const i = touched[k];
+      const count = counts[i];
+      counts[i] = 0;
+      const v = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
+      idx[k] = i;
+      val[k] = v;
+      norm += v * v;
+    }
+    norm = Math.sqrt(norm) || 1;
+    for (let k = 0; k < n; k++) val[k] /= norm;
+    return { idx, val };
+  }
+
   /** Raw linear scores minus thresholds, for every label (categories first). */
   margins(text: string): Float64Array {
     const m = this.model;
     const L = m.labels.length;
-    const x = vectorize(text, m.index, m.idf);
+    const x = this.vector(text);
     const s = Float64Array.from(m.bias);
     for (let k = 0; k < x.idx.length; k++) {
       const base = x.idx[k] * L;

@@ -10,20 +10,43 @@
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/g;
 const APOSTROPHE = /(\p{L})['\u2019](\p{L})/gu;
-const TOKEN = /_email_|_url_|[\p{L}\p{N}]+/gu;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const DIGIT = /\p{N}/u;
+
+function isWordChar(code: number, ch: string): boolean {
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
+  return WORD_CHAR.test(ch);
+}
 
 export function tokenize(text: string): string[] {
-  const normal = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(EMAIL, ' _email_ ')
-    .replace(URL, ' _url_ ')
-    .replace(APOSTROPHE, '$1$2');
+  let normal = text.normalize('NFKC').toLowerCase();
+  // the regular expressions are costly on long texts: run them only when they can match
+  if (normal.includes('@')) normal = normal.replace(EMAIL, ' _email_ ');
+  if (normal.includes('http') || normal.includes('www.')) normal = normal.replace(URL, ' _url_ ');
+  if (normal.includes("'") || normal.includes('\u2019')) normal = normal.replace(APOSTROPHE, '$1$2');
   const out: string[] = [];
-  for (const match of normal.matchAll(TOKEN)) {
-    let token = match[0];
-    if (/^\p{N}{4,}$/u.test(token)) token = '_num_';
-    out.push(token);
+  const n = normal.length;
+  let i = 0;
+  while (i < n) {
+    let code = normal.charCodeAt(i);
+    if (!isWordChar(code, normal[i]) || code === 95) {
+      // "_" only inside our placeholders
+      if (code === 95 && (normal.startsWith('_email_', i) || normal.startsWith('_url_', i))) {
+        const token = normal.startsWith('_email_', i) ? '_email_' : '_url_';
+        out.push(token);
+        i += token.length;
+      } else i++;
+      continue;
+    }
+    const start = i;
+    let digits = true;
+    while (i < n) {
+      code = normal.charCodeAt(i);
+      if (code === 95 || !isWordChar(code, normal[i])) break;
+      if (digits && !(code >= 48 && code <= 57) && !(code >= 128 && DIGIT.test(normal[i]))) digits = false;
+      i++;
+    }
+    out.push(digits && i - start >= 4 ? '_num_' : normal.slice(start, i));
   }
   return out;
 }
@@ -47,6 +70,24 @@ export function stem(token: string): string {
   return t;
 }
 
+const stemCache = new Map<string, string>();
+
+/** Stemmed tokens of a text (stems are memoised: real policies reuse a small vocabulary). */
+export function stemmedTokens(text: string): string[] {
+  const tokens = tokenize(text);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    let s = stemCache.get(t);
+    if (s === undefined) {
+      if (stemCache.size >= 200_000) stemCache.clear();
+      s = stem(t);
+      stemCache.set(t, s);
+    }
+    tokens[k] = s;
+  }
+  return tokens;
+}
+
 /** Unigrams and bigrams (joined by a space) of a token list, in order of appearance, with repeats. */
 export function ngrams(tokens: readonly string[]): string[] {
   const out: string[] = tokens.slice();
@@ -57,7 +98,6 @@ export function ngrams(tokens: readonly string[]): string[] {
 /** Term counts of the uni+bigrams of a text's stemmed tokens. Map iteration order is first appearance (deterministic). */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  const tokens = tokenize(text);
-  for (const term of ngrams(tokens.map(stem))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const term of ngrams(stemmedTokens(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }
