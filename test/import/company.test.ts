@@ -56,6 +56,10 @@ describe('title', () => {
     expect(deriveTitle('# Legal\n\ntext', 'Acme')).toBe('Acme privacy policy');
     expect(deriveTitle('# Home\n# Privacy', 'Acme')).toBe('Acme privacy policy');
     expect(deriveTitle('no heading at all', 'Acme')).toBe('Acme privacy policy');
+    const ota = 'https://github.com/OpenTermsArchive/contrib-versions/blob/978cb6a43ec8874fb73b77e1b76ac342091c97e3/YouTube%20Kids/Privacy%20Policy.md';
+    expect(deriveTitle('no heading at all', 'Google', ota)).toBe('YouTube Kids privacy policy');
+    expect(deriveTitle('# Privacy at YouTube', 'Google', ota)).toBe('Privacy at YouTube');
+    expect(deriveTitle('no heading', 'Acme', 'https://web.archive.org/web/2006/http://acme.com/')).toBe('Acme privacy policy');
     expect(deriveTitle('# Privacy Policy - SmarterTools', 'SmarterTools')).toBe('Privacy Policy - SmarterTools');
   });
   it('keeps tag-like text of headings as text and shortens very long ones', () => {

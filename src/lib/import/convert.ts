@@ -62,7 +62,7 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   const candidate: Record<string, unknown> = {
     domain: header.domain,
     company,
-    title: deriveTitle(rawBody, company),
+    title: deriveTitle(rawBody, company, header.snapshotUrl),
     archivedOn: header.archivedOn,
     snapshotUrl: header.snapshotUrl,
     originalUrl: decodeWaybackUrl(header.snapshotUrl),

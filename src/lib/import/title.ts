@@ -66,10 +66,27 @@ export function firstHeading(body: string): string | undefined {
   return undefined;
 }
 
-export function deriveTitle(body: string, company: string): string {
+export function deriveTitle(body: string, company: string, snapshotUrl?: string): string {
   const heading = firstHeading(body);
   if (heading && !isChrome(heading)) {
     return heading.length > MAX_TITLE ? `${heading.slice(0, MAX_TITLE - 1).trimEnd()}…` : heading;
   }
-  return `${company} privacy policy`;
+  const service = snapshotUrl ? openTermsArchiveService(snapshotUrl) : undefined;
+  return `${service ?? company} privacy policy`;
+}
+
+/**
+ * The service an Open Terms Archive snapshot belongs to, from its address
+ * (…/contrib-versions/blob/<commit>/<Service>/<Document>.md): several services share one domain
+ * (google.com has YouTube, Gmail, Blogger...), and their policies have no heading of their own.
+ */
+export function openTermsArchiveService(snapshotUrl: string): string | undefined {
+  const match = /^https:\/\/github\.com\/OpenTermsArchive\/[^/]+\/blob\/[0-9a-f]{7,40}\/([^/]+)\/[^/]+$/.exec(snapshotUrl);
+  if (!match) return undefined;
+  try {
+    const service = decodeURIComponent(match[1]).replace(/\s+/g, ' ').trim();
+    return service && service.length <= 80 ? service : undefined;
+  } catch {
+    return undefined;
+  }
 }
