@@ -48,7 +48,9 @@ describe.each(SAMPLE_POLICY_IDS)('policy page %s', (policyId) => {
     body.find('*').each((_, el) => {
       for (const name of Object.keys((el as { attribs?: Record<string, string> }).attribs ?? {})) expect(name).not.toMatch(/^on/i);
     });
-    body.find('a[href]').each((_, el) => expect($(el).attr('href')).toMatch(/^(#|https?:\/\/|mailto:)/));
+    // Links that came from policy text (not our own clause links and topic tags) are absolute web or mail links.
+    body.find('.clause a[href]').not('a.cl, .topics a').each((_, el) => expect($(el).attr('href')).toMatch(/^(https?:\/\/|mailto:)/));
+    body.find('.topics a').each((_, el) => expect($(el).attr('href')).toMatch(/^\/topics\/[a-z-]+\/$/));
   });
 });
 
