@@ -54,6 +54,8 @@ export interface PageWatch {
   dialogs: string[];
   /** Every request the page made, for reporting. */
   requests: string[];
+  /** Forget what was recorded (to reuse one tab for several pages). */
+  reset(): void;
 }
 
 /**
@@ -62,7 +64,16 @@ export interface PageWatch {
  */
 export async function watchPage(page: Page, siteUrl: string): Promise<PageWatch> {
   const origin = new URL(siteUrl).origin;
-  const watch: PageWatch = { foreignRequests: [], consoleErrors: [], pageErrors: [], dialogs: [], requests: [] };
+  const watch: PageWatch = {
+    foreignRequests: [],
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+    requests: [],
+    reset() {
+      for (const list of [this.foreignRequests, this.consoleErrors, this.pageErrors, this.dialogs, this.requests]) list.length = 0;
+    },
+  };
   await page.route(
     (url) => url.origin !== origin,
     (route) => {
