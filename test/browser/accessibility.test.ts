@@ -2,23 +2,11 @@
  * axe-core (WCAG 2.0/2.1 A and AA, WCAG 2.2 AA rules) on every page type and on every policy page of the
  * test site, in the light and the dark colour scheme: zero violations.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { formatViolations, launchBrowser, newSiteContext, runAxe } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { formatViolations, runAxe, useSiteBrowser } from '../support/browser.ts';
 import { builtPages, pageSamples, pageType } from '../support/pages.ts';
 
-const siteUrl = inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newSiteContext(browser, siteUrl);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const site = useSiteBrowser();
 
 const samples = pageSamples();
 const sampled = new Set(samples.map((sample) => sample.url));
@@ -28,15 +16,10 @@ const urls = [
 ];
 
 describe('axe-core, light and dark colour schemes', () => {
-  // One tab, navigated from page to page (a new tab costs more than the audit on 2 cores); both schemes are
-  // audited on one load, switching prefers-color-scheme in between (the CSS follows it live).
-  let page: Page;
-  beforeAll(async () => {
-    page = await context.newPage();
-  });
-  afterAll(() => page?.close());
-
+  // One tab, navigated from page to page; both schemes are audited on one load, switching
+  // prefers-color-scheme in between (the CSS follows it live).
   it.each(urls)('%s has no WCAG A/AA violations', async (url) => {
+    const page = await site.tab();
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(url, { waitUntil: 'load' });
     for (const colorScheme of ['light', 'dark'] as const) {

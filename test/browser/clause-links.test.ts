@@ -3,33 +3,24 @@
  * and highlights it (:target); the copy-link control puts the clause's absolute URL on the clipboard and
  * says so; and all of it works from the keyboard alone (skip link, visible focus, copy link reachable by Tab).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSiteContext, watchPage } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useSiteBrowser, watchPage } from '../support/browser.ts';
 import { builtPages, pageType } from '../support/pages.ts';
 import { SAMPLE_POLICY_IDS } from '../support/site.ts';
 
-const siteUrl = inject('siteUrl');
+const site = useSiteBrowser({ permissions: ['clipboard-read', 'clipboard-write'] });
+const siteUrl = site.siteUrl;
 const policyPages = builtPages().map((page) => page.url).filter((url) => pageType(url) === 'policy');
 /** A sample policy when the sample is built (it always is in CI), else any policy of the test site. */
 const policyUrl = policyPages.find((url) => SAMPLE_POLICY_IDS.some((id) => url === `/policies/${id}/`)) ?? policyPages[0];
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+let page: Page | undefined;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newSiteContext(browser, siteUrl, { permissions: ['clipboard-read', 'clipboard-write'] });
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
-
+/** A new tab per test: each starts from a page that was never scrolled, focused or clicked. */
 async function freshPage(): Promise<Page> {
   await page?.close();
-  page = await context.newPage();
+  page = await site.context.newPage();
   return page;
 }
 

@@ -3,28 +3,13 @@
  * its stylesheet applied, and nothing going wrong (no uncaught error, no console error such as a CSP
  * violation, no request to another host).
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSiteContext, watchPage, type PageWatch } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteBrowser, watchPage, type PageWatch } from '../support/browser.ts';
 import { pageSamples } from '../support/pages.ts';
 
-const siteUrl = inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-// One tab for all pages (a new tab costs more than a page load on 2 cores); its watch is reset per page.
-let page: Page;
-let watch: PageWatch;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newSiteContext(browser, siteUrl);
-  page = await context.newPage();
-  watch = await watchPage(page, siteUrl);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const site = useSiteBrowser();
+// One tab for all pages, its watch reset per page.
+let watch: PageWatch | undefined;
 
 describe('every page type opens', () => {
   const samples = pageSamples();
@@ -35,6 +20,8 @@ describe('every page type opens', () => {
   });
 
   it.each(samples)('$type ($url)', async ({ url, status }) => {
+    const page = await site.tab();
+    watch ??= await watchPage(page, site.siteUrl);
     watch.reset();
     const response = await page.goto(url, { waitUntil: 'load' });
     expect(response?.status()).toBe(status);

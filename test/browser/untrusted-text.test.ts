@@ -4,27 +4,16 @@
  * would log one), no global set by injected script; the markup shows as text. Hovering, focusing and
  * clicking through the page does not wake anything up either.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSiteContext, watchPage } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useSiteBrowser, watchPage } from '../support/browser.ts';
 import { UNTRUSTED_POLICY_IDS } from '../support/pages.ts';
 
-const siteUrl = inject('siteUrl');
-let browser: Browser;
-let context: BrowserContext;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await newSiteContext(browser, siteUrl);
-});
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-});
+const site = useSiteBrowser();
+const siteUrl = site.siteUrl;
 
 describe.each(UNTRUSTED_POLICY_IDS)('/policies/%s/', (policyId) => {
   it('runs nothing from the policy text', async () => {
-    const page = await context.newPage();
+    const page = await site.context.newPage();
     try {
       const watch = await watchPage(page, siteUrl);
       const response = await page.goto(`/policies/${policyId}/`, { waitUntil: 'load' });

@@ -1,6 +1,6 @@
 /**
  * The real browser for the `site` tests: Debian's Chromium driven by playwright-core (no browser download).
- * Launch it once per test file (`launchBrowser()` in beforeAll, `browser.close()` in afterAll).
+ * One browser per test file: call `useSiteBrowser()` at the top of the file.
  *
  * Without a browser the tests FAIL, never skip: the gates they hold (clause links, keyboard, accessibility,
  * untrusted text that must not run) would otherwise silently disappear from CI.
@@ -8,8 +8,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/** CHROMIUM_PATH, when set, is the only candidate: a wrong path fails rather than silently using another browser. */
+const CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export const CHROMIUM_FLAGS = [
   '--no-sandbox',
@@ -21,10 +23,10 @@ export const CHROMIUM_FLAGS = [
 ];
 
 export function findChromium(): string {
-  const found = CANDIDATES.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate!));
+  const found = CANDIDATES.find((candidate) => existsSync(candidate));
   if (found) return found;
   throw new Error(
-    `No Chromium for the browser tests (looked for ${CANDIDATES.filter(Boolean).join(', ')}). ` +
+    `No Chromium for the browser tests (looked for ${CANDIDATES.join(', ')}). ` +
       'Install it with `apt-get install chromium` (Debian; .ci/run does this), or set CHROMIUM_PATH. ' +
       'Do not run `npx playwright install`: browser downloads are not available here.',
   );
@@ -41,6 +43,55 @@ export async function launchBrowser(): Promise<Browser> {
 /** A context bound to the test server: relative `page.goto('/x/')` works, everything else is fixed. */
 export async function newSiteContext(browser: Browser, siteUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
   return browser.newContext({ baseURL: siteUrl, viewport: { width: 1024, height: 768 }, reducedMotion: 'reduce', ...options });
+}
+
+export interface SiteBrowser {
+  readonly siteUrl: string;
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  /** One tab shared by the tests of the file (opened on first use; a new tab costs more than a page load). */
+  tab(): Promise<Page>;
+}
+
+/**
+ * Registers the hooks of a browser test file: one browser and one context (bound to the test server) for the
+ * whole file, closed after it. If the browser cannot start, every test of the file FAILS with the reason
+ * (a failing beforeAll alone would only mark the tests as skipped).
+ */
+export function useSiteBrowser(options: BrowserContextOptions = {}): SiteBrowser {
+  const siteUrl = inject('siteUrl');
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let failure: unknown;
+  beforeAll(async () => {
+    try {
+      browser = await launchBrowser();
+      context = await newSiteContext(browser, siteUrl, options);
+    } catch (error) {
+      failure = error;
+    }
+  });
+  beforeEach(() => {
+    if (failure) throw failure;
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+  });
+  return {
+    siteUrl,
+    get browser() {
+      return browser!;
+    },
+    get context() {
+      return context!;
+    },
+    async tab() {
+      if (!page || page.isClosed()) page = await context!.newPage();
+      return page;
+    },
+  };
 }
 
 export interface PageWatch {
