@@ -8,12 +8,14 @@
  * once, and only when its file (or the segmenter or classifier) changed: the digest check makes a rebuild
  * after adding one policy parse one policy.
  */
+import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { SEGMENTER_VERSION, segment } from '../lib/clauses/segment.ts';
-import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
-import { labelTopics, TOPIC_MODEL_VERSION } from '../lib/topics/label.ts';
+import { SEGMENTER_VERSION } from '../lib/clauses/segment.ts';
+import { TOPIC_MODEL_VERSION } from '../lib/topics/label.ts';
+import { createPreparePool, type PreparePool } from './pool.ts';
 
 export interface PoliciesLoaderOptions {
   /**
@@ -32,33 +34,48 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       const files = (await Promise.all(roots.map(markdownFiles))).flat();
       const seen = new Set<string>();
       let parsed = 0;
+      // Full sections (clause HTML and text), one file per policy, read by the policy page only; the data store
+      // keeps lean sections (src/lib/policies/sections-file.ts).
+      const sectionsDir = path.join(fileURLToPath(config.cacheDir), 'policy-sections');
 
-      const loadFile = async (file: string) => {
+      /** Reads and prepares one file (in a worker); the returned step stores it (undefined: unchanged). */
+      const prepareFile = async (file: string, pool: PreparePool): Promise<(() => Promise<void>) | undefined> => {
         const root = roots.find((dir) => file.startsWith(dir + path.sep)) ?? roots[0];
         const id = path.relative(root, file).replace(/\\/g, '/').replace(/\.md$/, '');
         if (seen.has(id)) throw new Error(`${file}: policy ${id} exists in two content folders`);
+        seen.add(id);
         const source = await readFile(file, 'utf8');
         const digest = generateDigest(`${SEGMENTER_VERSION}:${TOPIC_MODEL_VERSION}:${source}`);
-        seen.add(id);
-        if (store.get(id)?.digest === digest) return;
+        const sectionsFile = path.join(sectionsDir, `${id}.json`);
+        if (store.get(id)?.digest === digest && existsSync(sectionsFile)) return undefined;
         const filePath = path.relative(projectRoot, file);
-        let split;
-        try {
-          split = splitFrontmatter(source);
-        } catch (error) {
-          if (error instanceof FrontmatterError) throw new Error(`${filePath}:${error.line}: ${error.message}`);
-          throw error;
-        }
-        const segmented = segment(split.body);
-        labelTopics(segmented.sections);
-        const data = await parseData({ id, filePath, data: { ...split.data, sections: segmented.sections } });
-        store.set({ id, data, digest, filePath });
-        parsed++;
+        const prepared = await pool.prepare(source, sectionsFile);
+        if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
+        return async () => {
+          const data = await parseData({ id, filePath, data: { ...prepared.data, sections: prepared.sections, sectionsFile } });
+          store.set({ id, data, digest, filePath });
+          parsed++;
+        };
       };
+      const loadFile = async (file: string, pool: PreparePool) => (await prepareFile(file, pool))?.();
 
-      for (const file of files) await loadFile(file);
+      // Segmentation and labelling run on every core (pool.ts) with a bounded window of files in flight;
+      // entries are stored in file order, as before.
+      const pool = createPreparePool();
+      try {
+        const window: Promise<(() => Promise<void>) | undefined>[] = [];
+        for (const file of files) {
+          const next = prepareFile(file, pool);
+          next.catch(() => {}); // a failure is reported when its turn comes; no unhandled rejection meanwhile
+          window.push(next);
+          if (window.length >= 16) await (await window.shift()!)?.();
+        }
+        while (window.length) await (await window.shift()!)?.();
+      } finally {
+        await pool.close();
+      }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${files.length} policies (${parsed} parsed, ${files.length - parsed} unchanged)`);
+      logger.info(`${files.length} policies (${parsed} parsed on ${pool.threads || 'no'} worker threads, ${files.length - parsed} unchanged)`);
 
       // In `astro dev`, re-load a policy file when it is imported or edited.
       if (!watcher) return;
@@ -68,7 +85,8 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         const root = rootOf(file);
         if (!root) return;
         seen.delete(path.relative(root, file).replace(/\.md$/, ''));
-        await loadFile(file);
+        const single = createPreparePool(0);
+        await loadFile(file, single);
         logger.info(`reloaded ${path.relative(root, file)}`);
       };
       watcher.on('change', onChange);

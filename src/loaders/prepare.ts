@@ -1,0 +1,28 @@
+/**
+ * The per-file work of the policies loader, kept free of Astro so it can run in a worker thread:
+ * frontmatter split, segmentation into sections and clauses, topic labels; the full sections go to their own
+ * file and the lean ones back to the loader for the data store (src/lib/policies/sections-file.ts).
+ */
+import { segment } from '../lib/clauses/segment.ts';
+import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
+import { leanSections, writeSectionsFile } from '../lib/policies/sections-file.ts';
+import { labelTopics } from '../lib/topics/label.ts';
+import type { Section } from '../lib/clauses/types.ts';
+
+export type Prepared =
+  | { ok: true; data: Record<string, unknown>; sections: Section[] }
+  | { ok: false; line?: number; message: string };
+
+export function preparePolicy(source: string, sectionsFile: string): Prepared {
+  let split;
+  try {
+    split = splitFrontmatter(source);
+  } catch (error) {
+    if (error instanceof FrontmatterError) return { ok: false, line: error.line, message: error.message };
+    throw error;
+  }
+  const segmented = segment(split.body);
+  labelTopics(segmented.sections);
+  writeSectionsFile(sectionsFile, segmented.sections);
+  return { ok: true, data: split.data, sections: leanSections(segmented.sections) };
+}
