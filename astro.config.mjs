@@ -27,7 +27,8 @@ export default defineConfig({
     // Search (Pagefind) compiles its WebAssembly and runs in a worker it may start from a blob: URL.
     csp: {
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
-      directives: ["worker-src 'self' blob:"],
+      // Everything else only from our own origin; no plugins, no <base> rewriting, forms post only to us.
+      directives: ["default-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "worker-src 'self' blob:"],
     },
   },
   devToolbar: { enabled: false },
