@@ -4,6 +4,7 @@
  *   npm run bench -- --policies 1500            import + build + index N policies, then the floor
  *   npm run bench -- --policies 10000 --add 1   (after a run of N) add one policy to the built archive
  *   options: --no-floor  --no-search  --work <dir> (default .bench)  --query <words> (default "cookies")
+ *            --shard k/n (build only shard k of n: the policies whose domain hashes to it)
  *
  * Everything goes to <work>/<N>/ (raw files, imported content, Astro cache, dist, the floor project, logs)
  * and the figures to <work>/results/<N>[-add<K>].json. It prints figures; it asserts nothing.
@@ -71,7 +72,9 @@ function indexSeconds(log: string): number {
   return m ? Number(m[1]) : NaN;
 }
 
-const buildEnv = { POLICIES_DIR: dirs.content, OUT_DIR: dirs.dist, CACHE_DIR: dirs.cache };
+const shard = option('--shard');
+// --shard k/n: build only the policies whose domain hashes to shard k of n (POLICY_SHARD, src/loaders/policies.ts).
+const buildEnv: NodeJS.ProcessEnv = { POLICIES_DIR: dirs.content, OUT_DIR: dirs.dist, CACHE_DIR: dirs.cache, ...(shard ? { POLICY_SHARD: shard } : {}) };
 const node = process.execPath;
 
 interface Result {
@@ -162,12 +165,12 @@ if (add === 0) {
 }
 
 mkdirSync(dirs.results, { recursive: true });
-const resultFile = path.join(dirs.results, `${n}${add ? `-add${add}` : ''}.json`);
+const resultFile = path.join(dirs.results, `${n}${shard ? `-shard${shard.replace('/', 'of')}` : ''}${add ? `-add${add}` : ''}.json`);
 writeFileSync(resultFile, JSON.stringify(result, null, 2) + '\n');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const rows: [string, string][] = [
-  ['policies', `${result.policies.toLocaleString('en')}${add ? ` (${add} added to ${n.toLocaleString('en')})` : ''}`],
+  ['policies', `${result.policies.toLocaleString('en')}${add ? ` (${add} added to ${n.toLocaleString('en')})` : ''}${shard ? `, shard ${shard} built (${result.site.policyPages.toLocaleString('en')} policy pages)` : ''}`],
   ['import', `${result.import.seconds.toFixed(1)} s`],
   ['astro build', `${result.build.astroSeconds.toFixed(1)} s`],
   ['index (Pagefind)', `${result.build.indexSeconds.toFixed(1)} s`],

@@ -31,7 +31,9 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
     load: async ({ store, parseData, generateDigest, logger, config, watcher }) => {
       const projectRoot = new URL(config.root).pathname;
       const roots = base.split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
-      const files = (await Promise.all(roots.map(markdownFiles))).flat();
+      const shard = parseShard(process.env.POLICY_SHARD);
+      const files = (await Promise.all(roots.map(markdownFiles))).flat().filter((file) => !shard || shardOf(domainOf(roots, file), shard.count) === shard.index);
+      if (shard) logger.info(`shard ${shard.index}/${shard.count}: the policies whose domain hashes to it`);
       const seen = new Set<string>();
       let parsed = 0;
       // Full sections (clause HTML and text), one file per policy, read by the policy page only; the data store
@@ -111,4 +113,28 @@ async function markdownFiles(root: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
+}
+
+/**
+ * POLICY_SHARD=k/n builds only the policies whose domain hashes to shard k of n (0 <= k < n): each shard is
+ * its own Astro build with its own output and search index (docs/scaling.md). A company's snapshots always
+ * fall in the same shard, so its timeline and neighbour links stay whole.
+ */
+export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
+  if (!value) return undefined;
+  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
+  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new Error(`POLICY_SHARD must be k/n with 0 <= k < n, not "${value}"`);
+  return { index: Number(m[1]), count: Number(m[2]) };
+}
+
+/** Stable shard of a domain (FNV-1a): the same on every machine and run. */
+export function shardOf(domain: string, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < domain.length; i++) h = Math.imul(h ^ domain.charCodeAt(i), 0x01000193) >>> 0;
+  return h % count;
+}
+
+function domainOf(roots: string[], file: string): string {
+  const root = roots.find((dir) => file.startsWith(dir + path.sep)) ?? roots[0];
+  return path.relative(root, file).split(path.sep)[0];
 }
