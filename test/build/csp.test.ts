@@ -2,7 +2,8 @@
  * Content-Security-Policy on every built page (Astro security.csp): one CSP <meta> in the head, before any
  * script; script-src neither allows inline script ('unsafe-inline'), eval ('unsafe-eval') nor any host or
  * scheme wildcard; and its hashes cover every inline script of the page, so our own scripts run and nothing
- * else inline can. ('wasm-unsafe-eval' and worker-src, which Pagefind needs, are allowed.)
+ * else inline can. ('wasm-unsafe-eval' and worker-src, which Pagefind needs, are allowed.) No page carries an
+ * inline event handler or a javascript: URL: under this CSP they could only be dead, broken controls.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -50,5 +51,17 @@ describe('Content-Security-Policy', () => {
       const digest = `sha256-${createHash('sha256').update($(el).text()).digest('base64')}`;
       expect(hashes, `inline script not in script-src: ${$(el).text().slice(0, 80)}`).toContain(digest);
     });
+  });
+
+  it.each(pages)('$url has no inline event handler or javascript: URL (the CSP would block them)', ({ file }) => {
+    const $ = cheerio.load(readFileSync(builtFile(file), 'utf8'));
+    const found: string[] = [];
+    $('*').each((_, el) => {
+      for (const [name, value] of Object.entries((el as { attribs: Record<string, string> }).attribs)) {
+        if (/^on/i.test(name)) found.push(`<${(el as { tagName: string }).tagName} ${name}="${value.slice(0, 40)}">`);
+        else if (/^\s*javascript:/i.test(value) && /^(href|src|action|formaction|data|xlink:href)$/i.test(name)) found.push(`<${(el as { tagName: string }).tagName} ${name}="${value.slice(0, 40)}">`);
+      }
+    });
+    expect(found).toEqual([]);
   });
 });

@@ -128,7 +128,7 @@ export async function watchPage(page: Page, siteUrl: string): Promise<PageWatch>
   await page.route(
     (url) => url.origin !== origin,
     (route) => {
-      watch.foreignRequests.push(route.request().url());
+      if (!watch.foreignRequests.includes(route.request().url())) watch.foreignRequests.push(route.request().url());
       return route.abort('blockedbyclient');
     },
   );
