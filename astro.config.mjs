@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import remarkGfm from 'remark-gfm';
 import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
@@ -15,9 +14,11 @@ export default defineConfig({
   // One cached stylesheet for every page instead of the same CSS inlined into each of them.
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [
-    // MDX pages (about, topic descriptions) are hand-written prose with tables: remark-gfm for those only.
-    // Policy bodies never go through Astro's Markdown: the policies loader renders them (src/loaders).
-    mdx({ remarkPlugins: [remarkGfm] }),
+    // MDX pages (about, topic descriptions) are hand-written prose; Astro 7's Sätteri renders them with GFM
+    // built in (it runs no remark plugins). Policy bodies never go through Astro's Markdown: the policies
+    // loader renders them with markdown-it (src/lib/clauses). remark-gfm serves the importer's tests, which
+    // check that neutralised bodies stay inert under a GFM renderer too.
+    mdx(),
     sitemap(),
     // Last: indexes the finished pages (data-pagefind-body) into <outDir>/pagefind; an indexing error fails the build.
     pagefind(),
