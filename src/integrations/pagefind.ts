@@ -9,8 +9,9 @@
  * highlighter, so Pagefind's prebuilt UI bundles are removed from the output: nothing links to them, and
  * they would only inflate the deployed index folder.
  */
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
@@ -48,6 +49,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
     const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     if (pages !== bodies) throw new SearchIndexError(`indexed ${pages} pages, but ${bodies} pages have data-pagefind-body`);
     for (const name of await readdir(outputPath)) if (UNUSED.test(name)) await rm(path.join(outputPath, name));
+    await slimFragments(path.join(outputPath, 'fragment'));
     const { files, bytes } = await folderSize(outputPath);
     return { pages, files, bytes };
   } catch (error) {
@@ -55,6 +57,41 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexSummary> {
     throw new SearchIndexError(error instanceof Error ? error.message : String(error));
   } finally {
     await pagefind.close();
+  }
+}
+
+/** Pagefind 1.6 fragment files: gzip of this signature followed by the page's JSON record. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+interface FragmentAnchor {
+  element: string;
+  id: string;
+  text?: string;
+  title?: string;
+  location: number;
+}
+
+/**
+ * Every clause is an anchor (id + data-pagefind-title), and Pagefind stores each anchor's full text in the
+ * page's fragment next to the page content: the policy text twice. Its search script reads an anchor's text
+ * only to title a heading's sub-result (or an anchor without a title); clause anchors have a title. Dropping
+ * that unused copy makes fragments ~40% smaller, and a fragment is what a browser downloads per result shown.
+ * Anchors that can never be sub-results (no title, not a heading) are dropped too. Fails the build if the
+ * format is not the one this was written for (so a Pagefind upgrade cannot silently break results).
+ */
+export async function slimFragments(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    const file = path.join(dir, name);
+    const raw = gunzipSync(await readFile(file)).toString('utf8');
+    if (!raw.startsWith(FRAGMENT_SIGNATURE)) throw new SearchIndexError(`${file} is not a Pagefind 1.6 fragment (signature missing)`);
+    const record = JSON.parse(raw.slice(FRAGMENT_SIGNATURE.length)) as { anchors?: FragmentAnchor[] };
+    if (!Array.isArray(record.anchors)) throw new SearchIndexError(`${file} has no anchors list: unknown fragment format`);
+    record.anchors = record.anchors.flatMap((anchor) => {
+      const heading = /^h\d$/i.test(anchor.element);
+      if (anchor.title?.trim()) return [heading ? anchor : { ...anchor, text: '' }];
+      return heading ? [anchor] : [];
+    });
+    await writeFile(file, gzipSync(FRAGMENT_SIGNATURE + JSON.stringify(record), { level: 9 }));
   }
 }
 

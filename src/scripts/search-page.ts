@@ -44,7 +44,11 @@ export interface SearchState {
 }
 
 const FILTERS = ['company', 'year', 'topic'] as const;
-const PAGE_SIZE = 10;
+/**
+ * Results shown at once. Each shown result downloads its policy's Pagefind fragment (the whole policy text,
+ * gzipped: up to ~200 kB for the longest policies in the corpus), so the first screen stays short.
+ */
+const PAGE_SIZE = 5;
 const CLAUSES_PER_RESULT = 3;
 
 export function stateFromUrl(search: string): SearchState {

@@ -51,7 +51,8 @@ function builtPolicies(): BuiltPolicy[] {
     .map((page) => {
       const $ = cheerio.load(readFileSync(builtFile(page.file), 'utf8'));
       const body = $('[data-pagefind-body]');
-      body.find('[data-pagefind-ignore], .provenance, .versions, .toc').remove();
+      // What Pagefind leaves out: ignored elements, the integration's excludeSelectors, and <nav> (its default).
+      body.find('[data-pagefind-ignore], nav, .provenance, .versions, .toc').remove();
       const id = page.url.replace(/^\/policies\/|\/$/g, '');
       const clauses = body
         .find('.clause')
@@ -147,10 +148,21 @@ interface ShownResult {
   clauses: string[];
 }
 
-/** Waits for the search to settle, then reads the results as shown. */
+/** Waits for the search to settle, shows every result ("Show more results"), then reads them as shown. */
 async function shownResults(page: Page): Promise<{ status: string; results: ShownResult[] }> {
   await expect.poll(() => page.locator('#search-status').textContent(), { timeout: 15_000 }).not.toBe('');
   await expect.poll(() => page.locator('#search-status').getAttribute('aria-busy')).toBeNull();
+  for (let shown = -1; await page.locator('#search-more').isVisible(); ) {
+    const count = await page.locator('#search-results > li').count();
+    expect(count, 'each "Show more results" adds results').toBeGreaterThan(shown);
+    shown = count;
+    await page.locator('#search-more').click();
+    await expect.poll(() => page.locator('#search-results > li').count()).toBeGreaterThan(count);
+    // Keyboard users land on the first new result, not back at the top.
+    await expect
+      .poll(() => page.evaluate(() => [...document.querySelectorAll('#search-results > li')].indexOf(document.activeElement?.closest('#search-results > li') as Element)))
+      .toBe(count);
+  }
   const results = await page.locator('#search-results > li').evaluateAll((items) =>
     items.map((item) => ({
       url: item.querySelector('h2 a')!.getAttribute('href')!,
@@ -340,6 +352,24 @@ describe('filters, sort and the URL', () => {
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
       expect(await page.locator('#search-results h2').count()).toBe(results.length);
+    });
+  });
+});
+
+describe('long result lists', () => {
+  it('shows the first five policies, then the rest on demand', async () => {
+    // A word every indexed policy contains: as many results as policies, more than one screen of them.
+    const sets = policies.map((policy) => new Set([...policy.clauses.flatMap((clause) => clause.words), ...policy.otherWords]));
+    const word = [...sets[0]].filter((w) => /^\p{Ll}{4,}$/u.test(w) && sets.every((set) => set.has(w))).sort()[0];
+    expect(policies.length).toBeGreaterThan(5);
+    expect(word, 'a word in every policy').toBeDefined();
+    await withPage(async (page) => {
+      await page.goto(`/search/?q=${word}`);
+      await expect.poll(() => page.locator('#search-more').isVisible(), { timeout: 15_000 }).toBe(true);
+      expect(await page.locator('#search-results > li').count()).toBe(5);
+      const { status, results } = await shownResults(page);
+      expect(results.length).toBeGreaterThanOrEqual(policies.length);
+      expect(status).toMatch(new RegExp(`^${results.length} policies found`));
     });
   });
 });

@@ -6,7 +6,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind.ts';
@@ -25,6 +25,25 @@ describe('the Pagefind bundle', () => {
     const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
     expect(policyPages.length).toBeGreaterThanOrEqual(SAMPLE_POLICY_IDS.length);
     expect(indexed).toBe(policyPages.length);
+  });
+
+  it('keeps clause text once per fragment: clause anchors keep their title, headings their text', () => {
+    let clauseAnchors = 0;
+    for (const name of readdirSync(builtFile('pagefind', 'fragment'))) {
+      const raw = gunzipSync(readFileSync(builtFile('pagefind', 'fragment', name))).toString('utf8');
+      expect(raw.startsWith('pagefind_dcd')).toBe(true);
+      const record = JSON.parse(raw.slice('pagefind_dcd'.length)) as { content: string; anchors: { element: string; text?: string; title?: string }[] };
+      for (const anchor of record.anchors) {
+        if (/^h\d$/.test(anchor.element)) {
+          expect(anchor.text || anchor.title).toBeTruthy();
+        } else {
+          clauseAnchors++;
+          expect(anchor.title).toBeTruthy();
+          expect(anchor.text ?? '').toBe('');
+        }
+      }
+    }
+    expect(clauseAnchors).toBeGreaterThan(0);
   });
 
   it("leaves out Pagefind's prebuilt UIs and highlighter, which the site does not use", () => {

@@ -1,0 +1,140 @@
+/**
+ * Search figures of a built site: the Pagefind index on disk, and what a browser downloads for a first query
+ * (fresh browser context, so nothing is cached: the search page, then typing the query until results show).
+ *
+ *   node scripts/search-figures.ts [--site <built dir>] [--query <words>]... [--json]
+ *
+ * Defaults: --site dist, queries "privacy", "cookies", "third parties". Bytes are counted per response:
+ * "raw" is the body as served; "wire" is what a host that gzips text sends (.js/.css/.html/.json gzipped
+ * here; Pagefind's index, fragment, filter and wasm files are gzipped already, so they count as they are).
+ * Uses Debian's chromium through playwright-core (test/support/browser.ts) and the test server.
+ */
+import { existsSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../test/support/browser.ts';
+import { serveDirectory } from '../test/support/static-server.ts';
+
+interface Transfer {
+  requests: number;
+  raw: number;
+  wire: number;
+  pagefindWire: number;
+}
+
+interface QueryFigures {
+  query: string;
+  results: number;
+  pageLoad: Transfer;
+  firstQuery: Transfer;
+  files: string[];
+}
+
+function parseArgs(argv: string[]) {
+  let site = 'dist';
+  const queries: string[] = [];
+  let json = false;
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--site') site = argv[++i];
+    else if (argv[i] === '--query') queries.push(argv[++i]);
+    else if (argv[i] === '--json') json = true;
+    else throw new Error(`unknown argument ${argv[i]} (usage: --site <dir> --query <words> --json)`);
+  }
+  return { site: path.resolve(site), queries: queries.length ? queries : ['privacy', 'cookies', 'third parties'], json };
+}
+
+async function indexOnDisk(dir: string) {
+  const parts: Record<string, { files: number; bytes: number }> = {};
+  let files = 0;
+  let bytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const size = (await stat(full)).size;
+    const part = path.relative(dir, entry.parentPath) || (/\.(js|json)$/.test(entry.name) ? 'scripts' : 'wasm+meta');
+    parts[part] ??= { files: 0, bytes: 0 };
+    parts[part].files++;
+    parts[part].bytes += size;
+    files++;
+    bytes += size;
+  }
+  return { files, bytes, parts };
+}
+
+const compressible = (url: string) => /\.(js|css|html|json|svg|xml)$|\/$/.test(new URL(url).pathname);
+
+async function measureQuery(site: string, query: string): Promise<QueryFigures> {
+  const server = await serveDirectory(site);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ baseURL: server.url });
+    const page = await context.newPage();
+    let phase: 'load' | 'query' = 'load';
+    const totals = { load: { requests: 0, raw: 0, wire: 0, pagefindWire: 0 }, query: { requests: 0, raw: 0, wire: 0, pagefindWire: 0 } };
+    const files: string[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('response', (response) => {
+      const at = phase;
+      pending.push(
+        response
+          .body()
+          .then((body) => {
+            const url = response.url();
+            const wire = compressible(url) ? gzipSync(body).length : body.length;
+            const bucket = totals[at];
+            bucket.requests++;
+            bucket.raw += body.length;
+            bucket.wire += wire;
+            if (new URL(url).pathname.startsWith('/pagefind/')) bucket.pagefindWire += wire;
+            files.push(`${at}\t${wire}\t${new URL(url).pathname}`);
+          })
+          .catch(() => {}),
+      );
+    });
+    await page.goto('/search/', { waitUntil: 'networkidle' });
+    await Promise.all(pending.splice(0));
+    phase = 'query';
+    await page.locator('#search-q').fill(query);
+    await page.waitForFunction(() => {
+      const status = document.getElementById('search-status');
+      return Boolean(status?.textContent) && !status!.hasAttribute('aria-busy');
+    }, undefined, { timeout: 60_000 });
+    await page.waitForLoadState('networkidle');
+    await Promise.all(pending.splice(0));
+    const results = await page.locator('#search-results > li').count();
+    const status = (await page.locator('#search-status').textContent()) ?? '';
+    const found = Number(/^([\d,]+) polic/.exec(status)?.[1]?.replace(/,/g, '') ?? results);
+    await context.close();
+    return { query, results: found, pageLoad: totals.load, firstQuery: totals.query, files };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
+
+const { site, queries, json } = parseArgs(process.argv.slice(2));
+const bundle = path.join(site, 'pagefind');
+if (!existsSync(path.join(bundle, 'pagefind-entry.json'))) throw new Error(`${bundle} holds no Pagefind index: build the site first`);
+const entry = (await import(path.join(bundle, 'pagefind-entry.json'), { with: { type: 'json' } })).default as { languages: Record<string, { page_count: number }> };
+const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+const disk = await indexOnDisk(bundle);
+const measured: QueryFigures[] = [];
+for (const query of queries) measured.push(await measureQuery(site, query));
+
+if (json) {
+  console.log(JSON.stringify({ site, pages, index: disk, queries: measured.map(({ files: _files, ...rest }) => rest) }, null, 2));
+} else {
+  console.log(`site ${site}: ${pages.toLocaleString('en')} indexed pages`);
+  console.log(`index on disk: ${kb(disk.bytes)} in ${disk.files.toLocaleString('en')} files`);
+  for (const [part, figures] of Object.entries(disk.parts).sort()) console.log(`  ${part.padEnd(10)} ${kb(figures.bytes).padStart(10)} in ${figures.files} files`);
+  console.log('\nquery              results  page load (wire)  first query (wire / raw, of which Pagefind)  requests');
+  for (const figures of measured) {
+    console.log(
+      `${JSON.stringify(figures.query).padEnd(18)} ${String(figures.results).padStart(7)}  ${kb(figures.pageLoad.wire).padStart(16)}  ` +
+        `${`${kb(figures.firstQuery.wire)} / ${kb(figures.firstQuery.raw)}, ${kb(figures.firstQuery.pagefindWire)}`.padStart(42)}  ${String(figures.firstQuery.requests).padStart(8)}`,
+    );
+  }
+}
