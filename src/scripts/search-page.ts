@@ -199,7 +199,15 @@ export function enhanceSearchPage(doc: Document): void {
       list.replaceChildren();
       await showMore(run);
       if (run !== generation) return;
-      const what = state.q ? ` for “${state.q}”` : '';
+      // Say which filters apply, in the words of their menus ("in 2006, Cookies and tracking"): the topic
+      // filter keeps policies with at least one clause on that topic.
+      const narrowed = [...FILTERS]
+        .filter((key) => state[key])
+        .map((key) => {
+          const element = field(key);
+          return element instanceof HTMLSelectElement ? (element.selectedOptions[0]?.textContent ?? state[key]) : state[key];
+        });
+      const what = (state.q ? ` for “${state.q}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
       status.textContent = total === 0 ? `No policies found${what}.` : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'} found${what}.`;
     } catch (error) {
       if (run === generation) status.textContent = 'Search could not be loaded. Please try again.';

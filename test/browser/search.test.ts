@@ -306,7 +306,9 @@ describe('filters, sort and the URL', () => {
     await withPage(async (page) => {
       await page.goto(`/search/?q=${common}&topic=${topic}`);
       expect(await page.locator('select[name="topic"]').inputValue()).toBe(topic);
-      const { results } = await shownResults(page);
+      const { status, results } = await shownResults(page);
+      const topicName = (await page.locator('select[name="topic"] option:checked').textContent())!;
+      expect(status, 'the announced count says which topic').toContain(` in ${topicName}.`);
       const shown = results.map((result) => target(result.url).policy).sort();
       expect(shown).toEqual(matching.filter((policy) => policy.topics.includes(topic!)).map((policy) => policy.id).sort());
     });
