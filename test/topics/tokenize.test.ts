@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ngrams, stem, termCounts, tokenize } from '../../src/lib/topics/tokenize.ts';
+import { charGramHashes, CHAR_BITS } from '../../src/lib/topics/features.ts';
+import { keywordTokens, ngrams, stem, termCounts, tokenize } from '../../src/lib/topics/tokenize.ts';
 
 describe('tokenize', () => {
   it('lower-cases, splits on punctuation and joins apostrophes', () => {
@@ -44,5 +45,31 @@ describe('stem', () => {
 
   it('is applied before building n-grams', () => {
     expect(termCounts('sharing shared').get('shar shar')).toBe(1);
+  });
+});
+
+describe('character n-grams', () => {
+  it('hash the n-grams of the space-padded token into the bucket range, deterministically', () => {
+    // " ab " has two 3-grams and one 4-gram
+    const h = charGramHashes('ab', 3, 5);
+    expect(h).toHaveLength(3);
+    expect(h.every((x) => Number.isInteger(x) && x >= 0 && x < 2 ** CHAR_BITS)).toBe(true);
+    expect(charGramHashes('ab', 3, 5)).toEqual(h);
+    // "retain" and "retained" share their prefix n-grams, not the word-final ones
+    const a = new Set(charGramHashes('retain', 3, 5));
+    const b = charGramHashes('retained', 3, 5);
+    expect(b.filter((x) => a.has(x)).length).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('keyword tokens', () => {
+  it('mark retention, choice and contact cues and the clause length', () => {
+    const kw = keywordTokens('We retain your data for as long as necessary and delete it after 30 days.', 15);
+    expect(kw).toEqual(expect.arrayContaining(['_len4_', '_kw_keepfor_', '_kw_aslong_', '_kw_deleteafter_', '_kw_duration_']));
+    expect(keywordTokens('You can opt out by clicking unsubscribe.', 7)).toContain('_kw_optout_');
+    expect(keywordTokens('Write to 100 Main Street, Suite 5, or call (555) 123-4567.', 12)).toEqual(
+      expect.arrayContaining(['_kw_postal_', '_kw_phone_']),
+    );
+    expect(keywordTokens('', 0)).toEqual(['_len0_']);
   });
 });

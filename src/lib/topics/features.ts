@@ -1,8 +1,9 @@
 /**
- * TF-IDF vectors (sublinear tf, l2-normalised) over a fixed term list. Shared by training and inference so
- * both compute exactly the same numbers.
+ * TF-IDF vectors (sublinear tf, l2-normalised) over a fixed term list, optionally followed by a second block of
+ * hashed character n-gram features (see charGramHashes). Shared by training and inference so both compute exactly
+ * the same numbers.
  */
-import { stemmedTokens } from './tokenize.ts';
+import { keywordTokens, stemToken, tokenize } from './tokenize.ts';
 
 export interface SparseVector {
   /** Term indices (each at most once). */
@@ -23,42 +24,93 @@ export function idfOf(df: number, nDocs: number): number {
   return quantizeIdf(Math.log((1 + nDocs) / (1 + df)) + 1);
 }
 
+/** Character n-grams are hashed into 2^CHAR_BITS buckets. */
+export const CHAR_BITS = 18;
+const CHAR_MASK = (1 << CHAR_BITS) - 1;
+
+/** Settings of the character n-gram block. */
+export interface CharSpace {
+  /** Smallest and largest n. */
+  minN: number;
+  maxN: number;
+  /** Bucket -> feature index (indices follow the word terms). */
+  index: ReadonlyMap<number, number>;
+  /** l2 norm of the character block (the word block has norm 1). */
+  weight: number;
+}
+
 /**
- * Vectorise a text: sublinear tf (1 + ln tf) times idf, l2-normalised, over terms in `index` only.
- * Terms not in the vocabulary are ignored. Indices are in order of first appearance (not sorted).
+ * Hashed character n-grams (minN <= n <= maxN) of one token padded with a space on each side (" word "), so n-grams
+ * stay within the word and mark its start and end. FNV-1a of the UTF-16 code units, seeded by n; with repeats.
+ */
+export function charGramHashes(token: string, minN: number, maxN: number, out: number[] = []): number[] {
+  const L = token.length + 2;
+  const code = (i: number) => (i === 0 || i === L - 1 ? 32 : token.charCodeAt(i - 1));
+  for (let n = minN; n <= maxN; n++) {
+    for (let s = 0; s + n <= L; s++) {
+      let h = (0x811c9dc5 ^ n) >>> 0;
+      for (let j = s; j < s + n; j++) h = Math.imul(h ^ code(j), 16777619);
+      out.push((h >>> 0) & CHAR_MASK);
+    }
+  }
+  return out;
+}
+
+/**
+ * Vectorise a text: sublinear tf (1 + ln tf) times idf over terms in `index` only (terms not in the vocabulary are
+ * ignored), plus keyword pseudo-tokens if `keywords` (tokenize.ts keywordTokens), l2-normalised; then, if `chars` is given, the same over the character n-grams of the (unstemmed) tokens,
+ * l2-normalised to `chars.weight`. Indices are in order of first appearance (not sorted).
  */
 let scratch = new Int32Array(0);
 
-export function vectorize(text: string, index: ReadonlyMap<string, number>, idf: ArrayLike<number>): SparseVector {
-  const tokens = stemmedTokens(text);
+export function vectorize(
+  text: string,
+  index: ReadonlyMap<string, number>,
+  idf: ArrayLike<number>,
+  chars?: CharSpace,
+  keywords = false,
+): SparseVector {
+  const raw = tokenize(text);
+  const tokens = raw.map(stemToken);
   if (scratch.length < idf.length) scratch = new Int32Array(idf.length);
   const counts = scratch; // all zero between calls
   const touched: number[] = [];
-  const add = (term: string) => {
-    const i = index.get(term);
+  const add = (i: number | undefined) => {
     if (i === undefined) return;
     if (counts[i]++ === 0) touched.push(i);
   };
   for (let k = 0; k < tokens.length; k++) {
-    add(tokens[k]);
-    if (k + 1 < tokens.length) add(`${tokens[k]} ${tokens[k + 1]}`);
+    add(index.get(tokens[k]));
+    if (k + 1 < tokens.length) add(index.get(`${tokens[k]} ${tokens[k + 1]}`));
+  }
+  if (keywords) for (const kw of keywordTokens(text, raw.length)) add(index.get(kw));
+  const wordCount = touched.length;
+  if (chars) {
+    const hashes: number[] = [];
+    for (const t of raw) charGramHashes(t, chars.minN, chars.maxN, hashes);
+    for (const h of hashes) add(chars.index.get(h));
   }
   const n = touched.length;
   const idx = new Int32Array(n);
   const val = new Float64Array(n);
-  let norm = 0;
   for (let k = 0; k < n; k++) {
     const i = touched[k];
     const count = counts[i];
     counts[i] = 0;
-    const v = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
     idx[k] = i;
-    val[k] = v;
-    norm += v * v;
+    val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
   }
-  norm = Math.sqrt(norm) || 1;
-  for (let k = 0; k < n; k++) val[k] /= norm;
+  normalize(val, 0, wordCount, 1);
+  if (chars) normalize(val, wordCount, n, chars.weight);
   return { idx, val };
+}
+
+/** Scale val[from..to) to l2 norm `target` (left alone if all zero). */
+export function normalize(val: Float64Array, from: number, to: number, target: number): void {
+  let norm = 0;
+  for (let k = from; k < to; k++) norm += val[k] * val[k];
+  norm = Math.sqrt(norm) || 1;
+  for (let k = from; k < to; k++) val[k] = (val[k] / norm) * target;
 }
 
 export function dot(w: ArrayLike<number>, x: SparseVector): number {

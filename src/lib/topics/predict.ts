@@ -3,8 +3,8 @@
  * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
-import type { SparseVector } from './features.ts';
-import { stemmedTokens } from './tokenize.ts';
+import { charGramHashes, normalize, type SparseVector } from './features.ts';
+import { keywordTokens, stemToken, tokenize } from './tokenize.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
 
@@ -54,6 +54,8 @@ export class ClauseClassifier {
   /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
   private readonly bigram = new Map<number, number>();
   private counts: Int32Array;
+  /** Token -> feature indices of its character n-grams that are in the model (with repeats); memoised. */
+  private readonly charCache = new Map<string, Int32Array>();
 
   constructor(model: TopicModel | DecodedModel) {
     this.model = 'terms' in model ? decodeModel(model) : model;
@@ -78,13 +80,13 @@ export class ClauseClassifier {
 
   /** The TF-IDF vector of a text; same result as features.ts vectorize() with this model's vocabulary, faster. */
   vector(text: string): SparseVector {
-    const tokens = stemmedTokens(text);
+    const raw = tokenize(text);
     const T = this.tokenIds.size;
     const counts = this.counts; // all zero between calls
     const touched: number[] = [];
     let prev = -1;
-    for (let k = 0; k < tokens.length; k++) {
-      const id = this.tokenIds.get(tokens[k]) ?? -1;
+    for (let k = 0; k < raw.length; k++) {
+      const id = this.tokenIds.get(stemToken(raw[k])) ?? -1;
       if (id >= 0) {
         const u = this.unigram[id];
         if (u >= 0 && counts[u]++ === 0) touched.push(u);
@@ -95,23 +97,51 @@ export class ClauseClassifier {
       }
       prev = id;
     }
+    if (this.model.keywords) {
+      for (const kw of keywordTokens(text, raw.length)) {
+        const id = this.tokenIds.get(kw);
+        const u = id === undefined ? -1 : this.unigram[id];
+        if (u >= 0 && counts[u]++ === 0) touched.push(u);
+      }
+    }
+    const wordCount = touched.length;
+    const chars = this.model.chars;
+    if (chars) {
+      for (let k = 0; k < raw.length; k++) {
+        const features = this.charFeatures(raw[k]);
+        for (let j = 0; j < features.length; j++) if (counts[features[j]]++ === 0) touched.push(features[j]);
+      }
+    }
     const n = touched.length;
     const idx = new Int32Array(n);
     const val = new Float64Array(n);
     const idf = this.model.idf;
-    let norm = 0;
     for (let k = 0; k < n; k++) {
       const i = touched[k];
       const count = counts[i];
       counts[i] = 0;
-      const v = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
       idx[k] = i;
-      val[k] = v;
-      norm += v * v;
+      val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
     }
-    norm = Math.sqrt(norm) || 1;
-    for (let k = 0; k < n; k++) val[k] /= norm;
+    normalize(val, 0, wordCount, 1);
+    if (chars) normalize(val, wordCount, n, chars.weight);
     return { idx, val };
+  }
+
+  private charFeatures(token: string): Int32Array {
+    let features = this.charCache.get(token);
+    if (features === undefined) {
+      const chars = this.model.chars!;
+      const kept: number[] = [];
+      for (const h of charGramHashes(token, chars.minN, chars.maxN)) {
+        const i = chars.index.get(h);
+        if (i !== undefined) kept.push(i);
+      }
+      features = Int32Array.from(kept);
+      if (this.charCache.size >= 100_000) this.charCache.clear();
+      this.charCache.set(token, features);
+    }
+    return features;
   }
 
   /** Raw linear scores minus thresholds, for every label (categories first). */
@@ -125,8 +155,9 @@ export class ClauseClassifier {
       const v = x.val[k];
       for (let l = 0; l < L; l++) s[l] += m.w[base + l] * v;
     }
-    for (let l = 0; l < L; l++) s[l] -= m.thresholds[l];
-    return s;
+    const out = m.stack ? applyStack(m.stack, s) : s;
+    for (let l = 0; l < L; l++) out[l] -= m.thresholds[l];
+    return out;
   }
 
   /** Predicted category indices for the given margins (already heading-adjusted). */
@@ -206,6 +237,19 @@ export class ClauseClassifier {
     }
     return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: sortTopics(topics) };
   }
+}
+
+/** Second-stage scores: per label, bias + weights . first-stage scores of all labels. */
+export function applyStack(stack: readonly (readonly number[])[], scores: ArrayLike<number>): Float64Array {
+  const L = stack.length;
+  const out = new Float64Array(L);
+  for (let l = 0; l < L; l++) {
+    const row = stack[l];
+    let s = row[L];
+    for (let j = 0; j < L; j++) s += row[j] * scores[j];
+    out[l] = s;
+  }
+  return out;
 }
 
 const TOPIC_ORDER = [

@@ -72,19 +72,21 @@ export function stem(token: string): string {
 
 const stemCache = new Map<string, string>();
 
-/** Stemmed tokens of a text (stems are memoised: real policies reuse a small vocabulary). */
+/** stem() memoised (real policies reuse a small vocabulary). */
+export function stemToken(t: string): string {
+  let s = stemCache.get(t);
+  if (s === undefined) {
+    if (stemCache.size >= 200_000) stemCache.clear();
+    s = stem(t);
+    stemCache.set(t, s);
+  }
+  return s;
+}
+
+/** Stemmed tokens of a text. */
 export function stemmedTokens(text: string): string[] {
   const tokens = tokenize(text);
-  for (let k = 0; k < tokens.length; k++) {
-    const t = tokens[k];
-    let s = stemCache.get(t);
-    if (s === undefined) {
-      if (stemCache.size >= 200_000) stemCache.clear();
-      s = stem(t);
-      stemCache.set(t, s);
-    }
-    tokens[k] = s;
-  }
+  for (let k = 0; k < tokens.length; k++) tokens[k] = stemToken(tokens[k]);
   return tokens;
 }
 
@@ -100,4 +102,34 @@ export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const term of ngrams(stemmedTokens(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * Hand-written cue patterns (on the lower-cased text) for categories whose wording varies more than word pairs
+ * capture; each match adds one pseudo-token `_kw_<name>_`, and the clause length adds `_len<k>_`
+ * (k = floor(log2(tokens + 1))). Used when a model is trained with `keywords`.
+ */
+const KEYWORD_RULES: ReadonlyArray<readonly [string, RegExp]> = [
+  ['keepfor', /\b(?:retain|retention|keep|kept|store|stored|storage|hold|maintain)\b[^.;]{0,60}\b(?:for|until|as long as|period|years?|months?|days?)\b/],
+  ['aslong', /\bas long as (?:is |it is |we |they |you |your )?(?:necessary|needed|required|reasonabl|appropriate|useful|active|permitted|maintain)|\bno longer (?:need|necessary|required|active)/],
+  ['deleteafter', /\b(?:delete[sd]?|destroy|erase[sd]?|purge[sd]?|anonymi[sz]e[sd]?|dispose)\b[^.;]{0,50}\b(?:after|within|once|when|upon|following)\b/],
+  ['duration', /\b(?:\d+|one|two|three|six|twelve|thirty|ninety) (?:\(\d+\) )?(?:days?|weeks?|months?|years?)\b/],
+  ['optout', /\bopt(?:-| )?(?:out|in)\b|\bunsubscrib|\bremove (?:yourself|your name) from\b/],
+  ['prefs', /\b(?:preferences|settings|privacy controls?)\b/],
+  ['refuse', /\b(?:disable|refuse|decline|reject|block|turn off|delete)\b[^.;]{0,40}\bcookies?\b|\bcookies?\b[^.;]{0,40}\b(?:disable|refuse|decline|reject|block)/],
+  ['youchoose', /\byou (?:may|can|could|have the (?:right|option|ability)(?: to)?) (?:choose|elect|decline|refuse|opt|withdraw|object)\b|\byour (?:choices?|consent)\b/],
+  ['edit', /\b(?:access|review|update|correct|amend|edit|modify|change|delete|remove)\b[^.;]{0,40}\b(?:your|their) (?:personal |account )?(?:information|data|account|profile|details)\b/],
+  ['rights', /\bright (?:to|of) (?:access|rectif|eras|delet|correct|request|obtain|data portab)/],
+  ['secure', /\b(?:encrypt|ssl|tls|secure sockets?|firewalls?|safeguards?|unauthori[sz]ed access|security measures)/],
+  ['phone', /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b1-8\d\d\b/],
+  ['postal', /\b(?:suite|street|st\.|ave\.?|avenue|road|blvd|p\.?\s?o\.? box|attn)\b|\b[a-z]{2} \d{5}\b/],
+  ['thispolicy', /\bthis (?:online )?(?:privacy )?(?:policy|statement|notice)\b[^.;]{0,30}\b(?:describes|explains|applies|covers|sets out|governs)/],
+  ['changes', /\b(?:change|modify|revise|update|amend)\b[^.;]{0,30}\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/],
+];
+
+export function keywordTokens(text: string, tokenCount: number): string[] {
+  const lower = text.toLowerCase();
+  const out = [`_len${Math.floor(Math.log2(tokenCount + 1))}_`];
+  for (const [name, re] of KEYWORD_RULES) if (re.test(lower)) out.push(`_kw_${name}_`);
+  return out;
 }

@@ -3,11 +3,11 @@
  * Hsieh et al. 2008, as in liblinear) over TF-IDF uni+bigrams, per-label thresholds tuned on out-of-fold scores
  * of an inner policy-grouped cross-validation. Everything is deterministic: seeded PRNG, stable orderings.
  */
-import { idfOf, vectorize, type SparseVector } from './features.ts';
-import { MODEL_FORMAT, quantizeWeights, toBase64, type TopicModel } from './model.ts';
+import { charGramHashes, idfOf, vectorize, type CharSpace, type SparseVector } from './features.ts';
+import { MODEL_FORMAT, quantizeWeights, toBase64, uint32ToBase64, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
-import { termCounts } from './tokenize.ts';
-import { ClauseClassifier } from './predict.ts';
+import { keywordTokens, termCounts, tokenize } from './tokenize.ts';
+import { applyStack, ClauseClassifier } from './predict.ts';
 
 /** One labelled segment, in the format of opp115/dev.jsonl (only `text` and `categories` are required). */
 export interface Segment {
@@ -28,6 +28,8 @@ export interface TrainOptions {
   positiveWeight: number;
   /** Cost multiplier for negatives that one annotator (a minority) did label positive; 0 drops them. */
   ambiguousWeight: number;
+  /** Extra cost for positives of rare labels: positives cost (negatives / positives)^balance more (0 = off). */
+  balance: number;
   /** Coordinate-descent passes. */
   epochs: number;
   seed: number;
@@ -46,6 +48,23 @@ export interface TrainOptions {
    * (each label's weights scaled to max 1) and the model is refitted on the best ones. Keeps model.json small.
    */
   maxTerms: number;
+  /** Character n-grams (features.ts charGramHashes) from charMinN to charMaxN; charMinN = 0 turns them off. */
+  charMinN: number;
+  charMaxN: number;
+  /** Keep character n-gram buckets seen in at least this many training segments. */
+  charMinDf: number;
+  /** Keep only this many character buckets (0 = all), ranked like maxTerms. */
+  maxCharTerms: number;
+  /**
+   * Stacking (a light classifier chain): if > 0, a second linear SVM per label with this cost, over the out-of-fold
+   * scores of all labels from the inner CV, so that co-occurring labels inform each other; thresholds then apply to
+   * its scores. 0 = off.
+   */
+  stack: number;
+  /** Add keyword pseudo-tokens (tokenize.ts keywordTokens) to the terms. */
+  keywords: boolean;
+  /** l2 norm of the character block of a vector (the word block has norm 1). */
+  charWeight: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -53,6 +72,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   C: 0.5,
   positiveWeight: 1,
   ambiguousWeight: 1,
+  balance: 0,
   epochs: 60,
   seed: 115,
   innerFolds: 5,
@@ -61,6 +81,13 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   nb: 0,
   nbAlpha: 1,
   maxTerms: 6000,
+  charMinN: 0,
+  charMaxN: 5,
+  charMinDf: 3,
+  maxCharTerms: 0,
+  charWeight: 1,
+  stack: 0,
+  keywords: false,
 };
 
 export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
@@ -131,21 +158,49 @@ function isAmbiguous(row: Segment, label: string): boolean {
 
 export interface Vocabulary {
   terms: string[];
+  /** idf of every feature: terms, then character buckets. */
   idf: Float64Array;
   index: Map<string, number>;
+  /** Character block: kept buckets (ascending) and their settings. */
+  chars?: CharSpace & { buckets: number[] };
 }
 
-export function buildVocabulary(texts: readonly string[], minDf: number): Vocabulary {
+export function buildVocabulary(texts: readonly string[], minDf: number, options?: Partial<TrainOptions>): Vocabulary {
   const df = new Map<string, number>();
-  for (const text of texts) for (const term of termCounts(text).keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const text of texts) {
+    const terms = [...termCounts(text).keys()];
+    if (options?.keywords) terms.push(...new Set(keywordTokens(text, tokenize(text).length)));
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+  }
   const terms = [...df.entries()]
     .filter(([, n]) => n >= minDf)
     .map(([t]) => t)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const idf = Float64Array.from(terms, (t) => idfOf(df.get(t)!, texts.length));
+  const idf = terms.map((t) => idfOf(df.get(t)!, texts.length));
   const index = new Map<string, number>();
   terms.forEach((t, i) => index.set(t, i));
-  return { terms, idf, index };
+  if (!options?.charMinN) return { terms, idf: Float64Array.from(idf), index };
+  const charDf = new Map<number, number>();
+  for (const text of texts) {
+    const seen = new Set<number>();
+    for (const t of tokenize(text)) charGramHashes(t, options.charMinN, options.charMaxN!).forEach((h) => seen.add(h));
+    for (const h of seen) charDf.set(h, (charDf.get(h) ?? 0) + 1);
+  }
+  const buckets = [...charDf.entries()]
+    .filter(([, n]) => n >= (options.charMinDf ?? 1))
+    .map(([h]) => h)
+    .sort((a, b) => a - b);
+  const charIndex = new Map<number, number>();
+  buckets.forEach((h, k) => {
+    charIndex.set(h, terms.length + k);
+    idf.push(idfOf(charDf.get(h)!, texts.length));
+  });
+  return {
+    terms,
+    idf: Float64Array.from(idf),
+    index,
+    chars: { minN: options.charMinN, maxN: options.charMaxN!, weight: options.charWeight ?? 1, index: charIndex, buckets },
+  };
 }
 
 /**
@@ -239,38 +294,61 @@ function fit(rows: readonly Segment[], options: TrainOptions): Fitted {
   const full = buildVocabulary(
     rows.map((r) => r.text),
     options.minDf,
+    options,
   );
-  if (options.maxTerms <= 0 || full.terms.length <= options.maxTerms) return fitWith(rows, options, full);
+  const Vw = full.terms.length;
+  const Vc = full.chars?.buckets.length ?? 0;
+  const pruneWords = options.maxTerms > 0 && Vw > options.maxTerms;
+  const pruneChars = options.maxCharTerms > 0 && Vc > options.maxCharTerms;
   const first = fitWith(rows, options, full);
-  const importance = full.terms.map((_, j) => Math.max(...first.weights.map((w) => Math.abs(w[j]))));
-  const keep = full.terms
-    .map((_, j) => j)
-    .sort((a, b) => importance[b] - importance[a] || a - b)
-    .slice(0, options.maxTerms)
-    .sort((a, b) => a - b);
-  const terms = keep.map((j) => full.terms[j]);
+  if (!pruneWords && !pruneChars) return first;
+  const importance = Array.from({ length: Vw + Vc }, (_, j) => Math.max(...first.weights.map((w) => Math.abs(w[j]))));
+  const best = (from: number, to: number, max: number) => {
+    const all = Array.from({ length: to - from }, (_, k) => from + k);
+    if (max <= 0 || all.length <= max) return all;
+    return all
+      .sort((a, b) => importance[b] - importance[a] || a - b)
+      .slice(0, max)
+      .sort((a, b) => a - b);
+  };
+  const keepWords = best(0, Vw, options.maxTerms);
+  const keepChars = best(Vw, Vw + Vc, options.maxCharTerms);
+  const terms = keepWords.map((j) => full.terms[j]);
   const index = new Map<string, number>();
   terms.forEach((t, i) => index.set(t, i));
-  return fitWith(rows, options, { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index });
+  const vocab: Vocabulary = { terms, idf: Float64Array.from([...keepWords, ...keepChars], (j) => full.idf[j]), index };
+  if (full.chars) {
+    const buckets = keepChars.map((j) => full.chars!.buckets[j - Vw]);
+    const charIndex = new Map<number, number>();
+    buckets.forEach((h, k) => charIndex.set(h, terms.length + k));
+    vocab.chars = { ...full.chars, index: charIndex, buckets };
+  }
+  return fitWith(rows, options, vocab);
 }
 
 function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
-  const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf));
+  const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf, vocab.chars, options.keywords));
   const weights: Int8Array[] = [];
   const scales: number[] = [];
   const bias: number[] = [];
   LABELS.forEach((label, l) => {
     const y = new Int8Array(rows.length);
     const cost = new Float64Array(rows.length);
+    let positives = 0;
     rows.forEach((r, i) => {
       const pos = isPositive(r, label);
+      if (pos) positives++;
       y[i] = pos ? 1 : -1;
       cost[i] = options.C * (pos ? options.positiveWeight : isAmbiguous(r, label) ? options.ambiguousWeight : 1);
     });
+    if (options.balance > 0 && positives > 0) {
+      const boost = ((rows.length - positives) / positives) ** options.balance;
+      for (let i = 0; i < rows.length; i++) if (y[i] > 0) cost[i] *= boost;
+    }
     let Xl: readonly SparseVector[] = X;
     let r: Float64Array | undefined;
     if (options.nb > 0) {
-      const V = vocab.terms.length;
+      const V = vocab.idf.length;
       const p = new Float64Array(V).fill(options.nbAlpha);
       const q = new Float64Array(V).fill(options.nbAlpha);
       X.forEach((x, i) => {
@@ -288,7 +366,7 @@ function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabul
       r = ratio;
       Xl = X.map((x) => ({ idx: x.idx, val: Float64Array.from(x.val, (v, k) => v * ratio[x.idx[k]]) }));
     }
-    const { w, b } = trainBinary(Xl, y, cost, vocab.terms.length, options.epochs, options.seed + 7919 * l);
+    const { w, b } = trainBinary(Xl, y, cost, vocab.idf.length, options.epochs, options.seed + 7919 * l);
     if (r) for (let j = 0; j < w.length; j++) w[j] *= r[j];
     const q = quantizeWeights(w);
     weights.push(q.bytes);
@@ -308,6 +386,17 @@ function toModel(f: Fitted, thresholds: number[], options: TrainOptions, trained
     options: { ...options },
     labels: [...LABELS],
     terms: f.vocab.terms,
+    ...(options.keywords ? { keywords: true } : {}),
+    ...(f.vocab.chars
+      ? {
+          chars: {
+            minN: f.vocab.chars.minN,
+            maxN: f.vocab.chars.maxN,
+            weight: f.vocab.chars.weight,
+            buckets: uint32ToBase64(f.vocab.chars.buckets),
+          },
+        }
+      : {}),
     idf: toBase64(idfBytes),
     weights: f.weights.map((w) => toBase64(new Uint8Array(w.buffer, w.byteOffset, w.length))),
     scales: f.scales,
@@ -334,6 +423,7 @@ export function trainModel(
 ): TopicModel {
   const L = LABELS.length;
   const thresholds = new Array<number>(L).fill(0);
+  let stack: number[][] | undefined;
   if (options.innerFolds >= 2) {
     const folds = groupFolds(
       rows.map((r) => r.policy),
@@ -353,15 +443,38 @@ export function trainModel(
       testIdx.forEach((i, k) => (oof[i] = scores[k]));
     }
     const have = rows.map((_, i) => i).filter((i) => oof[i] !== undefined);
+    let scores = have.map((i) => oof[i]);
+    if (options.stack > 0) {
+      stack = fitStack(
+        scores,
+        have.map((i) => rows[i]),
+        options,
+      );
+      scores = scores.map((m) => applyStack(stack!, m));
+    }
     for (let l = 0; l < L; l++) {
       const t = bestThreshold(
-        have.map((i) => oof[i][l]),
+        scores.map((m) => m[l]),
         have.map((i) => isPositive(rows[i], LABELS[l])),
       );
       thresholds[l] = t * (1 - options.thresholdShrink);
     }
   }
-  return toModel(fit(rows, options), thresholds, options, trainedOn);
+  const model = toModel(fit(rows, options), thresholds, options, trainedOn);
+  return stack ? { ...model, stack } : model;
+}
+
+/** Second-stage weights per label over the first-stage scores of all labels (last entry: bias), rounded as stored. */
+function fitStack(scores: readonly Float64Array[], rows: readonly Segment[], options: TrainOptions): number[][] {
+  const L = LABELS.length;
+  const idx = Int32Array.from({ length: L }, (_, j) => j);
+  const X = scores.map((m) => ({ idx, val: Float64Array.from(m) }));
+  const cost = new Float64Array(rows.length).fill(options.stack);
+  return LABELS.map((label, l) => {
+    const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
+    const { w, b } = trainBinary(X, y, cost, L, 200, options.seed + 104729 * (l + 1));
+    return [...Array.from(w, (v) => Number(v.toFixed(6))), Number(b.toFixed(6))];
+  });
 }
 
 export interface CvResult {
