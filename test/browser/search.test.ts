@@ -16,7 +16,7 @@ import { gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newSiteContext, watchPage } from '../support/browser.ts';
+import { formatViolations, launchBrowser, newSiteContext, runAxe, watchPage } from '../support/browser.ts';
 import { builtPages, pageType } from '../support/pages.ts';
 import { SAMPLE_POLICY_IDS, builtFile } from '../support/site.ts';
 
@@ -354,6 +354,18 @@ describe('filters, sort and the URL', () => {
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
       expect(await page.locator('#search-results h2').count()).toBe(results.length);
+    });
+  });
+});
+
+describe('accessibility of the results', () => {
+  it('has no WCAG A/AA violation with results, filters and excerpts on screen', async () => {
+    await withPage(async (page) => {
+      const { results } = await search(page, samplePolicies[0].company);
+      expect(results.length).toBeGreaterThan(0);
+      expect(await page.locator('#search-results mark').count()).toBeGreaterThan(0);
+      const violations = await runAxe(page);
+      expect(violations, formatViolations(violations)).toEqual([]);
     });
   });
 });
