@@ -14,8 +14,8 @@ import type { Section } from './lib/clauses/types.ts';
 const policies = defineCollection({
   loader: policiesLoader({ base: process.env.POLICIES_DIR ?? 'src/content/policies' }),
   // Sections are produced by our own segmenter, not written by hand: typed, not re-validated field by field.
-  // `sections` here are lean (no clause HTML); the full ones are in `sectionsFile` (src/lib/policies/sections-file.ts).
-  schema: policyFrontmatter.extend({ sections: z.custom<Section[]>((value) => Array.isArray(value)), sectionsFile: z.string() }),
+  // `sections` here are lean (no clause HTML); the rendered page body is in `pageFile` (src/lib/policies/sections-file.ts).
+  schema: policyFrontmatter.extend({ sections: z.custom<Section[]>((value) => Array.isArray(value)), pageFile: z.string() }),
 });
 
 const topics = defineCollection({

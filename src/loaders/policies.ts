@@ -36,9 +36,9 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       if (shard) logger.info(`shard ${shard.index}/${shard.count}: the policies whose domain hashes to it`);
       const seen = new Set<string>();
       let parsed = 0;
-      // Full sections (clause HTML and text), one file per policy, read by the policy page only; the data store
-      // keeps lean sections (src/lib/policies/sections-file.ts).
-      const sectionsDir = path.join(fileURLToPath(config.cacheDir), 'policy-sections');
+      // The rendered page body, one file per policy, read by the policy page only; the data store keeps lean
+      // sections (src/lib/policies/sections-file.ts).
+      const pagesDir = path.join(fileURLToPath(config.cacheDir), 'policy-pages');
 
       /** Reads and prepares one file (in a worker); the returned step stores it (undefined: unchanged). */
       const prepareFile = async (file: string, pool: PreparePool): Promise<(() => Promise<void>) | undefined> => {
@@ -48,13 +48,13 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         seen.add(id);
         const source = await readFile(file, 'utf8');
         const digest = generateDigest(`${SEGMENTER_VERSION}:${TOPIC_MODEL_VERSION}:${source}`);
-        const sectionsFile = path.join(sectionsDir, `${id}.json`);
-        if (store.get(id)?.digest === digest && existsSync(sectionsFile)) return undefined;
+        const pageFile = path.join(pagesDir, `${id}.json`);
+        if (store.get(id)?.digest === digest && existsSync(pageFile)) return undefined;
         const filePath = path.relative(projectRoot, file);
-        const prepared = await pool.prepare(source, sectionsFile);
+        const prepared = await pool.prepare(source, pageFile);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
         return async () => {
-          const data = await parseData({ id, filePath, data: { ...prepared.data, sections: prepared.sections, sectionsFile } });
+          const data = await parseData({ id, filePath, data: { ...prepared.data, sections: prepared.sections, pageFile } });
           store.set({ id, data, digest, filePath });
           parsed++;
         };

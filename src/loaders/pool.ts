@@ -14,7 +14,7 @@ import { preparePolicy, type Prepared } from './prepare.ts';
 export interface PreparePool {
   /** Worker threads (0: preparing in this thread). */
   readonly threads: number;
-  prepare(source: string, sectionsFile: string): Promise<Prepared>;
+  prepare(source: string, pageFile: string): Promise<Prepared>;
   close(): Promise<void>;
 }
 
@@ -46,15 +46,15 @@ export function createPreparePool(size = defaultSize()): PreparePool {
   }
   return {
     threads: size,
-    prepare(source, sectionsFile) {
-      if (broken) return Promise.resolve(preparePolicy(source, sectionsFile));
+    prepare(source, pageFile) {
+      if (broken) return Promise.resolve(preparePolicy(source, pageFile));
       const id = next++;
       // The least busy worker: policies vary from 1 kB to 700 kB.
       const worker = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
       load.set(worker, load.get(worker)! + 1);
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({ id, source, sectionsFile });
+        worker.postMessage({ id, source, pageFile });
       });
     },
     async close() {
@@ -70,5 +70,5 @@ function defaultSize(): number {
 }
 
 function inline(): PreparePool {
-  return { threads: 0, prepare: async (source, sectionsFile) => preparePolicy(source, sectionsFile), close: async () => {} };
+  return { threads: 0, prepare: async (source, pageFile) => preparePolicy(source, pageFile), close: async () => {} };
 }

@@ -2,9 +2,9 @@
 import { parentPort } from 'node:worker_threads';
 import { preparePolicy } from './prepare.ts';
 
-parentPort!.on('message', ({ id, source, sectionsFile }: { id: number; source: string; sectionsFile: string }) => {
+parentPort!.on('message', ({ id, source, pageFile }: { id: number; source: string; pageFile: string }) => {
   try {
-    parentPort!.postMessage({ id, result: preparePolicy(source, sectionsFile) });
+    parentPort!.postMessage({ id, result: preparePolicy(source, pageFile) });
   } catch (error) {
     parentPort!.postMessage({ id, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }

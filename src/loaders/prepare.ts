@@ -1,11 +1,12 @@
 /**
  * The per-file work of the policies loader, kept free of Astro so it can run in a worker thread:
- * frontmatter split, segmentation into sections and clauses, topic labels; the full sections go to their own
- * file and the lean ones back to the loader for the data store (src/lib/policies/sections-file.ts).
+ * frontmatter split, segmentation into sections and clauses, topic labels; the rendered page body goes to its
+ * own file and the lean sections back to the loader for the data store (src/lib/policies/sections-file.ts).
  */
 import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
-import { leanSections, writeSectionsFile } from '../lib/policies/sections-file.ts';
+import { renderPolicy } from '../lib/policies/render.ts';
+import { leanSections, writePageFile } from '../lib/policies/sections-file.ts';
 import { labelTopics } from '../lib/topics/label.ts';
 import type { Section } from '../lib/clauses/types.ts';
 
@@ -13,7 +14,7 @@ export type Prepared =
   | { ok: true; data: Record<string, unknown>; sections: Section[] }
   | { ok: false; line?: number; message: string };
 
-export function preparePolicy(source: string, sectionsFile: string): Prepared {
+export function preparePolicy(source: string, pageFile: string): Prepared {
   let split;
   try {
     split = splitFrontmatter(source);
@@ -23,6 +24,6 @@ export function preparePolicy(source: string, sectionsFile: string): Prepared {
   }
   const segmented = segment(split.body);
   labelTopics(segmented.sections);
-  writeSectionsFile(sectionsFile, segmented.sections);
+  writePageFile(pageFile, renderPolicy(segmented.sections));
   return { ok: true, data: split.data, sections: leanSections(segmented.sections) };
 }

@@ -67,7 +67,7 @@ export function urlFromState(state: SearchState): string {
 /** Excerpt HTML from Pagefind (text with `<` and `>` escaped, matches in <mark>) as safe DOM nodes. */
 export function excerptNodes(doc: Document, excerpt: string): Node[] {
   const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  return excerpt.split(/(<mark>.*?<\/mark>)/s).flatMap((part) => {
+  return excerpt.split(/(<mark>.*?<\/mark>)/s).flatMap((part): Node[] => {
     if (!part) return [];
     const marked = /^<mark>(.*)<\/mark>$/s.exec(part);
     if (!marked) return [doc.createTextNode(decode(part))];

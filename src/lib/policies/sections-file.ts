@@ -1,7 +1,7 @@
 /**
- * A policy's sections live in two shapes (issue 6, measured at 1,500 and 10,000 policies):
- *  - in full (clause HTML and text) in one JSON file per policy, written by the policies loader and read only
- *    by that policy's page when it renders;
+ * A policy lives in two shapes (issue 6, measured at 1,500 and 10,000 policies):
+ *  - its page body already rendered (src/lib/policies/render.ts) in one JSON file per policy, written by the
+ *    policies loader and read only by that policy's page when it renders;
  *  - lean in Astro's data store: the same sections and clause ids and topics, without clause HTML, and with
  *    text only for the clauses a topic page can show (the first CLAUSES_PER_POLICY of each topic, cut to what
  *    an excerpt needs).
@@ -11,6 +11,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Clause, Section } from '../clauses/types.ts';
+import type { RenderedPolicy } from './render.ts';
 import { CLAUSES_PER_POLICY } from '../topics/coverage.ts';
 
 /** excerpt() cuts at 240 characters and looks at the 241st: keep a margin. */
@@ -36,14 +37,14 @@ export function leanSections(sections: Section[]): Section[] {
   }));
 }
 
-/** Writes the full sections atomically (a reader never sees half a file). */
-export function writeSectionsFile(file: string, sections: Section[]): void {
+/** Writes the rendered page body atomically (a reader never sees half a file). */
+export function writePageFile(file: string, rendered: RenderedPolicy): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, JSON.stringify(sections));
+  writeFileSync(temporary, JSON.stringify(rendered));
   renameSync(temporary, file);
 }
 
-export function readSectionsFile(file: string): Section[] {
-  return JSON.parse(readFileSync(file, 'utf8')) as Section[];
+export function readPageFile(file: string): RenderedPolicy {
+  return JSON.parse(readFileSync(file, 'utf8')) as RenderedPolicy;
 }
