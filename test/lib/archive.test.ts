@@ -82,3 +82,16 @@ describe('topic coverage', () => {
     expect(excerpt('We use cookies to remember you, and to count visits.', 30)).toBe('We use cookies to remember you…');
   });
 });
+
+describe('company index by letter', () => {
+  it('files companies under their first letter, accents removed, digits and symbols under #', async () => {
+    const { companyInitial, groupByInitial, letterSlug } = await import('../../src/lib/policies/archive.ts');
+    expect(['AtTask', 'éditions', '@Mail', '123greetings', 'zoom'].map(companyInitial)).toEqual(['A', 'E', 'M', '#', 'Z']);
+    expect(groupByInitial([{ name: 'b' }, { name: '9' }, { name: 'a' }, { name: 'B2' }]).map((g) => [g.initial, g.companies.length])).toEqual([
+      ['A', 1],
+      ['B', 2],
+      ['#', 1],
+    ]);
+    expect([letterSlug('Q'), letterSlug('#')]).toEqual(['q', 'other']);
+  });
+});

@@ -106,3 +106,34 @@ export function archiveStats(policies: PolicyLike[]): ArchiveStats {
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count.toLocaleString('en')} ${count === 1 ? singular : pluralForm}`;
 }
+
+/**
+ * The letter a company is filed under in the A–Z index: its name's first letter without accents, or "#" for
+ * names that start with a digit or a symbol ("@Mail", "123greetings").
+ */
+export function companyInitial(name: string): string {
+  const first = name.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').charAt(0).toUpperCase();
+  return /[A-Z]/.test(first) ? first : '#';
+}
+
+/** URL segment of a letter page: /policies/by-letter/a/, and /policies/by-letter/other/ for "#". */
+export function letterSlug(initial: string): string {
+  return initial === '#' ? 'other' : initial.toLowerCase();
+}
+
+/** Companies grouped by initial, letters in A–Z order with "#" last. */
+export function groupByInitial<C extends { name: string }>(companies: C[]): { initial: string; companies: C[] }[] {
+  const groups = new Map<string, C[]>();
+  for (const company of companies) {
+    const initial = companyInitial(company.name);
+    const list = groups.get(initial);
+    if (list) list.push(company);
+    else groups.set(initial, [company]);
+  }
+  return [...groups]
+    .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
+    .map(([initial, list]) => ({ initial, companies: list }));
+}
+
+/** Above this many companies, /policies/ links to one page per letter instead of listing them all. */
+export const COMPANIES_ON_ONE_PAGE = 300;

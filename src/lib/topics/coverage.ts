@@ -6,7 +6,7 @@ import { clausesOf, byNewest, type PolicyLike } from '../policies/archive.ts';
 import type { Clause } from '../clauses/types.ts';
 
 /** A topic page lists at most this many clauses of one policy (the rest are a link away)... */
-export const CLAUSES_PER_POLICY = 3;
+export const CLAUSES_PER_POLICY = 2;
 /** ...and about this many clauses in all, so its weight is bounded whatever the archive's size. */
 export const CLAUSES_PER_PAGE = 30;
 
