@@ -32,6 +32,7 @@ interface Result {
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
   search: (query: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: Result[] } | null>;
 }
 
@@ -111,6 +112,7 @@ export function enhanceSearchPage(doc: Document): void {
     (pagefind ??= import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href).then(async (module: Pagefind) => {
       await module.options({ excerptLength: 24, highlightParam: HIGHLIGHT_PARAM });
       await module.init();
+      fillCompanySuggestions(doc, module);
       return module;
     }));
 
@@ -277,4 +279,21 @@ export function enhanceSearchPage(doc: Document): void {
   const initial = stateFromUrl(location.search);
   fillForm(initial);
   void search(initial);
+}
+
+/**
+ * In a large archive the company filter is a text field (a <select> of every company would weigh more than
+ * the rest of the page): its suggestions come from the search index's own company facet, once Pagefind is
+ * loaded anyway for the first search.
+ */
+function fillCompanySuggestions(doc: Document, pagefind: Pagefind): void {
+  const list = doc.getElementById('company-suggestions');
+  if (!(list instanceof HTMLDataListElement) || list.options.length) return;
+  void pagefind.filters().then((filters) => {
+    for (const name of Object.keys(filters.company ?? {}).sort((a, b) => a.localeCompare(b))) {
+      const option = doc.createElement('option');
+      option.value = name;
+      list.append(option);
+    }
+  });
 }
