@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { charGramHashes, CHAR_BITS } from '../../src/lib/topics/features.ts';
-import { keywordTokens, ngrams, stem, termCounts, tokenize } from '../../src/lib/topics/tokenize.ts';
+import { KEYWORD_RULES_FOR_TESTS, keywordTokens, ngrams, stem, termCounts, tokenize } from '../../src/lib/topics/tokenize.ts';
 
 describe('tokenize', () => {
   it('lower-cases, splits on punctuation and joins apostrophes', () => {
@@ -65,11 +65,35 @@ describe('character n-grams', () => {
 describe('keyword tokens', () => {
   it('mark retention, choice and contact cues and the clause length', () => {
     const kw = keywordTokens('We retain your data for as long as necessary and delete it after 30 days.', 15);
-    expect(kw).toEqual(expect.arrayContaining(['_len4_', '_kw_keepfor_', '_kw_aslong_', '_kw_deleteafter_', '_kw_duration_']));
+    expect(kw).toEqual(expect.arrayContaining(['_len4_', '_kw_keepfor_', '_kw_duration_']));
     expect(keywordTokens('You can opt out by clicking unsubscribe.', 7)).toContain('_kw_optout_');
     expect(keywordTokens('Write to 100 Main Street, Suite 5, or call (555) 123-4567.', 12)).toEqual(
       expect.arrayContaining(['_kw_postal_', '_kw_phone_']),
     );
     expect(keywordTokens('', 0)).toEqual(['_len0_']);
+  });
+
+  it('pre-checks never hide a match of the pattern', () => {
+    const texts = [
+      'We retain your data for as long as necessary and delete it after 30 days.',
+      'Our storage period is two years. Stored records are kept until you close your account.',
+      'You can opt-in or opt out; unsubscribe, or remove yourself from the list. Manage your preferences in Settings.',
+      'You may refuse cookies or block cookies; you have the right to choose. Your consent matters.',
+      'You can update your personal information, access their account data, or exercise the right to erasure.',
+      'We use SSL/TLS encryption, firewalls and safeguards against unauthorised access.',
+      'This Privacy Statement describes our practices; we may revise this notice. Attn: Legal, Suite 5, CA 94105, (555) 123-4567.',
+    ];
+    const matched = new Set<string>();
+    for (const text of texts) {
+      const lower = text.toLowerCase();
+      for (const [name, needles, re] of KEYWORD_RULES_FOR_TESTS) {
+        if (re.test(lower)) {
+          matched.add(name);
+          expect(needles === null || needles.some((n) => lower.includes(n)), name).toBe(true);
+          expect(keywordTokens(text, 10)).toContain(`_kw_${name}_`);
+        }
+      }
+    }
+    expect([...matched].sort()).toEqual(KEYWORD_RULES_FOR_TESTS.map(([name]) => name).sort());
   });
 });

@@ -108,28 +108,34 @@ export function termCounts(text: string): Map<string, number> {
  * Hand-written cue patterns (on the lower-cased text) for categories whose wording varies more than word pairs
  * capture; each match adds one pseudo-token `_kw_<name>_`, and the clause length adds `_len<k>_`
  * (k = floor(log2(tokens + 1))). Used when a model is trained with `keywords`.
+ * Each rule: name, substrings of which the text must contain one for the pattern to match at all (a cheap
+ * pre-check that never changes the result, it only saves regex scans; null = none), pattern.
  */
-const KEYWORD_RULES: ReadonlyArray<readonly [string, RegExp]> = [
-  ['keepfor', /\b(?:retain|retention|keep|kept|store|stored|storage|hold|maintain)\b[^.;]{0,60}\b(?:for|until|as long as|period|years?|months?|days?)\b/],
-  ['aslong', /\bas long as (?:is |it is |we |they |you |your )?(?:necessary|needed|required|reasonabl|appropriate|useful|active|permitted|maintain)|\bno longer (?:need|necessary|required|active)/],
-  ['deleteafter', /\b(?:delete[sd]?|destroy|erase[sd]?|purge[sd]?|anonymi[sz]e[sd]?|dispose)\b[^.;]{0,50}\b(?:after|within|once|when|upon|following)\b/],
-  ['duration', /\b(?:\d+|one|two|three|six|twelve|thirty|ninety) (?:\(\d+\) )?(?:days?|weeks?|months?|years?)\b/],
-  ['optout', /\bopt(?:-| )?(?:out|in)\b|\bunsubscrib|\bremove (?:yourself|your name) from\b/],
-  ['prefs', /\b(?:preferences|settings|privacy controls?)\b/],
-  ['refuse', /\b(?:disable|refuse|decline|reject|block|turn off|delete)\b[^.;]{0,40}\bcookies?\b|\bcookies?\b[^.;]{0,40}\b(?:disable|refuse|decline|reject|block)/],
-  ['youchoose', /\byou (?:may|can|could|have the (?:right|option|ability)(?: to)?) (?:choose|elect|decline|refuse|opt|withdraw|object)\b|\byour (?:choices?|consent)\b/],
-  ['edit', /\b(?:access|review|update|correct|amend|edit|modify|change|delete|remove)\b[^.;]{0,40}\b(?:your|their) (?:personal |account )?(?:information|data|account|profile|details)\b/],
-  ['rights', /\bright (?:to|of) (?:access|rectif|eras|delet|correct|request|obtain|data portab)/],
-  ['secure', /\b(?:encrypt|ssl|tls|secure sockets?|firewalls?|safeguards?|unauthori[sz]ed access|security measures)/],
-  ['phone', /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b1-8\d\d\b/],
-  ['postal', /\b(?:suite|street|st\.|ave\.?|avenue|road|blvd|p\.?\s?o\.? box|attn)\b|\b[a-z]{2} \d{5}\b/],
-  ['thispolicy', /\bthis (?:online )?(?:privacy )?(?:policy|statement|notice)\b[^.;]{0,30}\b(?:describes|explains|applies|covers|sets out|governs)/],
-  ['changes', /\b(?:change|modify|revise|update|amend)\b[^.;]{0,30}\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/],
+const KEYWORD_RULES: ReadonlyArray<readonly [string, readonly string[] | null, RegExp]> = [
+  ['keepfor', ['retain', 'retention', 'keep', 'kept', 'stor', 'hold', 'maintain'], /\b(?:retain|retention|keep|kept|store|stored|storage|hold|maintain)\b[^.;]{0,60}\b(?:for|until|as long as|period|years?|months?|days?)\b/],
+  ['duration', ['day', 'week', 'month', 'year'], /\b(?:\d+|one|two|three|six|twelve|thirty|ninety) (?:\(\d+\) )?(?:days?|weeks?|months?|years?)\b/],
+  ['optout', ['opt', 'unsubscrib', 'remove '], /\bopt(?:-| )?(?:out|in)\b|\bunsubscrib|\bremove (?:yourself|your name) from\b/],
+  ['prefs', ['preferences', 'settings', 'privacy control'], /\b(?:preferences|settings|privacy controls?)\b/],
+  ['refuse', ['cookie'], /\b(?:disable|refuse|decline|reject|block|turn off|delete)\b[^.;]{0,40}\bcookies?\b|\bcookies?\b[^.;]{0,40}\b(?:disable|refuse|decline|reject|block)/],
+  ['youchoose', ['you'], /\byou (?:may|can|could|have the (?:right|option|ability)(?: to)?) (?:choose|elect|decline|refuse|opt|withdraw|object)\b|\byour (?:choices?|consent)\b/],
+  ['edit', ['your ', 'their '], /\b(?:access|review|update|correct|amend|edit|modify|change|delete|remove)\b[^.;]{0,40}\b(?:your|their) (?:personal |account )?(?:information|data|account|profile|details)\b/],
+  ['rights', ['right to', 'right of'], /\bright (?:to|of) (?:access|rectif|eras|delet|correct|request|obtain|data portab)/],
+  ['secure', ['encrypt', 'ssl', 'tls', 'secure socket', 'firewall', 'safeguard', 'unauthori', 'security measures'], /\b(?:encrypt|ssl|tls|secure sockets?|firewalls?|safeguards?|unauthori[sz]ed access|security measures)/],
+  ['phone', null, /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b1-8\d\d\b/],
+  ['postal', null, /\b(?:suite|street|st\.|ave\.?|avenue|road|blvd|p\.?\s?o\.? box|attn)\b|\b[a-z]{2} \d{5}\b/],
+  ['thispolicy', ['policy', 'statement', 'notice'], /\bthis (?:online )?(?:privacy )?(?:policy|statement|notice)\b[^.;]{0,30}\b(?:describes|explains|applies|covers|sets out|governs)/],
+  ['changes', ['policy', 'statement', 'notice'], /\b(?:change|modify|revise|update|amend)\b[^.;]{0,30}\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/],
 ];
+
+/** Exported for tests. */
+export const KEYWORD_RULES_FOR_TESTS = KEYWORD_RULES;
 
 export function keywordTokens(text: string, tokenCount: number): string[] {
   const lower = text.toLowerCase();
   const out = [`_len${Math.floor(Math.log2(tokenCount + 1))}_`];
-  for (const [name, re] of KEYWORD_RULES) if (re.test(lower)) out.push(`_kw_${name}_`);
+  for (const [name, needles, re] of KEYWORD_RULES) {
+    if (needles && !needles.some((n) => lower.includes(n))) continue;
+    if (re.test(lower)) out.push(`_kw_${name}_`);
+  }
   return out;
 }

@@ -87,7 +87,7 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   maxCharTerms: 0,
   charWeight: 1,
   stack: 0,
-  keywords: false,
+  keywords: true,
 };
 
 export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
