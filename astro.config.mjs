@@ -2,7 +2,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import pagefind from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   // Absolute URLs (sitemap, canonical links) need the public origin; set SITE_URL when deploying.
@@ -20,8 +19,7 @@ export default defineConfig({
     // check that neutralised bodies stay inert under a GFM renderer too.
     mdx(),
     sitemap(),
-    // Last: indexes the finished pages (data-pagefind-body) into <outDir>/pagefind; an indexing error fails the build.
-    pagefind(),
+    // The search index is built by `npm run build`'s second step (scripts/index-search.ts), in its own process.
   ],
   security: {
     // A CSP <meta> with hashes of every script and style Astro emits: no 'unsafe-inline' for scripts.

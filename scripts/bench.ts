@@ -66,7 +66,7 @@ async function step(label: string, command: string, env: NodeJS.ProcessEnv = {},
   return { ...m, cpuSeconds, log: text };
 }
 
-/** Seconds the Pagefind integration reports for indexing (it runs inside astro build). */
+/** Seconds the search-index step of `npm run build` reports (scripts/index-search.ts). */
 function indexSeconds(log: string): number {
   const m = /indexed \d+ pages: .* in ([\d.]+) s/.exec(log);
   return m ? Number(m[1]) : NaN;
@@ -102,7 +102,7 @@ if (add === 0) {
   console.log(`assembling ${n} policies into ${dirs.raw}`);
   const raw = writeCorpus(dirs.raw, n);
   const imported = await step('import', `${node} scripts/import.ts ${dirs.raw} --out ${dirs.content}`, {}, projectRoot, [0, 1]);
-  const built = await step('build', `${bin('astro')} build`, buildEnv);
+  const built = await step('build', `${bin('astro')} build && ${node} scripts/index-search.ts`, buildEnv);
   const idx = indexSeconds(built.log);
   const site = siteFigures(dirs.dist);
   const search = flag('--no-search') ? undefined : await firstSearch(dirs.dist, query);
@@ -145,7 +145,7 @@ if (add === 0) {
   const previous = existsSync(path.join(root, 'added.json')) ? (JSON.parse(readFileSync(path.join(root, 'added.json'), 'utf8')) as number) : 0;
   writeCorpus(addDir, n + previous + add, n + previous);
   const imported = await step('add-import', `${node} scripts/import.ts ${addDir} --out ${dirs.content}`, {}, projectRoot, [0, 1]);
-  const built = await step('add-build', `${bin('astro')} build`, buildEnv);
+  const built = await step('add-build', `${bin('astro')} build && ${node} scripts/index-search.ts`, buildEnv);
   writeFileSync(path.join(root, 'added.json'), JSON.stringify(previous + add));
   rmSync(addDir, { recursive: true, force: true });
   const idx = indexSeconds(built.log);
