@@ -55,7 +55,7 @@ async function step(label: string, command: string, env: NodeJS.ProcessEnv = {},
   const times = `${log}.times`;
   // `times` after the command: CPU seconds of everything it ran (a figure that the load of others sharing
   // this machine does not inflate as much as wall time).
-  const m = await measure('bash', ['-c', `${command} > ${JSON.stringify(log)} 2>&1; rc=$?; times > ${JSON.stringify(times)}; exit $rc`], { cwd, env: { ...process.env, ...env }, quiet: true });
+  const m = await measure('bash', ['-c', `{ ${command}; } > ${JSON.stringify(log)} 2>&1; rc=$?; times > ${JSON.stringify(times)}; exit $rc`], { cwd, env: { ...process.env, ...env }, quiet: true });
   const text = readFileSync(log, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
   const cpuSeconds = readFileSync(times, 'utf8').split('\n')[1].split(/\s+/).reduce((sum, t) => { const x = /(\d+)m([\d.]+)s/.exec(t); return x ? sum + Number(x[1]) * 60 + Number(x[2]) : sum; }, 0);
   process.stdout.write(`   ${m.seconds.toFixed(1)} s, ${cpuSeconds.toFixed(1)} s CPU, peak ${formatBytes(m.peakBytes)} (exit ${m.exitCode})\n`);

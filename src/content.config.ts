@@ -9,13 +9,13 @@ import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import { policiesLoader } from './loaders/policies.ts';
 import { policyFrontmatter } from './lib/policies/schema.ts';
-import type { Section } from './lib/clauses/types.ts';
+import type { PolicySummary } from './lib/policies/summary.ts';
 
 const policies = defineCollection({
   loader: policiesLoader({ base: process.env.POLICIES_DIR ?? 'src/content/policies' }),
   // Sections are produced by our own segmenter, not written by hand: typed, not re-validated field by field.
-  // `sections` here are lean (no clause HTML); the rendered page body is in `pageFile` (src/lib/policies/sections-file.ts).
-  schema: policyFrontmatter.extend({ sections: z.custom<Section[]>((value) => Array.isArray(value)), pageFile: z.string() }),
+  // Site-wide pages read `summary`; the policy page reads its rendered body from `pageFile` (src/lib/policies/).
+  schema: policyFrontmatter.extend({ summary: z.custom<PolicySummary>((value) => typeof value === 'object' && value !== null), pageFile: z.string() }),
 });
 
 const topics = defineCollection({

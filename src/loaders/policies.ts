@@ -36,8 +36,8 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       if (shard) logger.info(`shard ${shard.index}/${shard.count}: the policies whose domain hashes to it`);
       const seen = new Set<string>();
       let parsed = 0;
-      // The rendered page body, one file per policy, read by the policy page only; the data store keeps lean
-      // sections (src/lib/policies/sections-file.ts).
+      // The rendered page body, one file per policy, read by the policy page only; the data store keeps a
+      // small summary (src/lib/policies/summary.ts).
       const pagesDir = path.join(fileURLToPath(config.cacheDir), 'policy-pages');
 
       /** Reads and prepares one file (in a worker); the returned step stores it (undefined: unchanged). */
@@ -54,7 +54,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         const prepared = await pool.prepare(source, pageFile);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
         return async () => {
-          const data = await parseData({ id, filePath, data: { ...prepared.data, sections: prepared.sections, pageFile } });
+          const data = await parseData({ id, filePath, data: { ...prepared.data, summary: prepared.summary, pageFile } });
           store.set({ id, data, digest, filePath });
           parsed++;
         };

@@ -1,17 +1,17 @@
 /**
  * The per-file work of the policies loader, kept free of Astro so it can run in a worker thread:
  * frontmatter split, segmentation into sections and clauses, topic labels; the rendered page body goes to its
- * own file and the lean sections back to the loader for the data store (src/lib/policies/sections-file.ts).
+ * own file and a small summary back to the loader for the data store (src/lib/policies/sections-file.ts).
  */
 import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
-import { leanSections, writePageFile } from '../lib/policies/sections-file.ts';
+import { writePageFile } from '../lib/policies/page-file.ts';
+import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
 import { labelTopics } from '../lib/topics/label.ts';
-import type { Section } from '../lib/clauses/types.ts';
 
 export type Prepared =
-  | { ok: true; data: Record<string, unknown>; sections: Section[] }
+  | { ok: true; data: Record<string, unknown>; summary: PolicySummary }
   | { ok: false; line?: number; message: string };
 
 export function preparePolicy(source: string, pageFile: string): Prepared {
@@ -25,5 +25,5 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   const segmented = segment(split.body);
   labelTopics(segmented.sections);
   writePageFile(pageFile, renderPolicy(segmented.sections));
-  return { ok: true, data: split.data, sections: leanSections(segmented.sections) };
+  return { ok: true, data: split.data, summary: summarize(segmented.sections) };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { archiveStats, formatDate, groupByCompany, neighbours, plural, policySlug, type PolicyLike } from '../../src/lib/policies/archive.ts';
 import { clausesOnTopic, excerpt, paginateGroups, topicCounts, topicShareByYear } from '../../src/lib/topics/coverage.ts';
+import { CLAUSES_PER_POLICY, summarize } from '../../src/lib/policies/summary.ts';
 import type { Clause, Section } from '../../src/lib/clauses/types.ts';
 
 let position = 0;
@@ -12,7 +13,7 @@ function policy(id: string, company: string, topicsPerClause: string[][]): Polic
   const sections: Section[] = [
     { id: 's', heading: 'S', level: 2, blocks: topicsPerClause.map((topics, i) => ({ type: 'clause' as const, clause: clause(`s-${i + 1}`, topics) })) },
   ];
-  return { id, data: { domain, company, archivedOn: archivedOn.slice(0, 10), title: 't', wordCount: 10, sections } };
+  return { id, data: { domain, company, archivedOn: archivedOn.slice(0, 10), title: 't', wordCount: 10, summary: summarize(sections) } };
 }
 
 const policies = [
@@ -66,10 +67,11 @@ describe('topic coverage', () => {
 
   it('groups a topic\'s clauses by policy, newest first', () => {
     const groups = clausesOnTopic(policies, 'cookies');
-    expect(groups.map((g) => [g.policy.id, g.clauses.map((c) => c.clause.id)])).toEqual([
-      ['b.com/2006-01-01', ['s-1']],
-      ['a.com/2005-06-01', ['s-1', 's-2']],
+    expect(groups.map((g) => [g.policy.id, g.total, g.clauses.map((c) => c.id)])).toEqual([
+      ['b.com/2006-01-01', 1, ['s-1']],
+      ['a.com/2005-06-01', 2, ['s-1', 's-2']],
     ]);
+    expect(groups[1].clauses[0]).toEqual({ id: 's-1', heading: 'S', text: 'text of s-1' });
   });
 
   it('paginates without splitting a policy', () => {
@@ -93,5 +95,21 @@ describe('company index by letter', () => {
       ['#', 1],
     ]);
     expect([letterSlug('Q'), letterSlug('#')]).toEqual(['q', 'other']);
+  });
+});
+
+describe('policy summary (what the data store keeps)', () => {
+  it('counts clauses and keeps the first few clauses of each topic as excerpts', () => {
+    const long = 'word '.repeat(100).trim();
+    const sections: Section[] = [
+      { id: 'a', heading: 'A', level: 2, blocks: [1, 2, 3].map((n) => ({ type: 'clause' as const, clause: { ...clause(`a-${n}`, ['cookies']), text: n === 1 ? long : `c${n}` } })) },
+      { id: 'b', heading: '', level: 2, blocks: [{ type: 'list', ordered: false, items: [clause('b-1', ['security', 'cookies'])] }] },
+    ];
+    const summary = summarize(sections);
+    expect(summary.clauseCount).toBe(4);
+    expect(summary.topics.cookies.count).toBe(4);
+    expect(summary.topics.cookies.shown.map((c) => c.id)).toEqual(['a-1', 'a-2'].slice(0, CLAUSES_PER_POLICY));
+    expect(summary.topics.cookies.shown[0].text.length).toBeLessThanOrEqual(241);
+    expect(summary.topics.security).toEqual({ count: 1, shown: [{ id: 'b-1', heading: '', text: 'text of b-1' }] });
   });
 });

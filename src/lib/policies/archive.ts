@@ -2,7 +2,7 @@
  * Pure views over the list of policies that the pages share: grouping by company, ordering snapshots,
  * neighbours in a company's timeline, corpus figures. Kept free of Astro so it can be unit tested.
  */
-import type { Clause, Section } from '../clauses/types.ts';
+import type { PolicySummary } from './summary.ts';
 
 export interface PolicyLike {
   id: string;
@@ -12,7 +12,7 @@ export interface PolicyLike {
     archivedOn: string;
     title: string;
     wordCount: number;
-    sections: Section[];
+    summary: PolicySummary;
   };
 }
 
@@ -49,10 +49,6 @@ export function neighbours<P extends PolicyLike>(company: Company<P>, id: string
   const index = company.policies.findIndex((p) => p.id === id);
   if (index < 0) return {};
   return { newer: company.policies[index - 1], older: company.policies[index + 1] };
-}
-
-export function clausesOf(sections: Section[]): Clause[] {
-  return sections.flatMap((section) => section.blocks.flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items)));
 }
 
 /** Path of a policy page: /policies/<domain>/<date>/ (a same-day second snapshot has a -2 suffix in its id). */
@@ -93,7 +89,7 @@ export function archiveStats(policies: PolicyLike[]): ArchiveStats {
   const domains = new Set<string>();
   for (const policy of policies) {
     domains.add(policy.data.domain);
-    clauses += clausesOf(policy.data.sections).length;
+    clauses += policy.data.summary.clauseCount;
     words += policy.data.wordCount;
     const year = Number(policy.data.archivedOn.slice(0, 4));
     firstYear = firstYear === undefined ? year : Math.min(firstYear, year);

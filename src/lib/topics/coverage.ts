@@ -1,13 +1,14 @@
 /**
- * Topic figures over the whole archive: clause and policy counts per topic, and the share of policies that
- * address each topic per archive year (the /topics/ charts), and each topic's clauses grouped by policy.
+ * Topic figures over the whole archive, from each policy's summary (src/lib/policies/summary.ts): clause and
+ * policy counts per topic, the share of policies that address each topic per archive year (the /topics/
+ * charts), and each topic's clauses grouped by policy (topic pages).
  */
-import { clausesOf, byNewest, type PolicyLike } from '../policies/archive.ts';
-import type { Clause } from '../clauses/types.ts';
+import { byNewest, type PolicyLike } from '../policies/archive.ts';
+import type { TopicExcerpt } from '../policies/summary.ts';
 
-/** A topic page lists at most this many clauses of one policy (the rest are a link away)... */
-export const CLAUSES_PER_POLICY = 2;
-/** ...and about this many clauses in all, so its weight is bounded whatever the archive's size. */
+export { CLAUSES_PER_POLICY, excerpt } from '../policies/summary.ts';
+
+/** A topic page lists about this many clauses, so its weight is bounded whatever the archive's size. */
 export const CLAUSES_PER_PAGE = 30;
 
 export interface TopicCount {
@@ -26,17 +27,11 @@ export interface YearShare {
 export function topicCounts(policies: PolicyLike[]): Map<string, TopicCount> {
   const counts = new Map<string, TopicCount>();
   for (const policy of policies) {
-    const seen = new Set<string>();
-    for (const clause of clausesOf(policy.data.sections)) {
-      for (const topic of clause.topics) {
-        const count = counts.get(topic) ?? { clauses: 0, policies: 0 };
-        count.clauses++;
-        if (!seen.has(topic)) {
-          count.policies++;
-          seen.add(topic);
-        }
-        counts.set(topic, count);
-      }
+    for (const [topic, { count }] of Object.entries(policy.data.summary.topics)) {
+      const total = counts.get(topic) ?? { clauses: 0, policies: 0 };
+      total.clauses += count;
+      total.policies++;
+      counts.set(topic, total);
     }
   }
   return counts;
@@ -49,8 +44,7 @@ export function topicShareByYear(policies: PolicyLike[]): Map<string, YearShare[
   for (const policy of policies) {
     const year = Number(policy.data.archivedOn.slice(0, 4));
     totals.set(year, (totals.get(year) ?? 0) + 1);
-    const topics = new Set(clausesOf(policy.data.sections).flatMap((clause) => clause.topics));
-    for (const topic of topics) {
+    for (const topic of Object.keys(policy.data.summary.topics)) {
       const byYear = addressing.get(topic) ?? new Map<number, number>();
       byYear.set(year, (byYear.get(year) ?? 0) + 1);
       addressing.set(topic, byYear);
@@ -66,27 +60,21 @@ export function topicShareByYear(policies: PolicyLike[]): Map<string, YearShare[
 
 export interface TopicPolicyGroup<P extends PolicyLike = PolicyLike> {
   policy: P;
-  /** The policy's clauses on this topic, in document order, each with its section heading. */
-  clauses: { clause: Clause; heading: string }[];
+  /** How many of the policy's clauses are on this topic. */
+  total: number;
+  /** The first of them (CLAUSES_PER_POLICY at most), in document order. */
+  clauses: TopicExcerpt[];
 }
 
 /** The clauses on one topic, grouped by policy, newest policy first. */
 export function clausesOnTopic<P extends PolicyLike>(policies: P[], topic: string): TopicPolicyGroup<P>[] {
   const groups: TopicPolicyGroup<P>[] = [];
   for (const policy of [...policies].sort(byNewest)) {
-    const clauses: TopicPolicyGroup<P>['clauses'] = [];
-    for (const section of policy.data.sections) {
-      for (const block of section.blocks) {
-        for (const clause of block.type === 'clause' ? [block.clause] : block.items) {
-          if (clause.topics.includes(topic)) clauses.push({ clause, heading: section.heading });
-        }
-      }
-    }
-    if (clauses.length) groups.push({ policy, clauses });
+    const entry = policy.data.summary.topics[topic];
+    if (entry) groups.push({ policy, total: entry.count, clauses: entry.shown });
   }
   return groups;
 }
-
 /**
  * Splits groups into pages of about `clausesPerPage` clauses without splitting a policy, so that no topic
  * page grows with the archive (the page-weight budget holds at any corpus size).
@@ -106,13 +94,4 @@ export function paginateGroups<T extends { clauses: unknown[] }>(groups: T[], cl
   }
   if (page.length) pages.push(page);
   return pages;
-}
-
-/** A clause shortened for listing: at most `max` characters, cut at a word boundary. */
-export function excerpt(text: string, max = 240): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  // Where the cut falls right after a word (before a space or punctuation), that word is whole.
-  const space = /[^\p{L}\p{N}]/u.test(text[max]) ? max : cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '')}…`;
 }
