@@ -89,6 +89,7 @@ interface Result {
   peakBytes: number;
   site: SiteFigures;
   search?: SearchFigures;
+  floorFailure?: string;
   floor?: { astroSeconds: number; pagefindSeconds: number; seconds: number; cpuSeconds: number; cpuRatio: number; peakBytes: number; site: SiteFigures; ratio: number; memoryRatio: number };
   date: string;
 }
@@ -121,21 +122,28 @@ if (add === 0) {
   };
   if (!flag('--no-floor')) {
     const floor = writeFloorProject(dirs.floor, raw);
-    const astro = await step('floor-astro', `${bin('astro')} build`, {}, dirs.floor);
-    const pf = await step('floor-pagefind', `${bin('pagefind')} --site ${floor.dist}`, {}, dirs.floor);
-    const seconds = astro.seconds + pf.seconds;
-    const peakBytes = Math.max(astro.peakBytes, pf.peakBytes);
-    result.floor = {
-      astroSeconds: astro.seconds,
-      pagefindSeconds: pf.seconds,
-      seconds,
-      cpuSeconds: astro.cpuSeconds + pf.cpuSeconds,
-      cpuRatio: result.totalCpuSeconds / (astro.cpuSeconds + pf.cpuSeconds),
-      peakBytes,
-      site: siteFigures(floor.dist),
-      ratio: result.totalSeconds / seconds,
-      memoryRatio: result.peakBytes / peakBytes,
-    };
+    // The floor can fail where our build does not (bare Astro 7 at 10,000 policies: "Invalid string length"
+    // serialising its data store): record the failure as a figure instead of losing the run's figures.
+    const astro = await step('floor-astro', `${bin('astro')} build`, {}, dirs.floor, [0, 1]);
+    const pf = astro.exitCode === 0 ? await step('floor-pagefind', `${bin('pagefind')} --site ${floor.dist}`, {}, dirs.floor) : undefined;
+    if (!pf) {
+      const cause = (/Caused by:\s*\n\s*(.+)/.exec(astro.log)?.[1] ?? `exit code ${astro.exitCode}`).trim();
+      result.floorFailure = `bare Astro build failed after ${astro.seconds.toFixed(1)} s at peak ${formatBytes(astro.peakBytes)}: ${cause}`;
+    } else {
+      const seconds = astro.seconds + pf.seconds;
+      const peakBytes = Math.max(astro.peakBytes, pf.peakBytes);
+      result.floor = {
+        astroSeconds: astro.seconds,
+        pagefindSeconds: pf.seconds,
+        seconds,
+        cpuSeconds: astro.cpuSeconds + pf.cpuSeconds,
+        cpuRatio: result.totalCpuSeconds / (astro.cpuSeconds + pf.cpuSeconds),
+        peakBytes,
+        site: siteFigures(floor.dist),
+        ratio: result.totalSeconds / seconds,
+        memoryRatio: result.peakBytes / peakBytes,
+      };
+    }
     rmSync(floor.content, { recursive: true, force: true });
   }
 } else {
@@ -188,6 +196,7 @@ if (result.search) {
   rows.push([`first search "${result.search.query}": bytes`, `${kb(result.search.bytes)} in ${result.search.requests} requests`]);
   rows.push([`first search "${result.search.query}": first result`, `${result.search.firstResultMs} ms`]);
 }
+if (result.floorFailure) rows.push(['floor', result.floorFailure]);
 if (result.floor) {
   const f = result.floor;
   rows.push(['floor: astro build + pagefind', `${f.astroSeconds.toFixed(1)} s + ${f.pagefindSeconds.toFixed(1)} s = ${f.seconds.toFixed(1)} s`]);
