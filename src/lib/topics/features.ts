@@ -90,6 +90,15 @@ export function vectorize(
     for (const t of raw) charGramHashes(t, chars.minN, chars.maxN, hashes);
     for (const h of hashes) add(chars.index.get(h));
   }
+  return weighTerms(touched, counts, idf, wordCount, chars?.weight);
+}
+
+/**
+ * The vector of the terms counted in `counts` (listed in `touched`, words first, then `wordCount`..n character
+ * n-grams): sublinear tf times idf, each block l2-normalised. Resets `counts` to zero for the next text.
+ * Shared by training (vectorize) and the classifier's fast path (predict.ts), so both weigh terms alike.
+ */
+export function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike<number>, wordCount: number, charWeight?: number): SparseVector {
   const n = touched.length;
   const idx = new Int32Array(n);
   const val = new Float64Array(n);
@@ -101,7 +110,7 @@ export function vectorize(
     val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
   }
   normalize(val, 0, wordCount, 1);
-  if (chars) normalize(val, wordCount, n, chars.weight);
+  if (charWeight !== undefined) normalize(val, wordCount, n, charWeight);
   return { idx, val };
 }
 

@@ -3,7 +3,7 @@
  * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
-import { charGramHashes, normalize, type SparseVector } from './features.ts';
+import { charGramHashes, weighTerms, type SparseVector } from './features.ts';
 import { keywordTokens, stemToken, tokenize } from './tokenize.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
@@ -112,20 +112,7 @@ export class ClauseClassifier {
         for (let j = 0; j < features.length; j++) if (counts[features[j]]++ === 0) touched.push(features[j]);
       }
     }
-    const n = touched.length;
-    const idx = new Int32Array(n);
-    const val = new Float64Array(n);
-    const idf = this.model.idf;
-    for (let k = 0; k < n; k++) {
-      const i = touched[k];
-      const count = counts[i];
-      counts[i] = 0;
-      idx[k] = i;
-      val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
-    }
-    normalize(val, 0, wordCount, 1);
-    if (chars) normalize(val, wordCount, n, chars.weight);
-    return { idx, val };
+    return weighTerms(touched, counts, this.model.idf, wordCount, chars?.weight);
   }
 
   private charFeatures(token: string): Int32Array {
