@@ -76,6 +76,20 @@ const shard = option('--shard');
 // --shard k/n: build only the policies whose domain hashes to shard k of n (POLICY_SHARD, src/loaders/policies.ts).
 const buildEnv: NodeJS.ProcessEnv = { POLICIES_DIR: dirs.content, OUT_DIR: dirs.dist, CACHE_DIR: dirs.cache, ...(shard ? { POLICY_SHARD: shard } : {}) };
 const node = process.execPath;
+/** What `npm run build` runs: the site, then the search index in its own process. */
+const buildCommand = `${bin('astro')} build && ${node} scripts/index-search.ts`;
+
+/** The cost rows shared by a full run and an --add run. */
+function costs(imported: Measurement & { cpuSeconds: number }, built: Measurement & { cpuSeconds: number; log: string }) {
+  const idx = indexSeconds(built.log);
+  return {
+    import: { seconds: imported.seconds, cpuSeconds: imported.cpuSeconds, peakBytes: imported.peakBytes },
+    build: { seconds: built.seconds, cpuSeconds: built.cpuSeconds, astroSeconds: built.seconds - idx, indexSeconds: idx, peakBytes: built.peakBytes },
+    totalSeconds: imported.seconds + built.seconds,
+    totalCpuSeconds: imported.cpuSeconds + built.cpuSeconds,
+    peakBytes: Math.max(imported.peakBytes, built.peakBytes),
+  };
+}
 
 interface Result {
   corpus: string;
@@ -103,19 +117,14 @@ if (add === 0) {
   console.log(`assembling ${n} policies into ${dirs.raw}`);
   const raw = writeCorpus(dirs.raw, n);
   const imported = await step('import', `${node} scripts/import.ts ${dirs.raw} --out ${dirs.content}`, {}, projectRoot, [0, 1]);
-  const built = await step('build', `${bin('astro')} build && ${node} scripts/index-search.ts`, buildEnv);
-  const idx = indexSeconds(built.log);
+  const built = await step('build', buildCommand, buildEnv);
   const site = siteFigures(dirs.dist);
   const search = flag('--no-search') ? undefined : await firstSearch(dirs.dist, query);
   result = {
     corpus: 'real policies from /work/shared/corpus (ota, princeton-leuven, seeds), replicated beyond 1,495',
     policies: n,
     machine,
-    import: { seconds: imported.seconds, cpuSeconds: imported.cpuSeconds, peakBytes: imported.peakBytes },
-    build: { seconds: built.seconds, cpuSeconds: built.cpuSeconds, astroSeconds: built.seconds - idx, indexSeconds: idx, peakBytes: built.peakBytes },
-    totalSeconds: imported.seconds + built.seconds,
-    totalCpuSeconds: imported.cpuSeconds + built.cpuSeconds,
-    peakBytes: Math.max(imported.peakBytes, built.peakBytes),
+    ...costs(imported, built),
     site,
     search,
     date: new Date().toISOString(),
@@ -153,20 +162,15 @@ if (add === 0) {
   const previous = existsSync(path.join(root, 'added.json')) ? (JSON.parse(readFileSync(path.join(root, 'added.json'), 'utf8')) as number) : 0;
   writeCorpus(addDir, n + previous + add, n + previous);
   const imported = await step('add-import', `${node} scripts/import.ts ${addDir} --out ${dirs.content}`, {}, projectRoot, [0, 1]);
-  const built = await step('add-build', `${bin('astro')} build && ${node} scripts/index-search.ts`, buildEnv);
+  const built = await step('add-build', buildCommand, buildEnv);
   writeFileSync(path.join(root, 'added.json'), JSON.stringify(previous + add));
   rmSync(addDir, { recursive: true, force: true });
-  const idx = indexSeconds(built.log);
   result = {
     corpus: 'real policies from /work/shared/corpus, replicated beyond 1,495',
     policies: n + previous + add,
     added: add,
     machine,
-    import: { seconds: imported.seconds, cpuSeconds: imported.cpuSeconds, peakBytes: imported.peakBytes },
-    build: { seconds: built.seconds, cpuSeconds: built.cpuSeconds, astroSeconds: built.seconds - idx, indexSeconds: idx, peakBytes: built.peakBytes },
-    totalSeconds: imported.seconds + built.seconds,
-    totalCpuSeconds: imported.cpuSeconds + built.cpuSeconds,
-    peakBytes: Math.max(imported.peakBytes, built.peakBytes),
+    ...costs(imported, built),
     site: siteFigures(dirs.dist),
     date: new Date().toISOString(),
   };
