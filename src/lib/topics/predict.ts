@@ -6,7 +6,7 @@
 import { charGramHashes, weighTerms, type SparseVector } from './features.ts';
 import { keywordTokens, stemToken, tokenize } from './tokenize.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
-import { OPP115_CATEGORIES } from './taxonomy.ts';
+import { OPP115_CATEGORIES, topicsForCategory } from './taxonomy.ts';
 
 export interface ClauseTopics {
   /** Predicted OPP-115 categories, in OPP115_CATEGORIES order. */
@@ -184,27 +184,6 @@ export class ClauseClassifier {
           if (cookies) topics.add('cookies-and-tracking');
           break;
         }
-        case 'Third Party Sharing/Collection':
-          topics.add('sharing');
-          break;
-        case 'User Choice/Control':
-          topics.add('your-choices');
-          break;
-        case 'User Access, Edit and Deletion':
-          topics.add('access-and-deletion');
-          break;
-        case 'Data Retention':
-          topics.add('retention');
-          break;
-        case 'Data Security':
-          topics.add('security');
-          break;
-        case 'Policy Change':
-          topics.add('policy-changes');
-          break;
-        case 'Do Not Track':
-          topics.add('do-not-track');
-          break;
         case 'International and Specific Audiences': {
           const children = CHILDREN.test(lower);
           if (children) topics.add('children');
@@ -220,11 +199,21 @@ export class ClauseClassifier {
           if (!contact && !intro) topics.add('other');
           break;
         }
+        default:
+          // A category with a single reader-facing topic: the taxonomy says which.
+          for (const topic of SINGLE_TOPIC.get(OPP115_CATEGORIES[c]) ?? []) topics.add(topic);
       }
     }
     return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: sortTopics(topics) };
   }
 }
+
+/** Categories that map onto exactly one topic (taxonomy.ts), so the classifier needs no rule for them. */
+const SINGLE_TOPIC = new Map(
+  OPP115_CATEGORIES.map((category) => [category, topicsForCategory(category)] as const)
+    .filter(([, topics]) => topics.length === 1)
+    .map(([category, topics]) => [category as string, [topics[0].slug]]),
+);
 
 /** Second-stage scores: per label, bias + weights . first-stage scores of all labels. */
 export function applyStack(stack: readonly (readonly number[])[], scores: ArrayLike<number>): Float64Array {
