@@ -3,7 +3,7 @@
  * The site folder is OUT_DIR, like astro.config.mjs, default dist/. Any indexing error exits non-zero.
  */
 import path from 'node:path';
-import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import { buildSearchIndex } from '../src/lib/search/pagefind-index.ts';
 
 const site = path.resolve(process.env.OUT_DIR ?? 'dist');
 const started = performance.now();

@@ -1,5 +1,5 @@
 /**
- * The search index as built by `npm run build` (src/integrations/pagefind.ts), and the markup it reads:
+ * The search index as built by `npm run build` (src/lib/search/pagefind-index.ts), and the markup it reads:
  * only policy articles are indexed, each clause is its own sub-result titled by its section, and every
  * policy carries the metadata, filters and sort key the search page uses. An indexing failure fails the build.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, SearchIndexError } from '../../src/integrations/pagefind.ts';
+import { buildSearchIndex, SearchIndexError } from '../../src/lib/search/pagefind-index.ts';
 import { builtPages, pageType } from '../support/pages.ts';
 import { SAMPLE_POLICY_IDS, builtFile } from '../support/site.ts';
 
