@@ -1,7 +1,7 @@
 /**
  * The per-file work of the policies loader, kept free of Astro so it can run in a worker thread:
  * frontmatter split, segmentation into sections and clauses, topic labels; the rendered page body goes to its
- * own file and a small summary back to the loader for the data store (src/lib/policies/sections-file.ts).
+ * own file and a small summary back to the loader for the data store (src/lib/policies/page-file.ts, summary.ts).
  */
 import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
