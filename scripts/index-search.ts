@@ -1,16 +1,26 @@
 /**
  * Builds the Pagefind search index of the built site (second step of `npm run build`, after `astro build`).
- * The site folder is OUT_DIR, like astro.config.mjs, default dist/. Any indexing error exits non-zero.
+ * The site folder is OUT_DIR and the cache CACHE_DIR, like astro.config.mjs (defaults dist/ and
+ * node_modules/.astro): unchanged index partitions are reused from the cache. SEARCH_PARTITION_POLICIES and
+ * SEARCH_PASSAGE_CHARS set the partition size and the passage length (the tests' small site uses small ones,
+ * so that it has several of each). Any indexing error exits non-zero.
  */
 import path from 'node:path';
 import { buildSearchIndex } from '../src/lib/search/pagefind-index.ts';
 
 const site = path.resolve(process.env.OUT_DIR ?? 'dist');
+const cacheDir = path.resolve(process.env.CACHE_DIR ?? 'node_modules/.astro');
+const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const partitionPolicies = number('SEARCH_PARTITION_POLICIES');
+const passageBudget = number('SEARCH_PASSAGE_CHARS');
 const started = performance.now();
 try {
-  const summary = await buildSearchIndex(site);
+  const summary = await buildSearchIndex(site, { cacheDir, partitionPolicies, passageBudget });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.log(`[pagefind-index] indexed ${summary.pages} pages: ${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KiB in ${seconds} s`);
+  console.log(
+    `[pagefind-index] ${summary.policies} policies as ${summary.passages} passages in ${summary.partitions} partitions (${summary.reused} unchanged, reused): ` +
+      `${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KiB in ${seconds} s`,
+  );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);

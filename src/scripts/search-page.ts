@@ -3,6 +3,13 @@
  *
  * - Pagefind (its JS, WebAssembly and index) is imported only once the reader searches: a query or filter in
  *   the URL, typing in the box, or focusing a box that already holds a query. A plain visit loads none of it.
+ * - The index is a set of partitions by archive date (src/lib/search/pagefind-index.ts), listed in
+ *   /pagefind/partitions.json: the newest is loaded and the others merged into it. Relevance ranks across
+ *   all of them; sorting by date reads them one after another, newest (or oldest) first, since Pagefind's
+ *   merge keeps no date order across indexes.
+ * - What Pagefind finds are passages, runs of clauses of one policy (src/lib/search/passages.ts): results
+ *   are grouped by policy, each with its best-matching clauses. A search without words lists each policy's
+ *   first passage, one result per policy.
  * - The URL is the state: every search is shareable; typing creates one history entry per search (later
  *   keystrokes replace it), changing a filter or submitting adds one; back and forward restore the search.
  * - One result per policy (company, date, title) with its best-matching clauses as links to the clause
@@ -31,9 +38,10 @@ interface Result {
 }
 interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
-  search: (query: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: Result[] } | null>;
+  search: (query: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: Result[] } | null>;
 }
 
 export interface SearchState {
@@ -44,11 +52,18 @@ export interface SearchState {
   sort: string;
 }
 
+interface Partition {
+  path: string;
+  key: string;
+}
+interface Search {
+  api: Pagefind;
+  /** Oldest first. */
+  partitions: Partition[];
+}
+
 const FILTERS = ['company', 'year', 'topic'] as const;
-/**
- * Results shown at once. Each shown result downloads its policy's Pagefind fragment (the whole policy text,
- * gzipped: up to ~200 kB for the longest policies in the corpus), so the first screen stays short.
- */
+/** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
 const PAGE_SIZE = 5;
 const CLAUSES_PER_RESULT = 3;
 
@@ -66,6 +81,17 @@ export function urlFromState(state: SearchState): string {
 }
 
 /** Excerpt HTML from Pagefind (text with `<` and `>` escaped, matches in <mark>) as safe DOM nodes. */
+/** What a result shows of its policy: a first passage's metadata, or a later passage's `policy` label. */
+export function policyLabel(meta: Record<string, string | undefined>): Record<string, string | undefined> {
+  if (!meta.policy) return meta;
+  try {
+    const bytes = Uint8Array.from(atob(meta.policy), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>;
+  } catch {
+    return meta;
+  }
+}
+
 export function excerptNodes(doc: Document, excerpt: string): Node[] {
   const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   return excerpt.split(/(<mark>.*?<\/mark>)/s).flatMap((part): Node[] => {
@@ -107,14 +133,10 @@ export function enhanceSearchPage(doc: Document): void {
   if (!form || !box || !status || !list || !more) return;
   form.classList.add('enhanced');
 
-  let pagefind: Promise<Pagefind> | undefined;
-  const load = () =>
-    (pagefind ??= import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href).then(async (module: Pagefind) => {
-      await module.options({ excerptLength: 24, highlightParam: HIGHLIGHT_PARAM });
-      await module.init();
-      fillCompanySuggestions(doc, module);
-      return module;
-    }));
+  let pagefind: Promise<Search> | undefined;
+  const load = () => (pagefind ??= loadSearch());
+  const company = form.elements.namedItem('company');
+  if (company instanceof HTMLInputElement) company.addEventListener('focus', () => void load().then(({ api }) => fillCompanySuggestions(doc, api)), { once: true });
 
   const field = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
   const readForm = (): SearchState => ({
@@ -134,35 +156,40 @@ export function enhanceSearchPage(doc: Document): void {
 
   let generation = 0;
   let pending: Result[] = [];
+  /** The results shown, by policy URL: a later passage of a shown policy adds its clauses there. */
+  let shown = new Map<string, HTMLUListElement>();
 
-  const renderResult = async (result: Result): Promise<HTMLLIElement> => {
-    const data = await result.data();
+  const renderPassage = (data: ResultData): HTMLLIElement | undefined => {
+    // A passage's URL is its policy page's (with the highlight parameter) plus #passage-<n>.
+    const url = data.url.replace(/#.*$/, '');
+    const meta = policyLabel(data.meta);
+    const clauses = bestClauses(data.sub_results.filter((sub) => sub.url.includes('#')));
+    const key = new URL(url, location.href).pathname;
+    const existing = shown.get(key);
+    if (existing) {
+      // A later passage of a policy on screen adds its best clauses to it (the reader asked for more).
+      existing.append(...clauses.map(renderClause));
+      // Its first passage matched no clause (only the title, say): the list joins the result now.
+      if (existing.children.length && !existing.isConnected) existing.closest('li')?.append(existing);
+      return undefined;
+    }
     const item = doc.createElement('li');
     item.className = 'result';
     const heading = doc.createElement('h2');
     const link = doc.createElement('a');
-    link.href = data.url;
-    link.textContent = [data.meta.company, formatDate(data.meta.date)].filter(Boolean).join(', ') || data.meta.title || data.url;
+    link.href = url;
+    link.textContent = [meta.company, formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || url;
     heading.append(link);
-    const meta = doc.createElement('p');
-    meta.className = 'result-meta';
-    meta.textContent = [data.meta.title, data.meta.domain].filter(Boolean).join(' · ');
-    item.append(heading, meta);
-    const clauses = bestClauses(data.sub_results.filter((sub) => sub.url.includes('#')));
+    const about = doc.createElement('p');
+    about.className = 'result-meta';
+    about.textContent = [meta.title, meta.domain].filter(Boolean).join(' · ');
+    item.append(heading, about);
+    const hits = doc.createElement('ul');
+    hits.className = 'hits';
+    hits.setAttribute('aria-label', `Matching clauses in ${link.textContent}`);
+    shown.set(key, hits);
+    hits.append(...clauses.map(renderClause));
     if (clauses.length) {
-      const hits = doc.createElement('ul');
-      hits.className = 'hits';
-      hits.setAttribute('aria-label', `Matching clauses in ${link.textContent}`);
-      for (const sub of clauses) {
-        const hit = doc.createElement('li');
-        const anchor = doc.createElement('a');
-        anchor.href = sub.url;
-        anchor.textContent = sub.title;
-        const excerpt = doc.createElement('p');
-        excerpt.append(...excerptNodes(doc, sub.excerpt));
-        hit.append(anchor, excerpt);
-        hits.append(hit);
-      }
       item.append(hits);
     } else if (data.excerpt) {
       const excerpt = doc.createElement('p');
@@ -172,12 +199,36 @@ export function enhanceSearchPage(doc: Document): void {
     return item;
   };
 
-  const showMore = async (run: number) => {
-    const batch = pending.splice(0, PAGE_SIZE);
-    const items = await Promise.all(batch.map(renderResult));
-    if (run !== generation) return;
-    list.append(...items);
+  const renderClause = (sub: SubResult): HTMLLIElement => {
+    const hit = doc.createElement('li');
+    const anchor = doc.createElement('a');
+    anchor.href = sub.url;
+    anchor.textContent = sub.title;
+    const excerpt = doc.createElement('p');
+    excerpt.append(...excerptNodes(doc, sub.excerpt));
+    hit.append(anchor, excerpt);
+    return hit;
+  };
+
+  /**
+   * Shows the next passages; returns the first link it added (a new result's, or a new clause's). A passage
+   * that matches adds at least one clause, but to be sure every click shows something new, one that adds
+   * nothing is skipped over.
+   */
+  const showMore = async (run: number): Promise<HTMLAnchorElement | undefined> => {
+    const before = new Set(list.querySelectorAll('a'));
+    let added: HTMLAnchorElement | undefined;
+    while (!added && pending.length) {
+      const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map((result) => result.data()));
+      if (run !== generation) return undefined;
+      for (const data of batch) {
+        const item = renderPassage(data);
+        if (item) list.append(item);
+      }
+      added = [...list.querySelectorAll('a')].find((link) => !before.has(link));
+    }
     more.hidden = pending.length === 0;
+    return added;
   };
 
   const search = async (state: SearchState) => {
@@ -192,13 +243,29 @@ export function enhanceSearchPage(doc: Document): void {
     }
     status.setAttribute('aria-busy', 'true');
     try {
-      const api = await load();
-      const sort = state.sort === 'newest' ? { date: 'desc' as const } : state.sort === 'oldest' ? { date: 'asc' as const } : undefined;
-      const response = await api.search(state.q || null, { filters, sort });
-      if (run !== generation || !response) return;
-      pending = [...response.results];
+      const { api, partitions } = await load();
+      // Without words, one result per policy: its first passage.
+      // The vocabulary page of each partition only makes words findable everywhere: never a result.
+      const scope: Record<string, unknown> = { ...filters, ...(state.q ? {} : { passage: 'first' }), not: { kind: 'vocabulary' } };
+      let results: Result[];
+      if (state.sort === 'newest' || state.sort === 'oldest') {
+        const sort = { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
+        const order = state.sort === 'newest' ? [...partitions].reverse() : partitions;
+        results = [];
+        for (const partition of order) {
+          const response = await api.search(state.q || null, { filters: { ...scope, partition: partition.key }, sort });
+          if (run !== generation || !response) return;
+          results.push(...response.results);
+        }
+      } else {
+        const response = await api.search(state.q || null, { filters: scope });
+        if (run !== generation || !response) return;
+        results = response.results;
+      }
+      pending = [...results];
       const total = pending.length;
       list.replaceChildren();
+      shown = new Map();
       await showMore(run);
       if (run !== generation) return;
       // Say which filters apply, in the words of their menus ("in 2006, Cookies and tracking"): the topic
@@ -210,7 +277,8 @@ export function enhanceSearchPage(doc: Document): void {
           return element instanceof HTMLSelectElement ? (element.selectedOptions[0]?.textContent ?? state[key]) : state[key];
         });
       const what = (state.q ? ` for “${state.q}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
-      status.textContent = total === 0 ? `No policies found${what}.` : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'} found${what}.`;
+      const unit = state.q ? ['passage', 'passages'] : ['policy', 'policies'];
+      status.textContent = total === 0 ? `Nothing found${what}.` : `${total.toLocaleString('en')} ${total === 1 ? unit[0] : unit[1]} found${what}.`;
     } catch (error) {
       if (run === generation) status.textContent = 'Search could not be loaded. Please try again.';
       console.error(error);
@@ -265,8 +333,7 @@ export function enhanceSearchPage(doc: Document): void {
     pushNext = true;
   });
   more.addEventListener('click', () => {
-    const first = list.children.length;
-    void showMore(generation).then(() => (list.children[first]?.querySelector('a') as HTMLElement | null)?.focus());
+    void showMore(generation).then((first) => first?.focus());
   });
   window.addEventListener('popstate', () => {
     clearTimeout(timer);
@@ -286,6 +353,21 @@ export function enhanceSearchPage(doc: Document): void {
  * the rest of the page): its suggestions come from the search index's own company facet, once Pagefind is
  * loaded anyway for the first search.
  */
+/** Pagefind with every partition of the index merged in (the newest is the primary index). */
+async function loadSearch(): Promise<Search> {
+  const response = await fetch('/pagefind/partitions.json');
+  if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+  const { partitions } = (await response.json()) as { partitions: Partition[] };
+  const newest = partitions.at(-1);
+  if (!newest) throw new Error('search index list is empty');
+  const api = (await import(/* @vite-ignore */ new URL(`${newest.path}pagefind.js`, location.href).href)) as Pagefind;
+  const options = { excerptLength: 24, highlightParam: HIGHLIGHT_PARAM };
+  await api.options({ ...options, mergeFilter: { partition: newest.key } });
+  for (const partition of partitions.slice(0, -1).reverse()) await api.mergeIndex(partition.path, { ...options, mergeFilter: { partition: partition.key } });
+  await api.init();
+  return { api, partitions };
+}
+
 function fillCompanySuggestions(doc: Document, pagefind: Pagefind): void {
   const list = doc.getElementById('company-suggestions');
   if (!(list instanceof HTMLDataListElement) || list.options.length) return;

@@ -3,52 +3,89 @@
  * only policy articles are indexed, each clause is its own sub-result titled by its section, and every
  * policy carries the metadata, filters and sort key the search page uses. An indexing failure fails the build.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, SearchIndexError } from '../../src/lib/search/pagefind-index.ts';
+import { buildSearchIndex, type PartitionManifest, SearchIndexError } from '../../src/lib/search/pagefind-index.ts';
 import { builtPages, pageType } from '../support/pages.ts';
-import { SAMPLE_POLICY_IDS, builtFile } from '../support/site.ts';
+import { SAMPLE_POLICY_IDS, TEST_SEARCH_PARTITION_POLICIES, TEST_SITE_DIR, builtFile } from '../support/site.ts';
 
 const POLICY_PAGE_BUDGET = 7 * 1024;
 const pages = builtPages();
 const policyPages = pages.filter((page) => pageType(page.url) === 'policy');
 const load = (file: string) => cheerio.load(readFileSync(builtFile(file), 'utf8'));
 
-describe('the Pagefind bundle', () => {
-  it('is written into the build output with one indexed page per policy', () => {
-    for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']) expect(existsSync(builtFile('pagefind', file)), file).toBe(true);
-    const entry = JSON.parse(readFileSync(builtFile('pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
-    const indexed = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    expect(policyPages.length).toBeGreaterThanOrEqual(SAMPLE_POLICY_IDS.length);
-    expect(indexed).toBe(policyPages.length);
+const manifest = JSON.parse(readFileSync(builtFile('pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
+const bundles = manifest.partitions.map((partition) => partition.path.replace(/^\/|\/$/g, ''));
+const pageCount = (bundle: string) => {
+  const entry = JSON.parse(readFileSync(builtFile(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+};
+const fragments = (bundle: string) =>
+  readdirSync(builtFile(bundle, 'fragment')).map((name) => {
+    const raw = gunzipSync(readFileSync(builtFile(bundle, 'fragment', name))).toString('utf8');
+    expect(raw.startsWith('pagefind_dcd')).toBe(true);
+    return JSON.parse(raw.slice('pagefind_dcd'.length)) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]>; anchors: { element: string; id: string; text?: string; title?: string }[] };
+  });
+
+describe('the Pagefind bundles', () => {
+  it('are date partitions, oldest first, each a complete bundle, listed in pagefind/partitions.json', () => {
+    // The test site indexes its six policies in partitions of two (test/support/site.ts).
+    expect(manifest.partitions.length).toBe(Math.ceil(policyPages.length / TEST_SEARCH_PARTITION_POLICIES));
+    expect(manifest.partitions.reduce((sum, partition) => sum + partition.policies, 0)).toBe(policyPages.length);
+    manifest.partitions.forEach((partition, i) => {
+      expect(partition.path).toBe(`/pagefind/${partition.key}/`);
+      expect(partition.from <= partition.to).toBe(true);
+      if (i > 0) expect(manifest.partitions[i - 1].to < partition.from).toBe(true);
+      for (const file of ['pagefind.js', 'pagefind-worker.js', 'pagefind-entry.json', 'wasm.en.pagefind']) expect(existsSync(builtFile(bundles[i], file)), file).toBe(true);
+      // Its passages and, since there are several partitions, the archive's vocabulary page.
+      expect(pageCount(bundles[i])).toBe(partition.passages + 1);
+    });
+  });
+
+  it('hold every clause of every policy page once, in a passage of that page', () => {
+    const indexed = new Map<string, number>();
+    for (const bundle of bundles)
+      for (const fragment of fragments(bundle)) {
+        if (fragment.filters.kind?.includes('vocabulary')) continue;
+        const [page, passage] = fragment.url.split('#');
+        expect(page, fragment.url).toMatch(/^\/policies\/[^/]+\/\d{4}-\d{2}-\d{2}\/$/);
+        expect(passage).toMatch(/^passage-\d+$/);
+        for (const anchor of fragment.anchors) if (!/^h\d$/.test(anchor.element)) indexed.set(`${page}#${anchor.id}`, (indexed.get(`${page}#${anchor.id}`) ?? 0) + 1);
+      }
+    const onPages = policyPages.flatMap((page) => load(page.file)('.clause').map((_, element) => `${page.url}#${element.attribs.id}`).get());
+    expect(onPages.length).toBeGreaterThan(0);
+    expect([...indexed.keys()].sort()).toEqual([...onPages].sort());
+    expect([...indexed.values()].every((count) => count === 1)).toBe(true);
+    // The test site cuts its policies into passages of at most ~1,500 characters: several per sample policy.
+    expect(manifest.partitions.reduce((sum, partition) => sum + partition.passages, 0)).toBeGreaterThan(policyPages.length);
   });
 
   it('keeps clause text once per fragment: clause anchors keep their title, headings their text', () => {
     let clauseAnchors = 0;
-    for (const name of readdirSync(builtFile('pagefind', 'fragment'))) {
-      const raw = gunzipSync(readFileSync(builtFile('pagefind', 'fragment', name))).toString('utf8');
-      expect(raw.startsWith('pagefind_dcd')).toBe(true);
-      const record = JSON.parse(raw.slice('pagefind_dcd'.length)) as { content: string; anchors: { element: string; text?: string; title?: string }[] };
-      for (const anchor of record.anchors) {
-        if (/^h\d$/.test(anchor.element)) {
-          expect(anchor.text || anchor.title).toBeTruthy();
-        } else {
-          clauseAnchors++;
-          expect(anchor.title).toBeTruthy();
-          expect(anchor.text ?? '').toBe('');
+    for (const bundle of bundles)
+      for (const record of fragments(bundle)) {
+        for (const anchor of record.anchors) {
+          if (/^h\d$/.test(anchor.element)) {
+            expect(anchor.text || anchor.title).toBeTruthy();
+          } else {
+            clauseAnchors++;
+            expect(anchor.title).toBeTruthy();
+            expect(anchor.text ?? '').toBe('');
+          }
         }
       }
-    }
     expect(clauseAnchors).toBeGreaterThan(0);
   });
 
-  it("leaves out Pagefind's prebuilt UIs and highlighter, which the site does not use", () => {
-    const files = readdirSync(builtFile('pagefind'));
-    expect(files.filter((name) => /^pagefind-(ui|modular-ui|component-ui|highlight)\./.test(name))).toEqual([]);
+  it("leaves out Pagefind's prebuilt UIs, its highlighter and its language-less WebAssembly, which the site does not use", () => {
+    for (const bundle of bundles) {
+      const files = readdirSync(builtFile(bundle));
+      expect(files.filter((name) => /^pagefind-(ui|modular-ui|component-ui|highlight)\.|^wasm\.unknown/.test(name))).toEqual([]);
+    }
   });
 });
 
@@ -165,19 +202,62 @@ describe('indexing failures fail the build', () => {
     }
   });
 
-  it('indexes a marked page and reports it', async () => {
+  it('names the page when a search body lacks what passages need', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
     try {
-      writeFileSync(
-        path.join(dir, 'index.html'),
-        '<!doctype html><html lang="en"><body><header>chrome</header><article data-pagefind-body><h1>T</h1><p id="c-1" data-pagefind-title="S">Words here</p></article></body></html>',
-      );
-      const summary = await buildSearchIndex(dir);
-      expect(summary.pages).toBe(1);
-      expect(summary.bytes).toBeGreaterThan(0);
-      expect(existsSync(path.join(dir, 'pagefind', 'pagefind.js'))).toBe(true);
+      mkdirSync(path.join(dir, 'policies', 'a.example', '2020-01-01'), { recursive: true });
+      writeFileSync(path.join(dir, 'policies', 'a.example', '2020-01-01', 'index.html'), '<!doctype html><html lang="en"><body><article data-pagefind-body><h1>T</h1></article></body></html>');
+      await expect(buildSearchIndex(dir)).rejects.toThrow(/policies\/a\.example\/2020-01-01\/index\.html: the search body has no date sort value/);
+      expect(existsSync(path.join(dir, 'pagefind'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rebuilding the index', () => {
+  /** A copy of the built test site's pages (without its index), to index again. */
+  function copySite(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'search-rebuild-'));
+    cpSync(TEST_SITE_DIR, dir, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
+    return dir;
+  }
+
+  it('reuses unchanged partitions from the cache, and re-indexes only the partition whose page changed', async () => {
+    const site = copySite();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
+    try {
+      const options = { cacheDir, partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 };
+      const first = await buildSearchIndex(site, options);
+      expect(first).toMatchObject({ policies: policyPages.length, reused: 0 });
+      const before = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
+
+      const again = await buildSearchIndex(site, options);
+      expect(again.reused).toBe(again.partitions);
+      expect(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')).toBe(JSON.stringify(before));
+
+      // A page's "next snapshot" link is not indexed: changing it re-indexes nothing.
+      const newest = policyPages.map((page) => page.file).sort((a, b) => a.split('/')[2].localeCompare(b.split('/')[2])).at(-1)!;
+      const file = path.join(site, newest);
+      const html = readFileSync(file, 'utf8');
+      const versions = /<nav class="versions"[^>]*>.*?<\/nav>/s;
+      expect(html).toMatch(versions);
+      writeFileSync(file, html.replace(versions, '<nav class="versions" aria-label="Other snapshots of this policy"><a href="/policies/x.example/2031-01-01/">Next snapshot: 1 January 2031</a></nav>'));
+      expect((await buildSearchIndex(site, options)).reused).toBe(again.partitions);
+
+      // Its text is: only its partition is indexed again (the word is new to the archive, so every partition's
+      // vocabulary changes too, and all are re-indexed; a known word changes one partition only).
+      writeFileSync(file, html.replace(/(<p class="clause"[^>]*>)/, '$1Privacy '));
+      const changed = await buildSearchIndex(site, options);
+      expect(changed.reused).toBe(changed.partitions - 1);
+      const after = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
+      expect(after.partitions.slice(0, -1)).toEqual(before.partitions.slice(0, -1));
+      expect(after.partitions.at(-1)!.key).not.toBe(before.partitions.at(-1)!.key);
+      // Only the partitions in use stay in the cache.
+      expect(readdirSync(path.join(cacheDir, 'search-index')).sort()).toEqual(after.partitions.map((partition) => partition.key).sort());
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
     }
   });
 });

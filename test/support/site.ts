@@ -8,6 +8,9 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  */
 export const TEST_SITE_DIR = path.resolve(PROJECT_ROOT, process.env.TEST_SITE_DIR ?? '.cache/test-site');
 export const TEST_POLICY_DIRS = ['src/content/policies', 'test/fixtures/policies'];
+/** Search index settings of the test site: six policies in three partitions, seeds cut into several passages. */
+export const TEST_SEARCH_PARTITION_POLICIES = 2;
+export const TEST_SEARCH_PASSAGE_CHARS = 1_500;
 
 /** Ids of every policy in the test site, by content folder. */
 export const SAMPLE_POLICY_IDS = ['atmail.com/2005-12-10', 'attask.com/2006-06-17', 'smartertools.com/2008-12-16'];

@@ -1,12 +1,15 @@
 /**
  * A minimal static file server for the built site, on loopback only: directory URLs serve index.html,
- * unknown paths serve 404.html with status 404, like a static host.
+ * unknown paths serve 404.html with status 404, and text files go out gzip-compressed to a client that
+ * accepts it, like any static host or CDN (Pagefind's own index files are already gzip; they go as they are).
+ * What a browser downloads is then what it would download from a real host.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -19,6 +22,7 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
   '.wasm': 'application/wasm',
 };
+const COMPRESSIBLE = new Set(['.html', '.css', '.js', '.mjs', '.json', '.svg', '.xml', '.txt']);
 
 export async function serveDirectory(root: string): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (request, response) => {
@@ -33,8 +37,14 @@ export async function serveDirectory(root: string): Promise<{ url: string; close
       status = 404;
       file = path.join(root, '404.html');
     }
-    response.writeHead(status, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(response);
+    const extension = path.extname(file);
+    const headers: Record<string, string> = { 'Content-Type': TYPES[extension] ?? 'application/octet-stream', Vary: 'Accept-Encoding' };
+    const gzip = COMPRESSIBLE.has(extension) && /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
+    if (gzip) headers['Content-Encoding'] = 'gzip';
+    response.writeHead(status, headers);
+    const body = createReadStream(file);
+    if (gzip) body.pipe(createGzip()).pipe(response);
+    else body.pipe(response);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

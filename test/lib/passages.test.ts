@@ -1,0 +1,147 @@
+/**
+ * Cutting policy pages into search passages (src/lib/search/passages.ts) and grouping them into index
+ * partitions (src/lib/search/pagefind-index.ts): pure functions, on pages shaped like the built policy page.
+ */
+import * as cheerio from 'cheerio';
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/lib/clauses/segment.ts';
+import { renderPolicy } from '../../src/lib/policies/render.ts';
+import { partition, wordsOf } from '../../src/lib/search/pagefind-index.ts';
+import { PassageError, passagesOfPage } from '../../src/lib/search/passages.ts';
+
+/** A page with the markup of src/pages/policies/[domain]/[date]/index.astro around a rendered body. */
+function policyPage(markdown: string, topics: Record<string, string[]> = {}): string {
+  const { sections } = segment(markdown);
+  for (const section of sections)
+    for (const block of section.blocks) for (const clause of block.type === 'clause' ? [block.clause] : block.items) clause.topics = topics[clause.id] ?? [];
+  const rendered = renderPolicy(sections);
+  const facets = rendered.topics.map((slug) => `<data value="${slug}" data-pagefind-filter="topic[value]"></data>`).join('');
+  return (
+    '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><header class="site-header" data-pagefind-ignore="all">Site</header><main>' +
+    '<article class="policy" data-pagefind-body data-pagefind-meta="domain:example.com" data-pagefind-filter="year:2019" data-pagefind-sort="date:2019-03-01">' +
+    `<header><p class="breadcrumb" data-pagefind-meta="date:2019-03-01"><a href="/policies/" data-pagefind-ignore>Policies</a> › <a href="/policies/example.com/" data-pagefind-filter="company" data-pagefind-meta="company">Example</a>${facets}</p>` +
+    '<h1 data-pagefind-meta="title">Example privacy policy</h1><nav class="versions" aria-label="Other snapshots of this policy"><a href="/policies/example.com/2020-01-01/" rel="next">Next</a></nav></header>' +
+    `${rendered.topicSummary}${rendered.toc}<div class="policy-body">${rendered.body}</div></article></main></body></html>`
+  );
+}
+
+const URL_ = '/policies/example.com/2019-03-01/';
+const clauseIds = (html: string) => [...html.matchAll(/class="clause" id="([^"]+)"/g)].map((match) => match[1]);
+const sentence = (n: number) => `Sentence ${n} says that we keep your data for a while and share it with partners.`;
+
+describe('passagesOfPage', () => {
+  const markdown = [
+    sentence(0),
+    '## Collection',
+    ...[1, 2, 3, 4].map(sentence),
+    '## Choices',
+    [5, 6, 7, 8, 9].map((n) => `* ${sentence(n)}`).join('\n'),
+    '## Contact',
+    'Write to privacy@example.com.',
+  ].join('\n\n');
+  const html = policyPage(markdown, { 'collection-2': ['retention'], 'choices-4': ['your-choices', 'sharing'] });
+  const budget = 3 * sentence(0).length;
+  const cut = passagesOfPage(html, URL_, budget)!;
+  const docs = cut.documents.map((document) => cheerio.load(document));
+
+  it('returns nothing for a page without a search body', () => {
+    expect(passagesOfPage('<html><body><main><h1>About</h1></main></body></html>', '/about/')).toBeUndefined();
+  });
+
+  it('puts every clause in exactly one passage, in page order, within the budget', () => {
+    expect(cut.url).toBe(URL_);
+    expect(cut.date).toBe('2019-03-01');
+    expect(cut.documents.length).toBeGreaterThan(2);
+    expect(cut.documents.flatMap(clauseIds)).toEqual(clauseIds(html));
+    for (const $ of cut.documents.map((document) => cheerio.load(document))) {
+      $('.clause .cl, .clause .topics').remove();
+      expect($('.clause').text().length).toBeLessThanOrEqual(budget);
+    }
+    // The whole page in one passage when the budget allows it.
+    expect(passagesOfPage(html, URL_)!.documents.map(clauseIds)).toEqual([clauseIds(html)]);
+  });
+
+  it('keeps the filters and sort key in every passage, and the header (its words, its metadata) in the first only', () => {
+    docs.forEach(($, n) => {
+      const article = $('article[data-pagefind-body]');
+      expect(article.attr('data-pagefind-sort')).toBe('date:2019-03-01');
+      expect(article.attr('data-pagefind-filter')).toBe('year:2019');
+      expect($('[data-pagefind-filter="company"]').text()).toBe('Example');
+      expect($('[data-pagefind-filter="passage:first"]')).toHaveLength(n === 0 ? 1 : 0);
+      if (n === 0) {
+        expect(article.attr('data-pagefind-meta')).toBe('domain:example.com');
+        expect($('h1[data-pagefind-meta="title"]').text()).toBe('Example privacy policy');
+        expect($('[data-pagefind-meta="company"]').text()).toBe('Example');
+      } else {
+        // Pagefind makes every metadata value and a page's first <h1> searchable: none of those words here.
+        expect($('h1, header').length).toBe(0);
+        const metas = $('[data-pagefind-meta]').map((_, element) => $(element).attr('data-pagefind-meta')).get();
+        expect(metas).toHaveLength(1);
+        const label = JSON.parse(Buffer.from(metas[0].replace(/^policy:/, ''), 'base64').toString('utf8'));
+        expect(label).toEqual({ company: 'Example', title: 'Example privacy policy', date: '2019-03-01', domain: 'example.com' });
+        expect(metas[0]).toMatch(/^policy:[A-Za-z0-9+/=]+$/);
+        expect($('[data-pagefind-filter="company"]').closest('[data-pagefind-ignore]').length).toBe(1);
+      }
+    });
+  });
+
+  it('files each passage under the topics of its own clauses', () => {
+    docs.forEach(($) => {
+      const own = new Set($('.clause .topics a').map((_, a) => $(a).attr('href')!.split('/')[2]).get());
+      const facets = $('[data-pagefind-filter="topic[value]"]').map((_, element) => $(element).attr('value')).get();
+      expect(facets.sort()).toEqual([...own].sort());
+    });
+    expect(docs.flatMap(($) => $('[data-pagefind-filter="topic[value]"]').map((_, element) => $(element).attr('value')).get()).sort()).toEqual(['retention', 'sharing', 'your-choices']);
+  });
+
+  it('rewraps list items cut from their list, and gives a section heading only to the passage it starts in', () => {
+    for (const $ of docs) {
+      $('li.clause').each((_, item) => expect(['ul', 'ol']).toContain($(item).parent().prop('tagName')!.toLowerCase()));
+      $('.clause').each((_, clause) => expect($(clause).closest('section').length).toBe(1));
+    }
+    const headings = docs.flatMap(($) => $('section h2').map((_, h) => $(h).attr('id')).get());
+    expect(headings).toEqual(['introduction', 'collection', 'choices', 'contact']);
+  });
+
+  it('drops a later passage without a letter or digit, which would have nothing to find', () => {
+    const page = policyPage([sentence(1), '## Rule', sentence(2), '='.repeat(200)].join('\n\n'));
+    const passages = passagesOfPage(page, URL_, 100)!.documents;
+    expect(passages.flatMap(clauseIds)).toEqual(['introduction-1', 'rule-1']);
+    expect(passagesOfPage(page, URL_, 1000)!.documents.flatMap(clauseIds)).toEqual(['introduction-1', 'rule-1', 'rule-2']);
+  });
+
+  it('is not fooled by policy text that looks like the markup it cuts at', () => {
+    const page = policyPage([`Text with </section><section aria-labelledby="x"> and </div></article> in it.`, '## Next', sentence(1)].join('\n\n'));
+    const passages = passagesOfPage(page, URL_, 10)!.documents;
+    expect(passages.flatMap(clauseIds)).toEqual(['introduction-1', 'next-1']);
+    expect(passages[0]).toContain('&lt;/section&gt;&lt;section aria-labelledby=&quot;x&quot;&gt;');
+  });
+
+  it('names the page and the reason when a page does not have the expected shape', () => {
+    expect(() => passagesOfPage('<article data-pagefind-body data-pagefind-sort="date:2019-03-01"><p>no header</p></article>', URL_)).toThrow(PassageError);
+    expect(() => passagesOfPage('<article data-pagefind-body data-pagefind-sort="date:2019-03-01"><p>no header</p></article>', URL_)).toThrow(`${URL_}: cannot cut into search passages: the article has no <header>`);
+    expect(() => passagesOfPage('<article data-pagefind-body><header></header></article>', URL_)).toThrow(/no date sort value/);
+  });
+});
+
+describe('partition', () => {
+  const pages = ['2001-01-01', '2001-01-01', '2001-01-01', '2002-05-05', '2003-01-01', '2003-01-01', '2004-01-01'].map((date, n) => ({ date, n }));
+
+  it('cuts date-ordered pages into runs of about the given size, never splitting a date', () => {
+    expect(partition(pages, 2).map((group) => group.map((page) => page.n))).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(partition(pages, 100)).toEqual([pages]);
+    expect(partition([], 2)).toEqual([]);
+  });
+
+  it('changes only the last run when newer pages are added', () => {
+    const before = partition(pages, 2);
+    const after = partition([...pages, { date: '2005-01-01', n: 7 }], 2);
+    expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
+  });
+});
+
+describe('wordsOf', () => {
+  it('lists distinct lower-case words of the text, without surrounding punctuation or markup, with entities decoded', () => {
+    expect(wordsOf('<p class="x">Cookies, cookies &amp; <b>e-mail</b> (privacy@example.com) &#233;t&eacute;!</p>').sort()).toEqual(['cookies', 'e-mail', 'privacy@example.com', 'ét'].sort());
+  });
+});
