@@ -66,10 +66,10 @@ async function step(label: string, command: string, env: NodeJS.ProcessEnv = {},
   return { ...m, cpuSeconds, log: text };
 }
 
-/** Seconds the search-index step of `npm run build` reports (scripts/index-search.ts). */
-function indexSeconds(log: string): number {
-  const m = /indexed \d+ pages: .* in ([\d.]+) s/.exec(log);
-  return m ? Number(m[1]) : NaN;
+/** What the search-index step of `npm run build` reports (scripts/index-search.ts). */
+function indexFigures(log: string): { seconds: number; passages: number; partitions: number; reused: number } {
+  const m = /\] \d+ policies as (\d+) passages in (\d+) partitions \((\d+) unchanged, reused\): .* in ([\d.]+) s/.exec(log);
+  return m ? { passages: Number(m[1]), partitions: Number(m[2]), reused: Number(m[3]), seconds: Number(m[4]) } : { seconds: NaN, passages: NaN, partitions: NaN, reused: NaN };
 }
 
 const shard = option('--shard');
@@ -81,10 +81,12 @@ const buildCommand = `${bin('astro')} build && ${node} scripts/index-search.ts`;
 
 /** The cost rows shared by a full run and an --add run. */
 function costs(imported: Measurement & { cpuSeconds: number }, built: Measurement & { cpuSeconds: number; log: string }) {
-  const idx = indexSeconds(built.log);
+  const index = indexFigures(built.log);
+  const idx = index.seconds;
   return {
     import: { seconds: imported.seconds, cpuSeconds: imported.cpuSeconds, peakBytes: imported.peakBytes },
     build: { seconds: built.seconds, cpuSeconds: built.cpuSeconds, astroSeconds: built.seconds - idx, indexSeconds: idx, peakBytes: built.peakBytes },
+    index,
     totalSeconds: imported.seconds + built.seconds,
     totalCpuSeconds: imported.cpuSeconds + built.cpuSeconds,
     peakBytes: Math.max(imported.peakBytes, built.peakBytes),
@@ -98,6 +100,7 @@ interface Result {
   machine: { cores: number; memoryGB: number; node: string };
   import: { seconds: number; cpuSeconds: number; peakBytes: number };
   build: { seconds: number; cpuSeconds: number; astroSeconds: number; indexSeconds: number; peakBytes: number };
+  index: { seconds: number; passages: number; partitions: number; reused: number };
   totalSeconds: number;
   totalCpuSeconds: number;
   peakBytes: number;
@@ -185,7 +188,7 @@ const rows: [string, string][] = [
   ['policies', `${result.policies.toLocaleString('en')}${add ? ` (${add} added to ${n.toLocaleString('en')})` : ''}${shard ? `, shard ${shard} built (${result.site.policyPages.toLocaleString('en')} policy pages)` : ''}`],
   ['import', `${result.import.seconds.toFixed(1)} s`],
   ['astro build', `${result.build.astroSeconds.toFixed(1)} s`],
-  ['index (Pagefind)', `${result.build.indexSeconds.toFixed(1)} s`],
+  ['index (Pagefind)', `${result.build.indexSeconds.toFixed(1)} s: ${result.index.passages.toLocaleString('en')} passages in ${result.index.partitions} partitions, ${result.index.reused} reused`],
   ['total wall time', `${result.totalSeconds.toFixed(1)} s`],
   ['total CPU time (user+sys)', `${result.totalCpuSeconds.toFixed(1)} s`],
   ['peak memory (process tree)', formatBytes(result.peakBytes)],

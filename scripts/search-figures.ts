@@ -10,9 +10,10 @@
  * Uses Debian's chromium through playwright-core (test/support/browser.ts) and the test server.
  */
 import { existsSync } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { PartitionManifest } from '../src/lib/search/pagefind-index.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveDirectory } from '../test/support/static-server.ts';
 
@@ -52,7 +53,8 @@ async function indexOnDisk(dir: string) {
     if (!entry.isFile()) continue;
     const full = path.join(entry.parentPath, entry.name);
     const size = (await stat(full)).size;
-    const part = path.relative(dir, entry.parentPath) || (/\.(js|json)$/.test(entry.name) ? 'scripts' : 'wasm+meta');
+    // Summed over the partitions (pagefind/<key>/...): index, fragment, filter, and the bundle's own files.
+    const part = path.relative(dir, entry.parentPath).split(path.sep).slice(1).join('/') || (/\.(js|json)$/.test(entry.name) ? 'scripts' : 'wasm+meta');
     parts[part] ??= { files: 0, bytes: 0 };
     parts[part].files++;
     parts[part].bytes += size;
@@ -104,7 +106,7 @@ async function measureQuery(site: string, query: string): Promise<QueryFigures> 
     await Promise.all(pending.splice(0));
     const results = await page.locator('#search-results > li').count();
     const status = (await page.locator('#search-status').textContent()) ?? '';
-    const found = Number(/^([\d,]+) polic/.exec(status)?.[1]?.replace(/,/g, '') ?? results);
+    const found = Number(/^([\d,]+) (polic|passage)/.exec(status)?.[1]?.replace(/,/g, '') ?? results);
     await context.close();
     return { query, results: found, pageLoad: totals.load, firstQuery: totals.query, files };
   } finally {
@@ -117,20 +119,21 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
 const { site, queries, json } = parseArgs(process.argv.slice(2));
 const bundle = path.join(site, 'pagefind');
-if (!existsSync(path.join(bundle, 'pagefind-entry.json'))) throw new Error(`${bundle} holds no Pagefind index: build the site first`);
-const entry = (await import(path.join(bundle, 'pagefind-entry.json'), { with: { type: 'json' } })).default as { languages: Record<string, { page_count: number }> };
-const pages = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+if (!existsSync(path.join(bundle, 'partitions.json'))) throw new Error(`${bundle} holds no Pagefind index (partitions.json): build the site first`);
+const manifest = JSON.parse(await readFile(path.join(bundle, 'partitions.json'), 'utf8')) as PartitionManifest;
+const policies = manifest.partitions.reduce((sum, partition) => sum + partition.policies, 0);
+const pages = manifest.partitions.reduce((sum, partition) => sum + partition.passages, 0);
 const disk = await indexOnDisk(bundle);
 const measured: QueryFigures[] = [];
 for (const query of queries) measured.push(await measureQuery(site, query));
 
 if (json) {
-  console.log(JSON.stringify({ site, pages, index: disk, queries: measured.map(({ files: _files, ...rest }) => rest) }, null, 2));
+  console.log(JSON.stringify({ site, policies, passages: pages, partitions: manifest.partitions.length, index: disk, queries: measured.map(({ files: _files, ...rest }) => rest) }, null, 2));
 } else {
-  console.log(`site ${site}: ${pages.toLocaleString('en')} indexed pages`);
+  console.log(`site ${site}: ${policies.toLocaleString('en')} policies indexed as ${pages.toLocaleString('en')} passages in ${manifest.partitions.length} partition(s)`);
   console.log(`index on disk: ${kb(disk.bytes)} in ${disk.files.toLocaleString('en')} files`);
   for (const [part, figures] of Object.entries(disk.parts).sort()) console.log(`  ${part.padEnd(10)} ${kb(figures.bytes).padStart(10)} in ${figures.files} files`);
-  console.log('\nquery              results  page load (wire)  first query (wire / raw, of which Pagefind)  requests');
+  console.log('\nquery             passages  page load (wire)  first query (wire / raw, of which Pagefind)  requests');
   for (const figures of measured) {
     console.log(
       `${JSON.stringify(figures.query).padEnd(18)} ${String(figures.results).padStart(7)}  ${kb(figures.pageLoad.wire).padStart(16)}  ` +

@@ -143,5 +143,7 @@ describe('partition', () => {
 describe('wordsOf', () => {
   it('lists distinct lower-case words of the text, without surrounding punctuation or markup, with entities decoded', () => {
     expect(wordsOf('<p class="x">Cookies, cookies &amp; <b>e-mail</b> (privacy@example.com) &#233;t&eacute;!</p>').sort()).toEqual(['cookies', 'e-mail', 'privacy@example.com', 'ét'].sort());
+    // Metadata values are searchable in Pagefind, so they count as words too.
+    expect(wordsOf('<article data-pagefind-meta="domain:zoom-r7.example"><p>Hi</p></article>').sort()).toEqual(['hi', 'zoom-r7.example']);
   });
 });

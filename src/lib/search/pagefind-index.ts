@@ -179,14 +179,17 @@ async function policyPages(siteDir: string, words: Set<string>): Promise<PolicyP
 }
 
 /**
- * The part of a page that decides its passages: the article, without the links to neighbouring snapshots
- * (a new snapshot changes its predecessor's "next" link, which is not indexed, and must not make the
- * predecessor's partition be indexed again). Assets' hashed names and the rest of the chrome are outside it.
+ * The part of a page that decides what is indexed: the article without what Pagefind leaves out — its <nav>s
+ * (the links to neighbouring snapshots, which change when a snapshot is added; contents; topic summary) and
+ * the provenance list (excludeSelectors). Assets' hashed names and the rest of the chrome are outside it.
  */
 function indexedPart(html: string): string {
   const start = html.search(BODY_TAG);
   const end = html.indexOf('</article>', start);
-  return html.slice(start, end).replace(/<nav class="versions"[^>]*>.*?<\/nav>/gs, '');
+  return html
+    .slice(start, end)
+    .replace(/<nav\b[^>]*>.*?<\/nav>/gs, '')
+    .replace(/<dl class="provenance">.*?<\/dl>/gs, '');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -196,7 +199,9 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
  * splits and stems them again when it indexes the vocabulary page, as it does the passages).
  */
 export function wordsOf(html: string): string[] {
-  const text = html
+  // Metadata values (domain:..., date:...) are searchable in Pagefind 1.6 too.
+  const metadata = [...html.matchAll(/data-pagefind-meta="[^":]*:([^"]*)"/g)].map((match) => match[1]).join(' ');
+  const text = `${html} ${metadata}`
     .replace(/<[^>]*>/g, ' ')
     .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
       if (name[0] === '#') {
