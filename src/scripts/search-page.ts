@@ -160,8 +160,8 @@ export function enhanceSearchPage(doc: Document): void {
   let shown = new Map<string, HTMLUListElement>();
 
   const renderPassage = (data: ResultData): HTMLLIElement | undefined => {
-    // A passage's URL is its policy page's (with the highlight parameter) plus #passage-<n>.
-    const url = data.url.replace(/#.*$/, '');
+    // Every passage has its policy page's URL (with the highlight parameter).
+    const url = data.url;
     const meta = policyLabel(data.meta);
     const clauses = bestClauses(data.sub_results.filter((sub) => sub.url.includes('#')));
     const key = new URL(url, location.href).pathname;
