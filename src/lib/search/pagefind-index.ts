@@ -8,12 +8,12 @@
  *
  * Partitions by archive date. Pagefind keeps a whole index in memory until it writes it, about 1 GB per
  * 1,000 policies (11.8 GB and 367 s for 10,000 in one index). So policies are indexed in partitions of
- * consecutive archive dates, each its own Pagefind bundle (`pagefind/<key>/`), one after another; the search
- * page merges them in the browser (Pagefind's mergeIndex) and, because a partition is a date range, sorting
- * by date is a walk through the partitions in order (src/scripts/search-page.ts). `pagefind/partitions.json`
- * lists them. A partition's key is a hash of its pages and of the indexing settings: an unchanged
- * partition is copied from the cache (`<cacheDir>/search-index/`) instead of being indexed again, and an
- * archive that grows by new snapshots only re-indexes its newest partition.
+ * consecutive archive dates, each its own Pagefind bundle (`pagefind/<key>/`), two at a time (3.9 GB peak at
+ * 10,000 policies); the search page merges them in the browser (Pagefind's mergeIndex) and, because a
+ * partition is a date range, sorting by date is a walk through the partitions in order
+ * (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A partition's key is a hash of its
+ * pages' indexed part, of the indexer and of the vocabulary below: an unchanged partition is copied from the
+ * cache (`<cacheDir>/search-index/`) instead of being indexed again.
  *
  * Every partition's words. When Pagefind finds no word starting with a search term in an index, it matches the
  * longest indexed word the term starts with instead ("in" for "internet"). Alone, an index lacks such a term
@@ -36,7 +36,10 @@ import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
 
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
-/** Policies per partition: ~2 GB of Pagefind memory; one partition up to that size (the sample, the corpus). */
+/**
+ * Policies per partition: with two partitions indexed at once, 3.9 GB peak for the whole step at 10,000
+ * policies (target: under 6 GB). Archives up to this size (the sample, the shared corpus) are one partition.
+ */
 export const PARTITION_POLICIES = 2_000;
 
 export class SearchIndexError extends Error {
