@@ -157,7 +157,7 @@ export function enhanceSearchPage(doc: Document): void {
   let generation = 0;
   let pending: Result[] = [];
   /** The results shown, by policy URL: a later passage of a shown policy adds its clauses there. */
-  let shown = new Map<string, HTMLUListElement>();
+  let shown = new Map<string, { item: HTMLLIElement; hits: HTMLUListElement }>();
 
   const renderPassage = (data: ResultData): HTMLLIElement | undefined => {
     // Every passage has its policy page's URL (with the highlight parameter).
@@ -168,9 +168,9 @@ export function enhanceSearchPage(doc: Document): void {
     const existing = shown.get(key);
     if (existing) {
       // A later passage of a policy on screen adds its best clauses to it (the reader asked for more).
-      existing.append(...clauses.map(renderClause));
+      existing.hits.append(...clauses.map(renderClause));
       // Its first passage matched no clause (only the title, say): the list joins the result now.
-      if (existing.children.length && !existing.isConnected) existing.closest('li')?.append(existing);
+      if (existing.hits.children.length && !existing.hits.isConnected) existing.item.append(existing.hits);
       return undefined;
     }
     const item = doc.createElement('li');
@@ -187,7 +187,7 @@ export function enhanceSearchPage(doc: Document): void {
     const hits = doc.createElement('ul');
     hits.className = 'hits';
     hits.setAttribute('aria-label', `Matching clauses in ${link.textContent}`);
-    shown.set(key, hits);
+    shown.set(key, { item, hits });
     hits.append(...clauses.map(renderClause));
     if (clauses.length) {
       item.append(hits);

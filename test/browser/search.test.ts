@@ -41,6 +41,8 @@ interface BuiltPolicy {
   clauses: BuiltClause[];
   /** Indexed words outside the clauses: title, headings, company name. */
   otherWords: string[];
+  /** The words of the header (title, company name), which only the first passage indexes. */
+  headerWords: string[];
   /** The clause ids of each search passage the index step cut this page into (src/lib/search/passages.ts). */
   passages: string[][];
 }
@@ -80,6 +82,7 @@ function builtPolicies(): BuiltPolicy[] {
           .get(),
         clauses,
         otherWords: words(body.text()),
+        headerWords: words(`${$('article header h1').text()} ${$('[data-pagefind-filter="company"]').text()}`),
         passages: passagesOfPage(html, page.url, TEST_SEARCH_PASSAGE_CHARS)!.documents.map((document) => [...document.matchAll(/class="clause" id="([^"]+)"/g)].map((match) => match[1])),
       };
     });
@@ -284,6 +287,30 @@ describe('passages', () => {
       expect(results[0].title).toContain(policy.date.slice(0, 4));
       expect(await page.locator('#search-results .result-meta').textContent()).toContain(policy.url.split('/')[2]);
       expect(target(results[0].clauses[0])).toMatchObject({ policy: policy.id, anchor: clause.id, terms: [word] });
+    });
+  });
+
+  it("a policy whose title matches in its first passage and a clause in a later one shows that clause", async () => {
+    // A word of a policy's header (title, company) that is in a clause of a later passage and in no clause of
+    // its first passage: Pagefind returns that first passage with no clause to show.
+    const found = policies
+      .flatMap((policy) => {
+        const first = new Set(policy.passages[0].flatMap((id) => policy.clauses.find((clause) => clause.id === id)!.words));
+        return policy.headerWords
+          .filter((word) => /^\p{Ll}{4,}$/u.test(word) && !first.has(word))
+          .flatMap((word) => {
+            const later = policy.passages.slice(1).flat().map((id) => policy.clauses.find((clause) => clause.id === id)!).find((clause) => clause.words.includes(word));
+            return later ? [{ policy, word, clause: later }] : [];
+          });
+      })
+      .sort((a, b) => a.word.localeCompare(b.word))[0];
+    expect(found, 'a header word found again in a later passage only').toBeDefined();
+    const { policy, word, clause } = found!;
+    await withPage(async (page) => {
+      const { results } = await search(page, word);
+      const result = results.find((shown) => new URL(shown.url, siteUrl).pathname === policy.url);
+      expect(result, `${policy.id} among the results for ${word}`).toBeDefined();
+      expect(result!.clauses.map((href) => target(href).anchor)).toContain(clause.id);
     });
   });
 
