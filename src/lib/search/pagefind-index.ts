@@ -28,10 +28,8 @@
  */
 import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { fork } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
@@ -87,7 +85,7 @@ export interface IndexOptions {
   concurrency?: number;
 }
 
-export interface PolicyPage {
+interface PolicyPage {
   file: string;
   url: string;
   date: string;
@@ -137,7 +135,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
         count = JSON.parse(await readFile(path.join(cached, 'passages.json'), 'utf8')).passages;
         reused++;
       } else {
-        count = await indexInChildProcess({ pages: group, outputPath: target, budget, vocabulary, workDir: path.join(options.cacheDir ?? os.tmpdir(), 'search-index-work', `${key}-${process.pid}`) });
+        count = await indexPartition(group, target, budget, vocabulary, path.join(options.cacheDir ?? os.tmpdir(), 'search-index-work', `${key}-${process.pid}`));
         await writeFile(path.join(target, 'passages.json'), JSON.stringify({ passages: count }));
         if (cached) {
           const temporary = `${cached}.tmp-${process.pid}`;
@@ -150,7 +148,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       passages += count;
       return { path: `/pagefind/${key}/`, key, from: group[0].date, to: group.at(-1)!.date, policies: group.length, passages: count };
     };
-    // Two partitions at a time, each in a process of its own (memory: ~2 GB each at 2,000 policies).
+    // Two partitions at a time: Pagefind writes an index on one core while the next partition is cut and read.
     const partitions: Partition[] = new Array(groups.length);
     let next = 0;
     const worker = async () => {
@@ -285,47 +283,7 @@ export function partition<T extends { date: string }>(pages: T[], size: number):
  * the 1,494 corpus policies). Passage n of every page goes to a folder of its own, `<work>/<n>/<page path>/`,
  * so that every passage's URL is its policy page's and each clause's sub-result URL is the clause anchor.
  */
-export interface PartitionJob {
-  pages: PolicyPage[];
-  outputPath: string;
-  budget: number;
-  vocabulary: string;
-  workDir: string;
-}
-
-/**
- * One partition in a child process of its own, with its own Pagefind process: two partitions in one Pagefind
- * service did not keep both cores busy (src/lib/search/partition-worker.ts).
- */
-function indexInChildProcess(job: PartitionJob): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('./partition-worker.ts', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let settled = false;
-    child.on('message', (message: { passages?: number; error?: string }) => {
-      settled = true;
-      if (message.error !== undefined) reject(new SearchIndexError(message.error));
-      else resolve(message.passages ?? 0);
-    });
-    child.on('error', (error) => {
-      if (!settled) reject(new SearchIndexError(`could not start the partition worker: ${error.message}`));
-      settled = true;
-    });
-    child.on('exit', (code) => {
-      if (!settled) reject(new SearchIndexError(`the partition worker for ${job.outputPath} exited with code ${code}`));
-    });
-    child.send(job);
-  });
-}
-
-export async function indexPartition(job: PartitionJob): Promise<number> {
-  try {
-    return await cutAndIndex(job);
-  } finally {
-    await rm(job.workDir, { recursive: true, force: true });
-  }
-}
-
-async function cutAndIndex({ pages, outputPath, budget, vocabulary, workDir }: PartitionJob): Promise<number> {
+async function indexPartition(pages: PolicyPage[], outputPath: string, budget: number, vocabulary: string, workDir: string): Promise<number> {
   await rm(workDir, { recursive: true, force: true });
   let passages = 0;
   let depth = 0;
@@ -363,6 +321,7 @@ async function cutAndIndex({ pages, outputPath, budget, vocabulary, workDir }: P
     if (written.errors.length) throw new SearchIndexError(`writing ${outputPath} failed: ${written.errors.join('; ')}`);
   } finally {
     await index.deleteIndex();
+    await rm(workDir, { recursive: true, force: true });
   }
   const expected = passages + (vocabulary ? 1 : 0);
   if (indexed !== expected) throw new SearchIndexError(`indexed ${indexed} pages into ${outputPath}, but wrote ${expected} (${passages} passages${vocabulary ? ' and the vocabulary' : ''})`);
