@@ -32,7 +32,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
+import { escapeHtml } from '../policies/render.ts';
+import { PASSAGE_TEXT_BUDGET, decodeEntities, passagesOfPage } from './passages.ts';
 
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
@@ -229,8 +230,6 @@ async function partitionWords(pages: PolicyPage[], cacheFile: string | undefined
   return list;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
-
 /**
  * The distinct words of some markup's text, lower-cased, without the punctuation around them (Pagefind
  * splits and stems them again when it indexes the vocabulary page, as it does the passages).
@@ -238,16 +237,7 @@ const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"'
 export function wordsOf(html: string): string[] {
   // Metadata values (domain:..., date:...) are searchable in Pagefind 1.6 too.
   const metadata = [...html.matchAll(/data-pagefind-meta="[^":]*:([^"]*)"/g)].map((match) => match[1]).join(' ');
-  const text = `${html} ${metadata}`
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name[0] === '#') {
-        const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : ' ';
-      }
-      return ENTITIES[name.toLowerCase()] ?? ' ';
-    })
-    .toLowerCase();
+  const text = decodeEntities(`${html} ${metadata}`.replace(/<[^>]*>/g, ' '), () => ' ').toLowerCase();
   const words = new Set<string>();
   // Distinct tokens first: a page repeats most of its words.
   for (const token of new Set(text.split(/\s+/))) {
@@ -256,8 +246,6 @@ export function wordsOf(html: string): string[] {
   }
   return [...words];
 }
-
-const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /**
  * Consecutive runs of about `size` policies, never splitting one archive date over two partitions (so that
@@ -302,7 +290,7 @@ async function indexPartition(pages: PolicyPage[], outputPath: string, budget: n
   if (vocabulary) {
     const dir = path.join(workDir, 'vocabulary', 'search', 'vocabulary');
     await mkdir(dir, { recursive: true });
-    const content = `<!doctype html><html lang="en"><head><title></title></head><body><article data-pagefind-body><data data-pagefind-filter="kind:vocabulary"></data><p>${escapeText(vocabulary)}</p></article></body></html>`;
+    const content = `<!doctype html><html lang="en"><head><title></title></head><body><article data-pagefind-body><data data-pagefind-filter="kind:vocabulary"></data><p>${escapeHtml(vocabulary)}</p></article></body></html>`;
     await writeFile(path.join(dir, 'index.html'), content);
     roots.push(path.join(workDir, 'vocabulary'));
   }

@@ -94,18 +94,26 @@ export interface PolicyLabel {
 }
 
 const META = (name: string) => new RegExp(`<(\\w+)[^>]*\\sdata-pagefind-meta="${name}(?::([^"]*))?"[^>]*>([^<]*)`);
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const decodeText = (html: string) =>
-  html.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) =>
-    name[0] !== '#' ? (NAMED[name.toLowerCase()] ?? entity) : String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1))),
-  );
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/**
+ * The character references of the site's own markup decoded: the five escapes, &nbsp; and numeric ones.
+ * `unknown` decides what any other (or an out-of-range number) becomes; by default it stays as written.
+ */
+export function decodeEntities(text: string, unknown: (entity: string) => string = (entity) => entity): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+    if (name[0] !== '#') return NAMED[name.toLowerCase()] ?? unknown(entity);
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : unknown(entity);
+  });
+}
 
 /** The article tag without its metadata, the company filter and the `policy` label, for a later passage. */
 function laterPassageHead(articleOpen: string, header: string, url: string): string {
   const meta = (name: string, where: string) => {
     const match = META(name).exec(where);
     if (!match) throw new PassageError(url, `the article declares no "${name}" metadata`);
-    return decodeText(match[2] ?? match[3]).trim();
+    return decodeEntities(match[2] ?? match[3]).trim();
   };
   const label: PolicyLabel = { company: meta('company', header), title: meta('title', header), date: meta('date', header), domain: meta('domain', articleOpen) };
   const company = /<a [^>]*data-pagefind-filter="company"[^>]*>[^<]*<\/a>/.exec(header)?.[0];
