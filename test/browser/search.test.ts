@@ -83,7 +83,7 @@ function builtPolicies(): BuiltPolicy[] {
         clauses,
         otherWords: words(body.text()),
         headerWords: words(`${$('article header h1').text()} ${$('[data-pagefind-filter="company"]').text()}`),
-        passages: passagesOfPage(html, page.url, TEST_SEARCH_PASSAGE_CHARS)!.documents.map((document) => [...document.matchAll(/class="clause" id="([^"]+)"/g)].map((match) => match[1])),
+        passages: passagesOfPage(html, page.url, TEST_SEARCH_PASSAGE_CHARS)!.documents.map((document) => [...document.matchAll(/class="clause"><span id="([^"]+)"/g)].map((match) => match[1])),
       };
     });
 }

@@ -26,7 +26,8 @@ function policyPage(markdown: string, topics: Record<string, string[]> = {}): st
 }
 
 const URL_ = '/policies/example.com/2019-03-01/';
-const clauseIds = (html: string) => [...html.matchAll(/class="clause" id="([^"]+)"/g)].map((match) => match[1]);
+/** Clause ids in page order: on the page the clause element has the id, in a passage its empty anchor marker. */
+const clauseIds = (html: string) => [...html.matchAll(/class="clause"(?: id="([^"]+)"|><span id="([^"]+)")/g)].map((match) => match[1] ?? match[2]);
 const sentence = (n: number) => `Sentence ${n} says that we keep your data for a while and share it with partners.`;
 
 describe('passagesOfPage', () => {
@@ -84,13 +85,31 @@ describe('passagesOfPage', () => {
     });
   });
 
+  it("marks each clause's anchor with an empty element, so that Pagefind keeps no second copy of its text", () => {
+    const page = cheerio.load(html);
+    let clauses = 0;
+    docs.forEach(($) =>
+      $('.clause').each((_, clause) => {
+        clauses++;
+        expect($(clause).attr('id')).toBeUndefined();
+        const marker = $(clause).children().first();
+        expect(marker.prop('tagName')!.toLowerCase()).toBe('span');
+        expect(marker.html()).toBe('');
+        const original = page(`[id="${marker.attr('id')}"]`);
+        expect(original.hasClass('clause')).toBe(true);
+        expect(marker.attr('data-pagefind-title')).toBe(original.attr('data-pagefind-title'));
+      }),
+    );
+    expect(clauses).toBe(page('.clause').length);
+  });
+
   it('files each passage under the topics of its own clauses', () => {
     const page = cheerio.load(html);
     const topicsOf = (id: string) => page(`[id="${id}"] .topics a`).map((_, a) => page(a).attr('href')!.split('/')[2]).get();
     docs.forEach(($) => {
       // Without the topic tags and copy links themselves, which are never indexed.
       expect($('.clause .topics, .clause a.cl').length).toBe(0);
-      const own = new Set($('.clause').map((_, clause) => topicsOf($(clause).attr('id')!)).get());
+      const own = new Set($('.clause > span[id]').map((_, marker) => topicsOf($(marker).attr('id')!)).get());
       const facets = $('[data-pagefind-filter="topic[value]"]').map((_, element) => $(element).attr('value')).get();
       expect(facets.sort()).toEqual([...own].sort());
     });

@@ -30,7 +30,6 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../policies/render.ts';
 import { PASSAGE_TEXT_BUDGET, decodeEntities, passagesOfPage } from './passages.ts';
@@ -314,7 +313,6 @@ async function indexPartition(pages: PolicyPage[], outputPath: string, budget: n
   const expected = passages + (vocabulary ? 1 : 0);
   if (indexed !== expected) throw new SearchIndexError(`indexed ${indexed} pages into ${outputPath}, but wrote ${expected} (${passages} passages${vocabulary ? ' and the vocabulary' : ''})`);
   for (const name of await readdir(outputPath)) if (UNUSED.test(name)) await rm(path.join(outputPath, name));
-  await slimFragments(path.join(outputPath, 'fragment'));
   return passages;
 }
 
@@ -327,41 +325,6 @@ async function exists(file: string): Promise<boolean> {
     () => true,
     () => false,
   );
-}
-
-/** Pagefind 1.6 fragment files: gzip of this signature followed by the page's JSON record. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
-interface FragmentAnchor {
-  element: string;
-  id: string;
-  text?: string;
-  title?: string;
-  location: number;
-}
-
-/**
- * Every clause is an anchor (id + data-pagefind-title), and Pagefind stores each anchor's full text in the
- * page's fragment next to the page content: the policy text twice. Its search script reads an anchor's text
- * only to title a heading's sub-result (or an anchor without a title); clause anchors have a title. Dropping
- * that unused copy makes fragments ~40% smaller, and a fragment is what a browser downloads per result shown.
- * Anchors that can never be sub-results (no title, not a heading) are dropped too. Fails the build if the
- * format is not the one this was written for (so a Pagefind upgrade cannot silently break results).
- */
-export async function slimFragments(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    const file = path.join(dir, name);
-    const raw = gunzipSync(await readFile(file)).toString('utf8');
-    if (!raw.startsWith(FRAGMENT_SIGNATURE)) throw new SearchIndexError(`${file} is not a Pagefind 1.6 fragment (signature missing)`);
-    const record = JSON.parse(raw.slice(FRAGMENT_SIGNATURE.length)) as { anchors?: FragmentAnchor[] };
-    if (!Array.isArray(record.anchors)) throw new SearchIndexError(`${file} has no anchors list: unknown fragment format`);
-    record.anchors = record.anchors.flatMap((anchor) => {
-      const heading = /^h\d$/i.test(anchor.element);
-      if (anchor.title?.trim()) return [heading ? anchor : { ...anchor, text: '' }];
-      return heading ? [anchor] : [];
-    });
-    await writeFile(file, gzipSync(FRAGMENT_SIGNATURE + JSON.stringify(record)));
-  }
 }
 
 export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
