@@ -181,38 +181,74 @@ const indexerDigest = createHash('sha256')
   .update(await readFile(new URL('./passages.ts', import.meta.url)))
   .digest('hex');
 
-/** A start tag carrying the attribute (policy text is escaped, so it cannot produce one). */
-const BODY_TAG = /<[a-zA-Z][^<>]*\sdata-pagefind-body(?=[\s=/>])/;
-
 /** Every built page with a search body: its URL, archive date and a digest of what of it is indexed. */
 async function policyPages(siteDir: string): Promise<PolicyPage[]> {
   const pages: PolicyPage[] = [];
   for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || entry.name !== 'index.html') continue;
     const file = path.join(entry.parentPath, entry.name);
-    const html = await readFile(file, 'utf8');
-    if (!BODY_TAG.test(html)) continue;
+    // Bytes, not text: the markup searched for is ASCII, and decoding every page was a third of this scan.
+    const html = await readFile(file);
+    const body = bodyTag(html);
+    if (!body) continue;
     const url = `/${path.relative(siteDir, entry.parentPath).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/');
-    const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html)?.[1];
+    const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html.toString('latin1', body.start, body.end))?.[1];
     if (!date) throw new SearchIndexError(`${path.relative(siteDir, file)}: the search body has no date sort value`);
-    pages.push({ file, url, date, digest: createHash('sha256').update(indexedPart(html)).digest('hex') });
+    const digest = createHash('sha256');
+    for (const [from, to] of indexedRanges(html, body.start)) digest.update(html.subarray(from, to));
+    pages.push({ file, url, date, digest: digest.digest('hex') });
   }
   // Date order, then URL: partitions are date ranges and the same pages always fall into the same ones.
   return pages.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
 }
 
+/** Page markup as text or as its UTF-8 bytes: the searches below are for ASCII markup, the same in both. */
+type Markup = string | Buffer;
+const codeAt = (markup: Markup, index: number) => (typeof markup === 'string' ? markup.charCodeAt(index) : markup[index]);
+const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+
 /**
- * The part of a page that decides what is indexed: the article without what Pagefind leaves out — its <nav>s
- * (the links to neighbouring snapshots, which change when a snapshot is added; contents; topic summary) and
- * the provenance list (excludeSelectors). Assets' hashed names and the rest of the chrome are outside it.
+ * The start tag carrying data-pagefind-body (offsets of its "<" and after its ">"), if any. Policy text is
+ * escaped, so the attribute inside a tag is markup, never text.
  */
+function bodyTag(markup: Markup): { start: number; end: number } | undefined {
+  for (let at = markup.indexOf('data-pagefind-body'); at > 0; at = markup.indexOf('data-pagefind-body', at + 1)) {
+    const after = codeAt(markup, at + 'data-pagefind-body'.length);
+    if (!isSpace(codeAt(markup, at - 1)) || !(isSpace(after) || after === 61 /* = */ || after === 47 /* / */ || after === 62) /* > */) continue;
+    const start = markup.lastIndexOf('<', at);
+    if (start < 0 || markup.lastIndexOf('>', at) > start) continue;
+    return { start, end: markup.indexOf('>', at) + 1 };
+  }
+  return undefined;
+}
+
+/**
+ * The part of a page that decides what is indexed, as [from, to) ranges: the article without what Pagefind
+ * leaves out — its <nav>s (the links to neighbouring snapshots, which change when a snapshot is added;
+ * contents; topic summary) and the provenance list (excludeSelectors). Assets' hashed names and the rest of
+ * the chrome are outside it. The site writes neither element nested in itself.
+ */
+function indexedRanges(markup: Markup, start: number): [number, number][] {
+  const end = markup.indexOf('</article>', start);
+  const ranges: [number, number][] = [];
+  let at = start;
+  for (;;) {
+    let nav = markup.indexOf('<nav', at);
+    while (nav >= 0 && nav < end && !(isSpace(codeAt(markup, nav + 4)) || codeAt(markup, nav + 4) === 62)) nav = markup.indexOf('<nav', nav + 4);
+    const provenance = markup.indexOf('<dl class="provenance">', at);
+    const [skip, close] = nav >= 0 && nav < end && (provenance < 0 || nav < provenance) ? [nav, '</nav>'] : [provenance, '</dl>'];
+    const skipEnd = skip >= 0 && skip < end ? markup.indexOf(close, skip) : -1;
+    if (skipEnd < 0) break;
+    ranges.push([at, skip]);
+    at = skipEnd + close.length;
+  }
+  ranges.push([at, end]);
+  return ranges;
+}
+
 function indexedPart(html: string): string {
-  const start = html.search(BODY_TAG);
-  const end = html.indexOf('</article>', start);
-  return html
-    .slice(start, end)
-    .replace(/<nav\b[^>]*>.*?<\/nav>/gs, '')
-    .replace(/<dl class="provenance">.*?<\/dl>/gs, '');
+  const body = bodyTag(html);
+  return body ? indexedRanges(html, body.start).map(([from, to]) => html.slice(from, to)).join('') : '';
 }
 
 /** The distinct words of a partition's pages, from the cache file when there is one (written otherwise). */
@@ -234,14 +270,19 @@ async function partitionWords(pages: PolicyPage[], cacheFile: string | undefined
  * splits and stems them again when it indexes the vocabulary page, as it does the passages).
  */
 export function wordsOf(html: string): string[] {
-  // Metadata values (domain:..., date:...) are searchable in Pagefind 1.6 too.
-  const metadata = [...html.matchAll(/data-pagefind-meta="[^":]*:([^"]*)"/g)].map((match) => match[1]).join(' ');
-  const text = decodeEntities(`${html} ${metadata}`.replace(/<[^>]*>/g, ' '), () => ' ').toLowerCase();
+  // Distinct raw tokens first (a page repeats most of its words): the text between tags split at whitespace,
+  // and metadata values (domain:..., date:...), which Pagefind 1.6 makes searchable too.
+  const tokens = new Set<string>();
+  for (const match of html.matchAll(/data-pagefind-meta="[^":]*:([^"]*)"/g)) for (const token of match[1].split(/\s+/)) tokens.add(token);
+  const pieces = /<[^>]*>|[^\s<]+/g;
+  for (let match = pieces.exec(html); match; match = pieces.exec(html)) if (match[0][0] !== '<') tokens.add(match[0]);
   const words = new Set<string>();
-  // Distinct tokens first: a page repeats most of its words.
-  for (const token of new Set(text.split(/\s+/))) {
-    const word = token.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-    if (word) words.add(word);
+  for (const token of tokens) {
+    const text = token.includes('&') ? decodeEntities(token, () => ' ') : token;
+    for (const piece of text.toLowerCase().split(/\s+/)) {
+      const word = piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+      if (word) words.add(word);
+    }
   }
   return [...words];
 }
