@@ -31,4 +31,8 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Pages from getStaticPaths() carry a cacheKey (src/lib/pages/cache-key.ts): a build copies the earlier output
+  // of every page whose key and code are unchanged instead of rendering it again. An archive only grows, so
+  // most pages of a build are unchanged. Needs build.concurrency 1 (the default).
+  experimental: { incrementalBuild: true },
 });

@@ -1,0 +1,40 @@
+/**
+ * Cache keys for Astro's incremental static builds (experimental.incrementalBuild in astro.config.mjs).
+ *
+ * Astro skips rendering a page from getStaticPaths() when its cacheKey and the code it imports are both
+ * unchanged since the previous build, and copies the earlier output instead. The key must therefore change
+ * whenever anything the page shows changes: it is a hash of the page's props, which is everything a page of
+ * this site renders besides its code (layouts read no collection; a policy page's body file is written by
+ * the loader from the same source as its entry). A content entry counts by its digest, which the policies
+ * loader computes from the source file and the segmenter and classifier versions (src/loaders/policies.ts):
+ * hashing a digest instead of the entry's data keeps keys cheap for pages that list many policies.
+ *
+ * Why it matters: an archive only grows, and without this every build re-rendered every page (109 s of a
+ * 240 s one-policy addition at 10,000 policies).
+ */
+import { createHash } from 'node:crypto';
+
+interface DigestedEntry {
+  collection: string;
+  id: string;
+  digest: string | number;
+}
+
+function isDigestedEntry(value: unknown): value is DigestedEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Partial<DigestedEntry>;
+  return typeof entry.collection === 'string' && typeof entry.id === 'string' && (typeof entry.digest === 'string' || typeof entry.digest === 'number');
+}
+
+/** A key that changes whenever `props` would render differently. */
+export function pageCacheKey(props: unknown): string {
+  const json = JSON.stringify(props, (_key, value: unknown) => {
+    if (isDigestedEntry(value)) return `${value.collection}/${value.id}@${value.digest}`;
+    // JSON would write these as {} or drop them: a key blind to a change would serve a stale page.
+    if (value instanceof Map) return { map: [...value] };
+    if (value instanceof Set) return { set: [...value] };
+    if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new TypeError(`pageCacheKey: cannot key a ${typeof value} in page props`);
+    return value;
+  });
+  return createHash('sha256').update(json ?? 'undefined').digest('base64url');
+}
