@@ -6,7 +6,8 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/lib/clauses/segment.ts';
 import { renderPolicy } from '../../src/lib/policies/render.ts';
-import { partition, wordsOf } from '../../src/lib/search/pagefind-index.ts';
+import { partition } from '../../src/lib/search/pagefind-index.ts';
+import { wordsOf } from '../../src/lib/search/page-text.ts';
 import { PassageError, passagesOfPage } from '../../src/lib/search/passages.ts';
 
 /** A page with the markup of src/pages/policies/[domain]/[date]/index.astro around a rendered body. */

@@ -30,9 +30,11 @@ import { createHash } from 'node:crypto';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../policies/render.ts';
-import { PASSAGE_TEXT_BUDGET, decodeEntities, passagesOfPage } from './passages.ts';
+import { bodyTag, indexedRanges } from './page-text.ts';
+import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
 
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
@@ -119,7 +121,8 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     let vocabulary = '';
     if (groups.length > 1) {
       const words = new Set<string>();
-      for (const group of groups) for (const word of await partitionWords(group.pages, wordsRoot && path.join(wordsRoot, `${group.content}.txt`))) words.add(word);
+      const lists = await partitionWords(groups.map((group) => ({ pages: group.pages, cacheFile: wordsRoot && path.join(wordsRoot, `${group.content}.txt`) })));
+      for (const list of lists) for (const word of list) words.add(word);
       vocabulary = [...words].sort().join(' ');
     }
     const vocabularyDigest = vocabulary ? createHash('sha256').update(vocabulary).digest('hex') : 'none';
@@ -179,6 +182,7 @@ const pagefindVersion = JSON.parse(await readFile(new URL('../package.json', imp
 const indexerDigest = createHash('sha256')
   .update(await readFile(new URL(import.meta.url)))
   .update(await readFile(new URL('./passages.ts', import.meta.url)))
+  .update(await readFile(new URL('./page-text.ts', import.meta.url)))
   .digest('hex');
 
 /** Every built page with a search body: its URL, archive date and a digest of what of it is indexed. */
@@ -202,89 +206,59 @@ async function policyPages(siteDir: string): Promise<PolicyPage[]> {
   return pages.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
 }
 
-/** Page markup as text or as its UTF-8 bytes: the searches below are for ASCII markup, the same in both. */
-type Markup = string | Buffer;
-const codeAt = (markup: Markup, index: number) => (typeof markup === 'string' ? markup.charCodeAt(index) : markup[index]);
-const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
+/** Pages per message to a word-list worker: small enough to balance two workers, large enough to be cheap. */
+const WORDS_BATCH = 200;
 
 /**
- * The start tag carrying data-pagefind-body (offsets of its "<" and after its ">"), if any. Policy text is
- * escaped, so the attribute inside a tag is markup, never text.
+ * The distinct words of each partition's pages, sorted: from the cache file when there is one, otherwise
+ * read by worker threads (one per core, at most two) and written to the cache.
  */
-function bodyTag(markup: Markup): { start: number; end: number } | undefined {
-  for (let at = markup.indexOf('data-pagefind-body'); at > 0; at = markup.indexOf('data-pagefind-body', at + 1)) {
-    const after = codeAt(markup, at + 'data-pagefind-body'.length);
-    if (!isSpace(codeAt(markup, at - 1)) || !(isSpace(after) || after === 61 /* = */ || after === 47 /* / */ || after === 62) /* > */) continue;
-    const start = markup.lastIndexOf('<', at);
-    if (start < 0 || markup.lastIndexOf('>', at) > start) continue;
-    return { start, end: markup.indexOf('>', at) + 1 };
-  }
-  return undefined;
-}
-
-/**
- * The part of a page that decides what is indexed, as [from, to) ranges: the article without what Pagefind
- * leaves out — its <nav>s (the links to neighbouring snapshots, which change when a snapshot is added;
- * contents; topic summary) and the provenance list (excludeSelectors). Assets' hashed names and the rest of
- * the chrome are outside it. The site writes neither element nested in itself.
- */
-function indexedRanges(markup: Markup, start: number): [number, number][] {
-  const end = markup.indexOf('</article>', start);
-  const ranges: [number, number][] = [];
-  let at = start;
-  for (;;) {
-    let nav = markup.indexOf('<nav', at);
-    while (nav >= 0 && nav < end && !(isSpace(codeAt(markup, nav + 4)) || codeAt(markup, nav + 4) === 62)) nav = markup.indexOf('<nav', nav + 4);
-    const provenance = markup.indexOf('<dl class="provenance">', at);
-    const [skip, close] = nav >= 0 && nav < end && (provenance < 0 || nav < provenance) ? [nav, '</nav>'] : [provenance, '</dl>'];
-    const skipEnd = skip >= 0 && skip < end ? markup.indexOf(close, skip) : -1;
-    if (skipEnd < 0) break;
-    ranges.push([at, skip]);
-    at = skipEnd + close.length;
-  }
-  ranges.push([at, end]);
-  return ranges;
-}
-
-function indexedPart(html: string): string {
-  const body = bodyTag(html);
-  return body ? indexedRanges(html, body.start).map(([from, to]) => html.slice(from, to)).join('') : '';
-}
-
-/** The distinct words of a partition's pages, from the cache file when there is one (written otherwise). */
-async function partitionWords(pages: PolicyPage[], cacheFile: string | undefined): Promise<string[]> {
-  if (cacheFile && (await exists(cacheFile))) return (await readFile(cacheFile, 'utf8')).split('\n').filter(Boolean);
-  const words = new Set<string>();
-  for (const page of pages) for (const word of wordsOf(indexedPart(await readFile(page.file, 'utf8')))) words.add(word);
-  const list = [...words].sort();
-  if (cacheFile) {
-    await mkdir(path.dirname(cacheFile), { recursive: true });
-    await writeFile(`${cacheFile}.tmp-${process.pid}`, list.join('\n'));
-    await rename(`${cacheFile}.tmp-${process.pid}`, cacheFile);
-  }
-  return list;
-}
-
-/**
- * The distinct words of some markup's text, lower-cased, without the punctuation around them (Pagefind
- * splits and stems them again when it indexes the vocabulary page, as it does the passages).
- */
-export function wordsOf(html: string): string[] {
-  // Distinct raw tokens first (a page repeats most of its words): the text between tags split at whitespace,
-  // and metadata values (domain:..., date:...), which Pagefind 1.6 makes searchable too.
-  const tokens = new Set<string>();
-  for (const match of html.matchAll(/data-pagefind-meta="[^":]*:([^"]*)"/g)) for (const token of match[1].split(/\s+/)) tokens.add(token);
-  const pieces = /<[^>]*>|[^\s<]+/g;
-  for (let match = pieces.exec(html); match; match = pieces.exec(html)) if (match[0][0] !== '<') tokens.add(match[0]);
-  const words = new Set<string>();
-  for (const token of tokens) {
-    const text = token.includes('&') ? decodeEntities(token, () => ' ') : token;
-    for (const piece of text.toLowerCase().split(/\s+/)) {
-      const word = piece.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
-      if (word) words.add(word);
+async function partitionWords(groups: { pages: PolicyPage[]; cacheFile?: string }[]): Promise<string[][]> {
+  const lists: (string[] | undefined)[] = await Promise.all(
+    groups.map(async ({ cacheFile }) => (cacheFile && (await exists(cacheFile)) ? (await readFile(cacheFile, 'utf8')).split('\n').filter(Boolean) : undefined)),
+  );
+  const sets = new Map<number, Set<string>>();
+  const tasks: { group: number; files: string[] }[] = [];
+  groups.forEach(({ pages }, group) => {
+    if (lists[group]) return;
+    sets.set(group, new Set());
+    for (let at = 0; at < pages.length; at += WORDS_BATCH) tasks.push({ group, files: pages.slice(at, at + WORDS_BATCH).map((page) => page.file) });
+  });
+  if (tasks.length) {
+    const workers = Array.from({ length: Math.min(2, os.availableParallelism(), tasks.length) }, () => new Worker(new URL('./words-worker.ts', import.meta.url)));
+    try {
+      let next = 0;
+      await Promise.all(
+        workers.map(async (worker) => {
+          while (next < tasks.length) {
+            const task = tasks[next++];
+            const reply = await new Promise<{ words?: string[]; error?: string }>((resolve, reject) => {
+              worker.once('message', resolve);
+              worker.once('error', reject);
+              worker.postMessage(task.files);
+            });
+            worker.removeAllListeners('error');
+            if (reply.error !== undefined) throw new SearchIndexError(`reading words for the vocabulary: ${reply.error}`);
+            const set = sets.get(task.group)!;
+            for (const word of reply.words!) set.add(word);
+          }
+        }),
+      );
+    } finally {
+      await Promise.all(workers.map((worker) => worker.terminate()));
     }
   }
-  return [...words];
+  for (const [group, set] of sets) {
+    const list = [...set].sort();
+    lists[group] = list;
+    const { cacheFile } = groups[group];
+    if (cacheFile) {
+      await mkdir(path.dirname(cacheFile), { recursive: true });
+      await writeFile(`${cacheFile}.tmp-${process.pid}`, list.join('\n'));
+      await rename(`${cacheFile}.tmp-${process.pid}`, cacheFile);
+    }
+  }
+  return lists as string[][];
 }
 
 /**
