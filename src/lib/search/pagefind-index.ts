@@ -27,7 +27,7 @@
  * UI bundles are removed from the output.
  */
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -134,7 +134,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       const cached = cacheRoot && path.join(cacheRoot, key);
       let count: number;
       if (cached && (await exists(path.join(cached, 'passages.json')))) {
-        await cp(cached, target, { recursive: true });
+        await linkTree(cached, target);
         count = JSON.parse(await readFile(path.join(cached, 'passages.json'), 'utf8')).passages;
         reused++;
       } else {
@@ -143,7 +143,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
         if (cached) {
           const temporary = `${cached}.tmp-${process.pid}`;
           await rm(temporary, { recursive: true, force: true });
-          await cp(target, temporary, { recursive: true });
+          await linkTree(target, temporary);
           await rm(cached, { recursive: true, force: true });
           await rename(temporary, cached);
         }
@@ -329,6 +329,22 @@ async function indexPartition(pages: PolicyPage[], outputPath: string, budget: n
   if (indexed !== expected) throw new SearchIndexError(`indexed ${indexed} pages into ${outputPath}, but wrote ${expected} (${passages} passages${vocabulary ? ' and the vocabulary' : ''})`);
   for (const name of await readdir(outputPath)) if (UNUSED.test(name)) await rm(path.join(outputPath, name));
   return passages;
+}
+
+/**
+ * A copy of a folder made of hard links (a plain copy where the file system refuses them): a partition is
+ * ~4,300 files, and copying the four unchanged partitions of a 10,000-policy archive into the site took ~12 s
+ * of an addition. Safe because neither side is ever written in place: Pagefind writes new files, a build
+ * empties the site folder (unlinking, which leaves the cache's copy), and the cache is replaced by renaming.
+ */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
 }
 
 async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
