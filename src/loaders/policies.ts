@@ -5,9 +5,10 @@
  *
  * Why not Astro's glob() loader: it would render every body with Astro's Markdown pipeline (which passes raw
  * HTML through), and pages would then have to parse the HTML again to find clauses. Here each body is parsed
- * once, and only when its file (or the segmenter or classifier) changed: the digest check makes a rebuild
+ * once, and only when its file or the code that prepares it changed: the digest check makes a rebuild
  * after adding one policy parse one policy.
  */
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,6 +17,24 @@ import type { Loader } from 'astro/loaders';
 import { SEGMENTER_VERSION } from '../lib/clauses/segment.ts';
 import { TOPIC_MODEL_VERSION } from '../lib/topics/label.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
+
+/**
+ * Folders (and a file) of the code that turns a policy file into its entry and page body, relative to the
+ * project root. Their source is part of every entry's digest: a change to the segmenter, the renderer or the
+ * classifier prepares every policy again. Without it a stale entry would also keep its page: Astro's
+ * incremental build reuses a page whose props (an entry counts by its digest) are unchanged.
+ */
+const PREPARE_CODE = ['src/loaders/prepare.ts', 'src/lib/clauses', 'src/lib/content', 'src/lib/policies', 'src/lib/topics'];
+
+export async function prepareCodeDigest(projectRoot: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const entry of PREPARE_CODE) {
+    const full = path.join(projectRoot, entry);
+    const files = entry.endsWith('.ts') ? [full] : (await readdir(full, { recursive: true })).map((name) => path.join(full, name)).filter((file) => /\.(ts|json)$/.test(file));
+    for (const file of files.sort()) hash.update(`${path.relative(projectRoot, file)}\n`).update(await readFile(file));
+  }
+  return hash.digest('hex');
+}
 
 export interface PoliciesLoaderOptions {
   /**
@@ -35,6 +54,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       const files = (await Promise.all(roots.map(markdownFiles))).flat().filter((file) => !shard || shardOf(domainOf(roots, file), shard.count) === shard.index);
       if (shard) logger.info(`shard ${shard.index}/${shard.count}: the policies whose domain hashes to it`);
       const seen = new Set<string>();
+      const code = await prepareCodeDigest(projectRoot);
       let parsed = 0;
       // The rendered page body, one file per policy, read by the policy page only; the data store keeps a
       // small summary (src/lib/policies/summary.ts).
@@ -47,7 +67,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         if (seen.has(id)) throw new Error(`${file}: policy ${id} exists in two content folders`);
         seen.add(id);
         const source = await readFile(file, 'utf8');
-        const digest = generateDigest(`${SEGMENTER_VERSION}:${TOPIC_MODEL_VERSION}:${source}`);
+        const digest = generateDigest(`${SEGMENTER_VERSION}:${TOPIC_MODEL_VERSION}:${code}:${source}`);
         const pageFile = path.join(pagesDir, `${id}.json`);
         if (store.get(id)?.digest === digest && existsSync(pageFile)) return undefined;
         const filePath = path.relative(projectRoot, file);
