@@ -77,7 +77,6 @@ export function wordsOf(html: string): string[] {
   return [...words];
 }
 
-
 /** The distinct words of the indexed part of some built pages (one worker's share of a partition). */
 export async function wordsOfPages(files: string[]): Promise<string[]> {
   const words = new Set<string>();

@@ -30,10 +30,10 @@ import { createHash } from 'node:crypto';
 import { copyFile, link, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../policies/render.ts';
-import { bodyTag, indexedRanges } from './page-text.ts';
+import { createWorkerPool } from '../workers/pool.ts';
+import { bodyTag, indexedRanges, wordsOfPages } from './page-text.ts';
 import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
 
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
@@ -211,7 +211,7 @@ const WORDS_BATCH = 200;
 
 /**
  * The distinct words of each partition's pages, sorted: from the cache file when there is one, otherwise
- * read by worker threads (one per core, at most two) and written to the cache.
+ * read by worker threads (one per core, at most two; src/lib/workers/pool.ts) and written to the cache.
  */
 async function partitionWords(groups: { pages: PolicyPage[]; cacheFile?: string }[]): Promise<string[][]> {
   const lists: (string[] | undefined)[] = await Promise.all(
@@ -225,27 +225,19 @@ async function partitionWords(groups: { pages: PolicyPage[]; cacheFile?: string 
     for (let at = 0; at < pages.length; at += WORDS_BATCH) tasks.push({ group, files: pages.slice(at, at + WORDS_BATCH).map((page) => page.file) });
   });
   if (tasks.length) {
-    const workers = Array.from({ length: Math.min(2, os.availableParallelism(), tasks.length) }, () => new Worker(new URL('./words-worker.ts', import.meta.url)));
+    const pool = createWorkerPool(new URL('./words-worker.ts', import.meta.url), Math.min(2, os.availableParallelism(), tasks.length), wordsOfPages);
     try {
-      let next = 0;
       await Promise.all(
-        workers.map(async (worker) => {
-          while (next < tasks.length) {
-            const task = tasks[next++];
-            const reply = await new Promise<{ words?: string[]; error?: string }>((resolve, reject) => {
-              worker.once('message', resolve);
-              worker.once('error', reject);
-              worker.postMessage(task.files);
-            });
-            worker.removeAllListeners('error');
-            if (reply.error !== undefined) throw new SearchIndexError(`reading words for the vocabulary: ${reply.error}`);
-            const set = sets.get(task.group)!;
-            for (const word of reply.words!) set.add(word);
-          }
+        tasks.map(async ({ group, files }) => {
+          const words = await pool.run(files).catch((error: Error) => {
+            throw new SearchIndexError(`reading words for the vocabulary: ${error.message}`);
+          });
+          const set = sets.get(group)!;
+          for (const word of words) set.add(word);
         }),
       );
     } finally {
-      await Promise.all(workers.map((worker) => worker.terminate()));
+      await pool.close();
     }
   }
   for (const [group, set] of sets) {

@@ -3,12 +3,7 @@
  * indexed part (src/lib/search/page-text.ts). The vocabulary of a fresh 10,000-policy archive took 50 s on
  * the main thread, while Pagefind waited for it; workers read and tokenise on every core.
  */
-import { parentPort } from 'node:worker_threads';
+import { serveRequests } from '../workers/pool.ts';
 import { wordsOfPages } from './page-text.ts';
 
-parentPort!.on('message', (files: string[]) => {
-  wordsOfPages(files).then(
-    (words) => parentPort!.postMessage({ words }),
-    (error: unknown) => parentPort!.postMessage({ error: error instanceof Error ? error.message : String(error) }),
-  );
-});
+serveRequests(wordsOfPages);
