@@ -14,8 +14,6 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { SEGMENTER_VERSION } from '../lib/clauses/segment.ts';
-import { TOPIC_MODEL_VERSION } from '../lib/topics/label.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -67,7 +65,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         if (seen.has(id)) throw new Error(`${file}: policy ${id} exists in two content folders`);
         seen.add(id);
         const source = await readFile(file, 'utf8');
-        const digest = generateDigest(`${SEGMENTER_VERSION}:${TOPIC_MODEL_VERSION}:${code}:${source}`);
+        const digest = generateDigest(`${code}:${source}`);
         const pageFile = path.join(pagesDir, `${id}.json`);
         if (store.get(id)?.digest === digest && existsSync(pageFile)) return undefined;
         const filePath = path.relative(projectRoot, file);

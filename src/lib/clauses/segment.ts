@@ -19,9 +19,6 @@ import type { Block, Clause, SegmentedPolicy, Section } from './types.ts';
 
 const md = createPolicyMarkdown();
 
-/** Bump when a change to segmentation can change clause ids or content (invalidates cached entries). */
-export const SEGMENTER_VERSION = 1;
-
 const MAX_BOLD_HEADING_WORDS = 15;
 const MAX_ITALIC_HEADING_WORDS = 12;
 const MAX_PLAIN_HEADING_WORDS = 8;

@@ -6,7 +6,7 @@
  * whenever anything the page shows changes: it is a hash of the page's props, which is everything a page of
  * this site renders besides its code (layouts read no collection; a policy page's body file is written by
  * the loader from the same source as its entry). A content entry counts by its digest, which the policies
- * loader computes from the source file and the segmenter and classifier versions (src/loaders/policies.ts):
+ * loader computes from the source file and the code that prepares it (src/loaders/policies.ts):
  * hashing a digest instead of the entry's data keeps keys cheap for pages that list many policies.
  *
  * Why it matters: an archive only grows, and without this every build re-rendered every page (109 s of a

@@ -2,13 +2,8 @@
  * Labels every clause of a segmented policy with its reader-facing topics, using the committed classifier.
  * Runs in the policies loader, so topics are computed once per imported file and cached with it.
  */
-import { createHash } from 'node:crypto';
 import type { Section } from '../clauses/types.ts';
 import { classifyClause } from './classifier.ts';
-import committedModel from './model.json' with { type: 'json' };
-
-/** Changes whenever the committed model does, so cached clauses are re-labelled. */
-export const TOPIC_MODEL_VERSION = createHash('sha256').update(JSON.stringify(committedModel)).digest('hex').slice(0, 12);
 
 export function labelTopics(sections: Section[]): void {
   for (const section of sections) {
