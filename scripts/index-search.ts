@@ -19,7 +19,8 @@ try {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `[pagefind-index] ${summary.policies} policies as ${summary.passages} passages in ${summary.partitions} partitions (${summary.reused} unchanged, reused): ` +
-      `${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KiB in ${seconds} s`,
+      `${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KiB in ${seconds} s ` +
+      `(scan ${summary.seconds.scan.toFixed(1)} s, vocabulary ${summary.seconds.vocabulary.toFixed(1)} s, partitions ${summary.seconds.partitions.toFixed(1)} s)`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

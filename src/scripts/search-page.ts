@@ -7,6 +7,8 @@
  *   /pagefind/partitions.json: the newest is loaded and the others merged into it. Relevance ranks across
  *   all of them; sorting by date reads them one after another, newest (or oldest) first, since Pagefind's
  *   merge keeps no date order across indexes.
+ * - A partition reused from an earlier build may lack words added to the archive since: a query that only
+ *   such words could match skips it (src/lib/search/terms.ts), as one index of the whole archive would.
  * - What Pagefind finds are passages, runs of clauses of one policy (src/lib/search/passages.ts): results
  *   are grouped by policy, each with its best-matching clauses. A search without words lists each policy's
  *   first passage, one result per policy.
@@ -16,6 +18,8 @@
  *   anchors, excerpts with the matched words in <mark>; the number of results goes to a polite live region.
  * - Policy text is untrusted: excerpts are built as text nodes, never assigned as HTML.
  */
+
+import { lacksTerm, queryTerms, type MissingWord } from '../lib/search/terms.ts';
 
 /** The parameter Pagefind adds to result URLs; the policy page's highlighter reads it (highlight.ts). */
 const HIGHLIGHT_PARAM = 'pagefind-highlight';
@@ -55,6 +59,8 @@ export interface SearchState {
 interface Partition {
   path: string;
   key: string;
+  /** Words of the archive this partition was indexed without (src/lib/search/terms.ts). */
+  missing?: MissingWord[];
 }
 interface Search {
   api: Pagefind;
@@ -247,10 +253,14 @@ export function enhanceSearchPage(doc: Document): void {
       // Without words, one result per policy: its first passage.
       // The vocabulary page of each partition only makes words findable everywhere: never a result.
       const scope: Record<string, unknown> = { ...filters, ...(state.q ? {} : { passage: 'first' }), not: { kind: 'vocabulary' } };
+      const terms = queryTerms(state.q);
+      const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, terms)));
+      if (searched.length < partitions.length) scope.partition = { any: searched.map((partition) => partition.key) };
       let results: Result[];
-      if (state.sort === 'newest' || state.sort === 'oldest') {
+      if (searched.length === 0) results = [];
+      else if (state.sort === 'newest' || state.sort === 'oldest') {
         const sort = { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
-        const order = state.sort === 'newest' ? [...partitions].reverse() : partitions;
+        const order = state.sort === 'newest' ? [...searched].reverse() : searched;
         results = [];
         for (const partition of order) {
           const response = await api.search(state.q || null, { filters: { ...scope, partition: partition.key }, sort });

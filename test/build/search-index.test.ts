@@ -252,10 +252,45 @@ describe('rebuilding the index', () => {
       const after = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
       expect(after.partitions.slice(0, -1)).toEqual(before.partitions.slice(0, -1));
       expect(after.partitions.at(-1)!.key).not.toBe(before.partitions.at(-1)!.key);
-      // Only the partitions in use stay in the cache.
-      expect(readdirSync(path.join(cacheDir, 'search-index')).filter((name) => name !== 'words').sort()).toEqual(after.partitions.map((partition) => partition.key).sort());
+      // Only the partitions in use stay in the cache (by content, each with the vocabulary it was indexed with).
+      const cached = readdirSync(path.join(cacheDir, 'search-index')).filter((name) => !['words', 'vocabularies', 'scan.json'].includes(name));
+      expect(cached).toHaveLength(after.partitions.length);
+      for (const name of cached) expect(existsSync(path.join(cacheDir, 'search-index', name, 'bundle.json'))).toBe(true);
       // ...and the word list of each partition, by its content (the vocabulary needs every partition's words).
       expect(readdirSync(path.join(cacheDir, 'search-index', 'words'))).toHaveLength(after.partitions.length);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the other partitions when a word new to the archive appears, listing it as a word they lack', async () => {
+    const site = copySite();
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
+    try {
+      const options = { cacheDir, partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 };
+      await buildSearchIndex(site, options);
+      const before = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
+      expect(before.partitions.every((partition) => partition.missing === undefined)).toBe(true);
+
+      // The newest policy gains a word no page had ("privacyzork", which starts like a word every page has).
+      const newest = policyPages.map((page) => page.file).sort((a, b) => a.split('/')[2].localeCompare(b.split('/')[2])).at(-1)!;
+      const file = path.join(site, newest);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/(<p class="clause"[^>]*>)/, '$1Privacyzork '));
+      const added = await buildSearchIndex(site, options);
+      expect(added.reused).toBe(added.partitions - 1);
+      const after = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
+      // The older partitions are the same bundles, and say they lack the word: all of it but "privacy".
+      expect(after.partitions.slice(0, -1).map((partition) => partition.key)).toEqual(before.partitions.slice(0, -1).map((partition) => partition.key));
+      for (const partition of after.partitions.slice(0, -1)) expect(partition.missing).toContainEqual(['privacyzork', 'privacy'.length]);
+      // The partition that was indexed again has the whole vocabulary.
+      expect(after.partitions.at(-1)!.missing).toBeUndefined();
+
+      // Past the limit of missing words, a partition is indexed again with the archive's vocabulary.
+      const strict = await buildSearchIndex(site, { ...options, missingWordsLimit: 0 });
+      expect(strict.reused).toBe(1); // the newest, indexed with the whole vocabulary a moment ago
+      const fresh = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
+      expect(fresh.partitions.every((partition) => partition.missing === undefined)).toBe(true);
     } finally {
       rmSync(site, { recursive: true, force: true });
       rmSync(cacheDir, { recursive: true, force: true });

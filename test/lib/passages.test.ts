@@ -161,6 +161,19 @@ describe('partition', () => {
     const after = partition([...pages, { date: '2005-01-01', n: 7 }], 2);
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
   });
+
+  it('past the first full run, cuts the newest pages into small tail runs until they make a full run', () => {
+    const days = (count: number) => Array.from({ length: count }, (_, n) => ({ date: `2001-01-${String(n + 1).padStart(2, '0')}`, n }));
+    const sizes = (count: number) => partition(days(count), 4, 2).map((group) => group.length);
+    expect(sizes(3)).toEqual([3]);
+    expect(sizes(4)).toEqual([4]);
+    expect(sizes(5)).toEqual([4, 1]);
+    expect(sizes(7)).toEqual([4, 2, 1]);
+    expect(sizes(8)).toEqual([4, 4]);
+    expect(sizes(11)).toEqual([4, 4, 2, 1]);
+    // A new newest page changes the last tail run only.
+    expect(partition(days(11), 4, 2).slice(0, -1)).toEqual(partition(days(10), 4, 2));
+  });
 });
 
 describe('wordsOf', () => {

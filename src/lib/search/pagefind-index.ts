@@ -12,8 +12,10 @@
  * 10,000 policies); the search page merges them in the browser (Pagefind's mergeIndex) and, because a
  * partition is a date range, sorting by date is a walk through the partitions in order
  * (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A partition's key is a hash of its
- * pages' indexed part, of the indexer and of the vocabulary below: an unchanged partition is copied from the
- * cache (`<cacheDir>/search-index/`) instead of being indexed again.
+ * pages' indexed part and of the indexer: an unchanged partition is linked from the cache
+ * (`<cacheDir>/search-index/`) instead of being indexed again. Full partitions hold about PARTITION_POLICIES
+ * policies; past the first, the newest policies (fewer than that) are cut into small tail partitions, so that
+ * adding a snapshot, which is the newest, re-indexes one small partition.
  *
  * Every partition's words. When Pagefind finds no word starting with a search term in an index, it matches the
  * longest indexed word the term starts with instead ("in" for "internet"). Alone, an index lacks such a term
@@ -21,7 +23,9 @@
  * "zoomcorp" with every passage that says "zoom". So when there are several partitions, each also indexes
  * one vocabulary page holding every word of the archive (filter `kind:vocabulary`, which the search page
  * excludes): a word found anywhere is found in every partition, and merged searches match as one index would.
- * The cost: a new word anywhere re-indexes every partition (measured: see README, Benchmark).
+ * An unchanged partition keeps the vocabulary it was indexed with: the manifest lists the archive's words it
+ * lacks, and the search page skips it for a query that only those words could match (src/lib/search/terms.ts).
+ * Past MISSING_WORDS_LIMIT such words (they are downloaded with the manifest), it is indexed again.
  *
  * The site ships its own small search UI on Pagefind's JS API and its own highlighter, so Pagefind's prebuilt
  * UI bundles are removed from the output.
@@ -35,6 +39,7 @@ import { escapeHtml } from '../policies/render.ts';
 import { createWorkerPool } from '../workers/pool.ts';
 import { bodyTag, indexedRanges, wordsOfPages } from './page-text.ts';
 import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
+import { missingWords, searchForms, type MissingWord } from './terms.ts';
 
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
@@ -43,6 +48,10 @@ const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm
  * policies (target: under 6 GB). Archives up to this size (the sample, the shared corpus) are one partition.
  */
 export const PARTITION_POLICIES = 2_000;
+/** Tail partitions (the newest policies, past the last full partition) hold this share of a full one. */
+export const TAIL_DIVISOR = 8;
+/** A reused partition may lack this many of the archive's words (in search form) before it is indexed again. */
+export const MISSING_WORDS_LIMIT = 400;
 
 export class SearchIndexError extends Error {
   constructor(message: string) {
@@ -60,6 +69,8 @@ export interface Partition {
   to: string;
   policies: number;
   passages: number;
+  /** Words of the archive this partition was indexed without (see above); absent when none. */
+  missing?: MissingWord[];
 }
 
 export interface PartitionManifest {
@@ -76,6 +87,8 @@ export interface IndexSummary {
   reused: number;
   files: number;
   bytes: number;
+  /** Seconds spent reading the built pages, collecting the vocabulary, and indexing or reusing partitions. */
+  seconds: { scan: number; vocabulary: number; partitions: number };
 }
 
 export interface IndexOptions {
@@ -85,6 +98,16 @@ export interface IndexOptions {
   passageBudget?: number;
   /** Partitions indexed at the same time (default 2; memory grows with it). */
   concurrency?: number;
+  /** Policies per tail partition (default: partitionPolicies / TAIL_DIVISOR). */
+  tailPolicies?: number;
+  missingWordsLimit?: number;
+}
+
+/** What the cache keeps beside a partition's bundle. */
+interface BundleRecord {
+  passages: number;
+  /** Digest of the vocabulary page it was indexed with ("none": without one). */
+  vocabulary: string;
 }
 
 interface PolicyPage {
@@ -103,12 +126,16 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
   if (!(partitionPolicies >= 1)) throw new SearchIndexError(`partition size must be at least 1 policy (got ${partitionPolicies})`);
   if (!(budget >= 1)) throw new SearchIndexError(`passage length must be at least 1 character (got ${budget})`);
   try {
-    const pages = await policyPages(siteDir);
+    const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'search-index') : undefined;
+    const clock = stopwatch();
+    const pages = await policyPages(siteDir, cacheRoot);
+    const scanSeconds = clock();
     if (pages.length === 0) throw new SearchIndexError(`no page in ${siteDir} has data-pagefind-body: nothing to index`);
     await rm(outputRoot, { recursive: true, force: true });
     await mkdir(outputRoot, { recursive: true });
-    const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'search-index') : undefined;
-    const groups = partition(pages, partitionPolicies).map((group) => ({
+    const tailPolicies = options.tailPolicies ?? Math.max(1, Math.ceil(partitionPolicies / TAIL_DIVISOR));
+    const missingLimit = options.missingWordsLimit ?? MISSING_WORDS_LIMIT;
+    const groups = partition(pages, partitionPolicies, tailPolicies).map((group) => ({
       pages: group,
       content: createHash('sha256')
         .update(`${indexerDigest}:${budget}:${pagefindVersion}\n`)
@@ -118,38 +145,62 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     // Several partitions: each indexes the archive's vocabulary (see above). A partition's words are kept in
     // the cache by its content, so only new or changed partitions are read for them.
     const wordsRoot = cacheRoot && path.join(cacheRoot, 'words');
-    let vocabulary = '';
+    const vocabulariesRoot = cacheRoot && path.join(cacheRoot, 'vocabularies');
+    let vocabulary: string[] = [];
+    let lists: string[][] = [];
     if (groups.length > 1) {
       const words = new Set<string>();
-      const lists = await partitionWords(groups.map((group) => ({ pages: group.pages, cacheFile: wordsRoot && path.join(wordsRoot, `${group.content}.txt`) })));
+      lists = await partitionWords(groups.map((group) => ({ pages: group.pages, cacheFile: wordsRoot && path.join(wordsRoot, `${group.content}.txt`) })));
       for (const list of lists) for (const word of list) words.add(word);
-      vocabulary = [...words].sort().join(' ');
+      vocabulary = [...words].sort();
     }
-    const vocabularyDigest = vocabulary ? createHash('sha256').update(vocabulary).digest('hex') : 'none';
+    const vocabularyDigest = vocabulary.length ? createHash('sha256').update(vocabulary.join(' ')).digest('hex') : 'none';
+    if (vocabulariesRoot && vocabulary.length) await writeVocabulary(vocabulariesRoot, vocabularyDigest, vocabulary);
+    const vocabularySeconds = clock();
+    // The archive's words in search form, computed once, and those of each vocabulary a reused partition has.
+    let archiveForms: Set<string> | undefined;
+    const formsOf = (words: Iterable<string>) => {
+      const forms = new Set<string>();
+      for (const word of words) for (const form of searchForms(word)) forms.add(form);
+      return forms;
+    };
     let passages = 0;
     let reused = 0;
-    const build = async ({ pages: group, content }: (typeof groups)[number]): Promise<Partition> => {
-      const key = createHash('sha256').update(`${content}:${vocabularyDigest}`).digest('hex').slice(0, 16);
+    const keyOf = (content: string, vocabularyUsed: string) => createHash('sha256').update(`${content}:${vocabularyUsed}`).digest('hex').slice(0, 16);
+    const build = async ({ pages: group, content }: (typeof groups)[number], index: number): Promise<Partition> => {
+      const cached = cacheRoot && path.join(cacheRoot, content);
+      const record = cached ? await readJson<BundleRecord>(path.join(cached, 'bundle.json')) : undefined;
+      // Reused with the words it was indexed with (its own, or an earlier build's vocabulary) unless it lacks
+      // too many of the archive's, or that vocabulary is gone from the cache.
+      let missing: MissingWord[] | undefined = record && [];
+      if (record && groups.length > 1 && record.vocabulary !== vocabularyDigest) {
+        archiveForms ??= formsOf(vocabulary);
+        const known = record.vocabulary === 'none' ? lists[index] : await readVocabulary(vocabulariesRoot!, record.vocabulary);
+        missing = known && missingWords(archiveForms, formsOf(known));
+      }
+      const reuse = record !== undefined && missing !== undefined && missing.length <= missingLimit;
+      const vocabularyUsed = reuse ? record.vocabulary : vocabularyDigest;
+      const key = keyOf(content, vocabularyUsed);
       const target = path.join(outputRoot, key);
-      const cached = cacheRoot && path.join(cacheRoot, key);
       let count: number;
-      if (cached && (await exists(path.join(cached, 'passages.json')))) {
-        await linkTree(cached, target);
-        count = JSON.parse(await readFile(path.join(cached, 'passages.json'), 'utf8')).passages;
+      if (reuse) {
+        await linkTree(path.join(cached!, 'bundle'), target);
+        count = record.passages;
         reused++;
       } else {
-        count = await indexPartition(group, target, budget, vocabulary, path.join(options.cacheDir ?? os.tmpdir(), 'search-index-work', `${key}-${process.pid}`));
-        await writeFile(path.join(target, 'passages.json'), JSON.stringify({ passages: count }));
+        missing = undefined;
+        count = await indexPartition(group, target, budget, vocabulary.join(' '), path.join(options.cacheDir ?? os.tmpdir(), 'search-index-work', `${key}-${process.pid}`));
         if (cached) {
           const temporary = `${cached}.tmp-${process.pid}`;
           await rm(temporary, { recursive: true, force: true });
-          await linkTree(target, temporary);
+          await linkTree(target, path.join(temporary, 'bundle'));
+          await writeFile(path.join(temporary, 'bundle.json'), JSON.stringify({ passages: count, vocabulary: vocabularyDigest } satisfies BundleRecord));
           await rm(cached, { recursive: true, force: true });
           await rename(temporary, cached);
         }
       }
       passages += count;
-      return { path: `/pagefind/${key}/`, key, from: group[0].date, to: group.at(-1)!.date, policies: group.length, passages: count };
+      return { path: `/pagefind/${key}/`, key, from: group[0].date, to: group.at(-1)!.date, policies: group.length, passages: count, ...(missing?.length ? { missing } : {}) };
     };
     // Two partitions at a time: Pagefind writes an index on one core while the next partition is cut and read.
     const partitions: Partition[] = new Array(groups.length);
@@ -157,16 +208,20 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     const worker = async () => {
       while (next < groups.length) {
         const i = next++;
-        partitions[i] = await build(groups[i]);
+        partitions[i] = await build(groups[i], i);
       }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
-    if (cacheRoot) await pruneCache(cacheRoot, new Set([...partitions.map((entry) => entry.key), 'words']));
-    if (wordsRoot && groups.length > 1) await pruneCache(wordsRoot, new Set(groups.map((group) => `${group.content}.txt`)));
+    if (cacheRoot) {
+      await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies', SCAN_CACHE]));
+      if (wordsRoot && groups.length > 1) await pruneCache(wordsRoot, new Set(groups.map((group) => `${group.content}.txt`)));
+      const inUse = await Promise.all(groups.map(async (group) => (await readJson<BundleRecord>(path.join(cacheRoot, group.content, 'bundle.json')))?.vocabulary));
+      await pruneCache(vocabulariesRoot!, new Set(inUse.map((digest) => `${digest}.txt`)));
+    }
     const manifest: PartitionManifest = { version: 1, partitions };
     await writeFile(path.join(outputRoot, 'partitions.json'), JSON.stringify(manifest));
     const { files, bytes } = await folderSize(outputRoot);
-    return { policies: pages.length, passages, partitions: partitions.length, reused, files, bytes };
+    return { policies: pages.length, passages, partitions: partitions.length, reused, files, bytes, seconds: { scan: scanSeconds, vocabulary: vocabularySeconds, partitions: clock() } };
   } catch (error) {
     await rm(outputRoot, { recursive: true, force: true });
     if (error instanceof SearchIndexError) throw error;
@@ -185,25 +240,52 @@ const indexerDigest = createHash('sha256')
   .update(await readFile(new URL('./page-text.ts', import.meta.url)))
   .digest('hex');
 
-/** Every built page with a search body: its URL, archive date and a digest of what of it is indexed. */
-async function policyPages(siteDir: string): Promise<PolicyPage[]> {
+/** The scan's cache file in the index cache: what each built page held when it had this size and time. */
+const SCAN_CACHE = 'scan.json';
+type ScanEntry = [size: number, mtime: number, date?: string, digest?: string];
+
+/**
+ * Every built page with a search body: its URL, archive date and a digest of what of it is indexed. A page
+ * whose size and modification time are those of the last scan is taken from the scan's cache: after an
+ * additions build only the pages it wrote are read (21,000 pages took ~25 s to read at 10,000 policies).
+ */
+async function policyPages(siteDir: string, cacheRoot?: string): Promise<PolicyPage[]> {
+  const cacheFile = cacheRoot && path.join(cacheRoot, SCAN_CACHE);
+  const previous = (cacheFile && (await readJson<Record<string, ScanEntry>>(cacheFile))) || {};
+  const scanned: Record<string, ScanEntry> = {};
   const pages: PolicyPage[] = [];
   for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || entry.name !== 'index.html') continue;
     const file = path.join(entry.parentPath, entry.name);
-    // Bytes, not text: the markup searched for is ASCII, and decoding every page was a third of this scan.
-    const html = await readFile(file);
-    const body = bodyTag(html);
-    if (!body) continue;
+    const relative = path.relative(siteDir, file);
+    const { size, mtimeMs } = await stat(file);
+    let known = previous[relative];
+    if (!known || known[0] !== size || known[1] !== mtimeMs) known = await scanPage(file, relative, size, mtimeMs);
+    scanned[relative] = known;
+    const [, , date, digest] = known;
+    if (!date || !digest) continue;
     const url = `/${path.relative(siteDir, entry.parentPath).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/');
-    const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html.toString('latin1', body.start, body.end))?.[1];
-    if (!date) throw new SearchIndexError(`${path.relative(siteDir, file)}: the search body has no date sort value`);
-    const digest = createHash('sha256');
-    for (const [from, to] of indexedRanges(html, body.start)) digest.update(html.subarray(from, to));
-    pages.push({ file, url, date, digest: digest.digest('hex') });
+    pages.push({ file, url, date, digest });
+  }
+  if (cacheFile) {
+    await mkdir(path.dirname(cacheFile), { recursive: true });
+    await writeFile(`${cacheFile}.tmp-${process.pid}`, JSON.stringify(scanned));
+    await rename(`${cacheFile}.tmp-${process.pid}`, cacheFile);
   }
   // Date order, then URL: partitions are date ranges and the same pages always fall into the same ones.
   return pages.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
+}
+
+async function scanPage(file: string, relative: string, size: number, mtime: number): Promise<ScanEntry> {
+  // Bytes, not text: the markup searched for is ASCII, and decoding every page was a third of this scan.
+  const html = await readFile(file);
+  const body = bodyTag(html);
+  if (!body) return [size, mtime];
+  const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html.toString('latin1', body.start, body.end))?.[1];
+  if (!date) throw new SearchIndexError(`${relative}: the search body has no date sort value`);
+  const digest = createHash('sha256');
+  for (const [from, to] of indexedRanges(html, body.start)) digest.update(html.subarray(from, to));
+  return [size, mtime, date, digest.digest('hex')];
 }
 
 /** Pages per message to a word-list worker: small enough to balance two workers, large enough to be cheap. */
@@ -255,9 +337,18 @@ async function partitionWords(groups: { pages: PolicyPage[]; cacheFile?: string 
 
 /**
  * Consecutive runs of about `size` policies, never splitting one archive date over two partitions (so that
- * sorting by date across partitions is their order). Adding newer snapshots only changes the last one.
+ * sorting by date across partitions is their order). Past the first run, the last, incomplete run is cut
+ * into runs of about `tail`: adding newer snapshots changes only the last small run, until the tail makes a
+ * whole run again.
  */
-export function partition<T extends { date: string }>(pages: T[], size: number): T[][] {
+export function partition<T extends { date: string }>(pages: T[], size: number, tail = size): T[][] {
+  const groups = runs(pages, size);
+  const last = groups.at(-1);
+  if (groups.length > 1 && last && last.length < size && tail < size) groups.splice(-1, 1, ...runs(last, tail));
+  return groups;
+}
+
+function runs<T extends { date: string }>(pages: T[], size: number): T[][] {
   const groups: T[][] = [];
   let current: T[] = [];
   for (const page of pages) {
@@ -341,6 +432,41 @@ async function linkTree(from: string, to: string): Promise<void> {
 
 async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
   for (const name of await readdir(cacheRoot).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
+}
+
+/** Seconds since the previous call (or since it was made). */
+function stopwatch(): () => number {
+  let last = performance.now();
+  return () => {
+    const now = performance.now();
+    const seconds = (now - last) / 1000;
+    last = now;
+    return seconds;
+  };
+}
+
+async function readJson<T>(file: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies). */
+async function writeVocabulary(root: string, digest: string, words: string[]): Promise<void> {
+  const file = path.join(root, `${digest}.txt`);
+  if (await exists(file)) return;
+  await mkdir(root, { recursive: true });
+  await writeFile(`${file}.tmp-${process.pid}`, words.join('\n'));
+  await rename(`${file}.tmp-${process.pid}`, file);
+}
+
+async function readVocabulary(root: string, digest: string): Promise<string[] | undefined> {
+  return readFile(path.join(root, `${digest}.txt`), 'utf8').then(
+    (text) => text.split('\n'),
+    () => undefined,
+  );
 }
 
 async function exists(file: string): Promise<boolean> {

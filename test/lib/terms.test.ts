@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { lacksTerm, missingWords, queryTerms, roughStem, searchForms } from '../../src/lib/search/terms.ts';
+
+describe('search forms of words and queries', () => {
+  it('lower-cases and drops diacritics and punctuation as Pagefind does, keeping the parts of a joined word', () => {
+    expect(searchForms('E-mail')).toEqual(['email', 'e', 'mail']);
+    expect(searchForms('Café')).toEqual(['cafe']);
+    expect(searchForms('privacy@example.com')).toEqual(['privacyexamplecom', 'privacy', 'example', 'com']);
+    expect(searchForms('—')).toEqual([]);
+  });
+
+  it('splits a query at whitespace into terms in search form', () => {
+    expect(queryTerms('  Zoom-Corp  "Privacy" ')).toEqual(['zoomcorp', 'privacy']);
+    expect(queryTerms('')).toEqual([]);
+  });
+});
+
+describe('words a partition lacks', () => {
+  it('lists archive words missing from a partition with how much of each the partition knows', () => {
+    expect(missingWords(['apple', 'zoom', 'zoomcorp', 'zebra'], ['apple', 'zoom'])).toEqual([
+      ['zebra', 1],
+      ['zoomcorp', 4],
+    ]);
+    expect(missingWords(['apple'], ['apple'])).toEqual([]);
+    expect(missingWords(['b'], [])).toEqual([['b', 0]]);
+  });
+
+  it('skips a partition only for a term that none of its words could match', () => {
+    const missing = missingWords(['zoom', 'zoomcorp', 'cookie', 'cookiesettings', 'privacy'], ['zoom', 'cookie', 'privacy']);
+    expect(lacksTerm(missing, ['zoomcorp'])).toBe(true);
+    expect(lacksTerm(missing, ['privacy', 'zoomcorp'])).toBe(true);
+    expect(lacksTerm(missing, ['zoomco'])).toBe(true);
+    // Terms the partition's own words answer: "zoom" itself, and "cookies", which Pagefind stems to "cooki".
+    expect(lacksTerm(missing, ['zoom'])).toBe(false);
+    expect(lacksTerm(missing, ['cookies'])).toBe(false);
+    expect(lacksTerm(missing, ['privacy'])).toBe(false);
+    // A word no partition has is left to Pagefind, the same in every partition.
+    expect(lacksTerm(missing, ['quartz'])).toBe(false);
+    expect(lacksTerm([], ['zoomcorp'])).toBe(false);
+  });
+
+  it('cuts a term at least as short as its stem, never below three letters', () => {
+    expect(roughStem('privacy')).toBe('privac');
+    expect(roughStem('cookies')).toBe('cook');
+    expect(roughStem('running')).toBe('run');
+    expect(roughStem('sharing')).toBe('shar');
+    expect(roughStem('data')).toBe('data');
+    expect(roughStem('ads')).toBe('ads');
+  });
+});
