@@ -2,10 +2,17 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { publishedUrls, readAdditions } from './src/lib/build/additions.ts';
+
+const site = process.env.SITE_URL ?? 'https://privacy-policy-archive.example';
+// An additions build (scripts/build.ts) renders only what new snapshots change; the sitemap still lists every
+// page the previous build published.
+const additions = readAdditions();
+const customPages = additions ? publishedUrls(additions.previousOut) : [];
 
 export default defineConfig({
   // Absolute URLs (sitemap, canonical links) need the public origin; set SITE_URL when deploying.
-  site: process.env.SITE_URL ?? 'https://privacy-policy-archive.example',
+  site,
   trailingSlash: 'always',
   // Test and benchmark builds go to their own folders so they never clobber `dist/` or each other's cache.
   outDir: process.env.OUT_DIR ?? './dist',
@@ -18,7 +25,7 @@ export default defineConfig({
     // loader renders them with markdown-it (src/lib/clauses). remark-gfm serves the importer's tests, which
     // check that neutralised bodies stay inert under a GFM renderer too.
     mdx(),
-    sitemap(),
+    sitemap({ customPages }),
     // The search index is built by `npm run build`'s second step (scripts/index-search.ts), in its own process.
   ],
   security: {

@@ -2,7 +2,8 @@
  * Benchmark harness (issue 6): builds the site from N real policies and prints what it costs.
  *
  *   npm run bench -- --policies 1500            import + build + index N policies, then the floor
- *   npm run bench -- --policies 10000 --add 1   (after a run of N) add one policy to the built archive
+ *   npm run bench -- --policies 10000 --add 1   (after a run of N) add one new snapshot (archived the day after
+ *                                               the newest) to the built archive: an additions build
  *   options: --no-floor  --no-search  --work <dir> (default .bench)  --query <words> (default "cookies")
  *            --shard k/n (build only shard k of n: the policies whose domain hashes to it)
  *
@@ -10,7 +11,7 @@
  * and the figures to <work>/results/<N>[-add<K>].json. It prints figures; it asserts nothing.
  * Corpus: scripts/bench/corpus.ts (real texts, replicated beyond their count). Floor: scripts/bench/floor.ts.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { formatBytes, measure, type Measurement } from './lib/measure.ts';
@@ -76,8 +77,8 @@ const shard = option('--shard');
 // --shard k/n: build only the policies whose domain hashes to shard k of n (POLICY_SHARD, src/loaders/policies.ts).
 const buildEnv: NodeJS.ProcessEnv = { POLICIES_DIR: dirs.content, OUT_DIR: dirs.dist, CACHE_DIR: dirs.cache, ...(shard ? { POLICY_SHARD: shard } : {}) };
 const node = process.execPath;
-/** What `npm run build` runs: the site, then the search index in its own process. */
-const buildCommand = `${bin('astro')} build && ${node} scripts/index-search.ts`;
+/** What `npm run build` runs (scripts/build.ts): the site, then the search index in its own process. */
+const buildCommand = `${node} scripts/build.ts`;
 
 /** The cost rows shared by a full run and an --add run. */
 function costs(imported: Measurement & { cpuSeconds: number }, built: Measurement & { cpuSeconds: number; log: string }) {
@@ -161,9 +162,13 @@ if (add === 0) {
 } else {
   if (!existsSync(dirs.dist)) throw new Error(`no built archive of ${n} policies in ${root}: run npm run bench -- --policies ${n} first`);
   const addDir = path.join(root, `add-${Date.now()}`);
-  // Policies N.. N+K-1 of the same deterministic corpus: new to this archive.
+  // Policies N.. N+K-1 of the same deterministic corpus: new to this archive, and new snapshots, as an archive
+  // grows: archived the day after its newest policy.
   const previous = existsSync(path.join(root, 'added.json')) ? (JSON.parse(readFileSync(path.join(root, 'added.json'), 'utf8')) as number) : 0;
-  writeCorpus(addDir, n + previous + add, n + previous);
+  const newest = readdirSync(dirs.content, { recursive: true }).map(String).filter((file) => file.endsWith('.md')).map((file) => path.basename(file).slice(0, 10)).sort().at(-1)!;
+  const date = new Date(`${newest}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + 1);
+  writeCorpus(addDir, n + previous + add, n + previous, date.toISOString().slice(0, 10));
   const imported = await step('add-import', `${node} scripts/import.ts ${addDir} --out ${dirs.content}`, {}, projectRoot, [0, 1]);
   const built = await step('add-build', buildCommand, buildEnv);
   writeFileSync(path.join(root, 'added.json'), JSON.stringify(previous + add));

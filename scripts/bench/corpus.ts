@@ -57,11 +57,12 @@ function replicaDomain(domain: string, k: number): string {
 }
 
 /** A replica of `text` (a raw archived file) with a new domain, date and eight words changed; k >= 1. */
-export function replicate(text: string, k: number): string {
+/** `date`: the replica's archive date instead of the source's shifted by k days. */
+export function replicate(text: string, k: number, date?: string): string {
   const newline = text.indexOf('\n');
   const first = newline < 0 ? text : text.slice(0, newline);
   let body = newline < 0 ? '' : text.slice(newline);
-  const header = first.replace(HEADER, (_, a: string, domain: string, b: string, date: string) => `${a}${replicaDomain(domain, k)}${b}${shiftDate(date, k)}`);
+  const header = first.replace(HEADER, (_, a: string, domain: string, b: string, original: string) => `${a}${replicaDomain(domain, k)}${b}${date ?? shiftDate(original, k)}`);
   // Eight places spread over the body: the first word of 4+ letters after each eighth, outside headings.
   const places = 8;
   const out: string[] = [];
@@ -80,8 +81,11 @@ export function replicate(text: string, k: number): string {
   return `${header}${body}`;
 }
 
-/** Writes files 0..n-1 into `dir` (emptied first); returns their paths. */
-export function writeCorpus(dir: string, n: number, from = 0): string[] {
+/**
+ * Writes files from..n-1 into `dir` (emptied first when from is 0); returns their paths. `date`: every
+ * replica's archive date (the benchmark's additions are new snapshots, archived after the newest one).
+ */
+export function writeCorpus(dir: string, n: number, from = 0, date?: string): string[] {
   const sources = sourceFiles();
   if (from === 0) rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -97,7 +101,7 @@ export function writeCorpus(dir: string, n: number, from = 0): string[] {
       if (n - from > sources.length) cache.set(index, text);
     }
     const file = path.join(dir, k === 0 ? source.name : source.name.replace(/\.md$/, `__r${k}.md`));
-    writeFileSync(file, k === 0 ? text : replicate(text, k));
+    writeFileSync(file, k === 0 ? text : replicate(text, k, date));
     written.push(file);
   }
   return written;

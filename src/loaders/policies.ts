@@ -14,6 +14,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
+import { readAdditions } from '../lib/build/additions.ts';
+import { ledgerFiles, mergeLedger, readLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -49,8 +51,14 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       const projectRoot = new URL(config.root).pathname;
       const roots = base.split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
       const shard = parseShard(process.env.POLICY_SHARD);
-      const files = (await Promise.all(roots.map(markdownFiles))).flat().filter((file) => !shard || shardOf(domainOf(roots, file), shard.count) === shard.index);
+      // An additions build (src/lib/build/additions.ts) loads only the companies that gained a snapshot.
+      const additions = readAdditions();
+      const onlyDomains = additions && new Set(additions.domains);
+      const files = (await Promise.all(roots.map(markdownFiles)))
+        .flat()
+        .filter((file) => (!shard || shardOf(domainOf(roots, file), shard.count) === shard.index) && (!onlyDomains || onlyDomains.has(domainOf(roots, file))));
       if (shard) logger.info(`shard ${shard.index}/${shard.count}: the policies whose domain hashes to it`);
+      if (additions) logger.info(`additions build: ${additions.domains.length} ${additions.domains.length === 1 ? 'company' : 'companies'} with new snapshots`);
       const seen = new Set<string>();
       const code = await prepareCodeDigest(projectRoot);
       let parsed = 0;
@@ -97,6 +105,11 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       logger.info(`${files.length} policies (${parsed} parsed on ${pool.threads || 'no'} worker threads, ${files.length - parsed} unchanged)`);
 
+      // The ledger of every policy, for the site-wide pages of a later additions build (or of this one).
+      const entries = [...store.values()].map(({ id, digest, filePath, data }) => ({ id, collection: 'policies', digest: String(digest), filePath, data }) as LedgerEntry<{ domain: string }>);
+      if (additions) writeLedger(additions.nextLedger, mergeLedger(readLedger<{ domain: string }>(additions.ledger), onlyDomains!, entries));
+      else writeLedger(ledgerFiles(fileURLToPath(config.cacheDir)).next, entries);
+
       // In `astro dev`, re-load a policy file when it is imported or edited.
       if (!watcher) return;
       const rootOf = (file: string) => (file.endsWith('.md') ? roots.find((dir) => file.startsWith(dir + path.sep)) : undefined);
@@ -119,7 +132,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
   };
 }
 
-async function markdownFiles(root: string): Promise<string[]> {
+export async function markdownFiles(root: string): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -152,7 +165,7 @@ export function shardOf(domain: string, count: number): number {
   return h % count;
 }
 
-function domainOf(roots: string[], file: string): string {
+export function domainOf(roots: string[], file: string): string {
   const root = roots.find((dir) => file.startsWith(dir + path.sep)) ?? roots[0];
   return path.relative(root, file).split(path.sep)[0];
 }

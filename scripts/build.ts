@@ -1,0 +1,103 @@
+/**
+ * `npm run build`: the site (astro build), then its search index (scripts/index-search.ts).
+ *
+ * Before Astro starts, src/lib/build/plan.ts compares the policy files with the record of the previous
+ * build. If the only change is new snapshots, an additions build renders just the companies that gained one
+ * and the site-wide pages, moves them over the previous output and updates the index
+ * (src/lib/build/additions.ts); otherwise the whole archive is built (Astro still copies unchanged pages from
+ * its cache). `--full` always builds the whole archive.
+ *
+ * Folders as in astro.config.mjs: OUT_DIR (dist/), CACHE_DIR (node_modules/.astro), POLICIES_DIR.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { ADDITIONS_ENV, type AdditionsSpec } from '../src/lib/build/additions.ts';
+import { moveTree } from '../src/lib/build/move-tree.ts';
+import { planBuild, siteCodeDigest, type BuildRecord, type FileStamp } from '../src/lib/build/plan.ts';
+import { ledgerFiles } from '../src/lib/build/ledger.ts';
+import { domainOf, markdownFiles } from '../src/loaders/policies.ts';
+
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const outDir = path.resolve(projectRoot, process.env.OUT_DIR ?? 'dist');
+const cacheDir = path.resolve(projectRoot, process.env.CACHE_DIR ?? 'node_modules/.astro');
+const roots = (process.env.POLICIES_DIR ?? 'src/content/policies').split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
+const archiveDir = path.join(cacheDir, 'archive');
+const recordFile = path.join(archiveDir, 'build.json');
+const ledger = ledgerFiles(cacheDir);
+const started = performance.now();
+
+/** Seconds per step, printed at the end (the benchmark reads them). */
+const steps: Record<string, number> = {};
+let lap = performance.now();
+const endStep = (name: string) => {
+  const now = performance.now();
+  steps[name] = (steps[name] ?? 0) + (now - lap) / 1000;
+  lap = now;
+};
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv): void {
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, ...env } });
+  if (result.status !== 0) {
+    console.error(`[build] ${label} failed (exit code ${result.status ?? result.signal})`);
+    process.exit(1);
+  }
+}
+const astro = path.join(projectRoot, 'node_modules', '.bin', 'astro');
+const indexSearch = (env: NodeJS.ProcessEnv = {}) => run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], env);
+
+const files: Record<string, FileStamp> = {};
+for (const file of (await Promise.all(roots.map(markdownFiles))).flat()) {
+  const { size, mtimeMs } = statSync(file);
+  files[file] = [size, mtimeMs];
+}
+const code = await siteCodeDigest(projectRoot, roots);
+const previous = existsSync(recordFile) ? (JSON.parse(readFileSync(recordFile, 'utf8')) as BuildRecord) : undefined;
+let plan = planBuild(process.argv.includes('--full') ? undefined : previous, {
+  code,
+  outDir,
+  files,
+  domainOf: (file) => domainOf(roots, file),
+  outputExists: existsSync(path.join(outDir, 'pagefind', 'partitions.json')),
+});
+if (plan.mode === 'additions' && !existsSync(ledger.current)) plan = { mode: 'full', reason: `no ledger of the earlier build (${ledger.current})` };
+endStep('plan');
+
+if (plan.mode === 'unchanged') {
+  console.log(`[build] nothing changed since the last build of ${path.relative(projectRoot, outDir) || '.'}: ${Object.keys(files).length} policies, same code`);
+  process.exit(0);
+}
+// Whatever happens next, the old record no longer describes the output: a failed build is followed by a full one.
+rmSync(recordFile, { force: true });
+
+if (plan.mode === 'full') {
+  console.log(`[build] the whole archive (${Object.keys(files).length} policies): ${process.argv.includes('--full') ? '--full' : plan.reason}`);
+  run('astro build', astro, ['build'], {});
+  endStep('astro');
+  indexSearch();
+  endStep('index');
+} else {
+  console.log(`[build] additions: ${plan.added.length} new ${plan.added.length === 1 ? 'snapshot' : 'snapshots'} of ${plan.domains.length} ${plan.domains.length === 1 ? 'company' : 'companies'} (${plan.domains.slice(0, 5).join(', ')}${plan.domains.length > 5 ? ', …' : ''})`);
+  const spec: AdditionsSpec = { version: 1, domains: plan.domains, ledger: ledger.current, nextLedger: ledger.next, previousOut: outDir };
+  const specFile = path.join(archiveDir, 'additions.json');
+  const scratchOut = path.join(archiveDir, 'additions-dist');
+  mkdirSync(archiveDir, { recursive: true });
+  writeFileSync(specFile, JSON.stringify(spec));
+  rmSync(scratchOut, { recursive: true, force: true });
+  // Its own Astro cache: the data store of an additions build holds only the companies it renders, and the
+  // full build's store (every policy) must stay as it is for the next full build.
+  run('astro build (additions)', astro, ['build'], { [ADDITIONS_ENV]: specFile, OUT_DIR: scratchOut, CACHE_DIR: path.join(archiveDir, 'additions-cache') });
+  endStep('astro');
+  const moved = await moveTree(scratchOut, outDir);
+  console.log(`[build] ${moved} files of the additions build moved into ${path.relative(projectRoot, outDir)}`);
+  endStep('move');
+  indexSearch();
+  endStep('index');
+}
+
+renameSync(ledger.next, ledger.current);
+const record: BuildRecord = { version: 1, code, outDir, files };
+writeFileSync(`${recordFile}.tmp`, JSON.stringify(record));
+renameSync(`${recordFile}.tmp`, recordFile);
+endStep('record');
+console.log(`[build] done in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(steps).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')})`);

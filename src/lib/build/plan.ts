@@ -1,0 +1,86 @@
+/**
+ * What a build has to do, decided before Astro starts (scripts/build.ts).
+ *
+ * An archive only grows: new snapshots are imported, old ones never change. When the previous build's output
+ * is still in place, was made by the same code and settings, and every policy file it was built from is still
+ * there unchanged, the only difference is new files: an additions build renders the companies that gained a
+ * snapshot and the site-wide pages, and moves them over the previous output (src/lib/build/additions.ts).
+ * Anything else (a changed or removed file, new code, other settings, no previous record) builds the whole
+ * archive.
+ *
+ * Files are compared by size and modification time, as make does: the importer writes every file anew
+ * (write, then rename), so an edited or re-imported file has a new time.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** A policy file as the build saw it: [size in bytes, modification time in ms]. */
+export type FileStamp = [number, number];
+
+export interface BuildRecord {
+  version: 1;
+  /** Digest of the code and settings that shape the output (siteCodeDigest). */
+  code: string;
+  outDir: string;
+  /** Absolute path of every policy file → its stamp. */
+  files: Record<string, FileStamp>;
+}
+
+export interface CurrentBuild {
+  code: string;
+  outDir: string;
+  files: Record<string, FileStamp>;
+  /** The company (domain) a policy file belongs to. */
+  domainOf: (file: string) => string;
+  /** Whether the previous output is complete (its search index exists). */
+  outputExists: boolean;
+}
+
+export type BuildPlan =
+  | { mode: 'full'; reason: string }
+  | { mode: 'additions'; domains: string[]; added: string[] }
+  | { mode: 'unchanged' };
+
+export function planBuild(previous: BuildRecord | undefined, current: CurrentBuild): BuildPlan {
+  if (!previous) return { mode: 'full', reason: 'no record of an earlier build with these folders' };
+  if (previous.outDir !== current.outDir) return { mode: 'full', reason: `the earlier build wrote to ${previous.outDir}` };
+  if (!current.outputExists) return { mode: 'full', reason: `the earlier build's output is not in ${current.outDir}` };
+  if (previous.code !== current.code) return { mode: 'full', reason: 'the code or settings changed since the earlier build' };
+  for (const [file, [size, mtime]] of Object.entries(previous.files)) {
+    const now = current.files[file];
+    if (!now) return { mode: 'full', reason: `${file} was removed` };
+    if (now[0] !== size || now[1] !== mtime) return { mode: 'full', reason: `${file} changed` };
+  }
+  const added = Object.keys(current.files).filter((file) => !(file in previous.files)).sort();
+  if (added.length === 0) return { mode: 'unchanged' };
+  return { mode: 'additions', domains: [...new Set(added.map(current.domainOf))].sort(), added };
+}
+
+/** Settings read from the environment that change what a build publishes. */
+const OUTPUT_SETTINGS = ['SITE_URL', 'POLICY_SHARD', 'SEARCH_PARTITION_POLICIES', 'SEARCH_PASSAGE_CHARS'];
+
+/**
+ * A digest of everything besides the policy files that shapes the output: the site's source (pages,
+ * components, loaders, the search indexer, topic descriptions), public files, the configuration, the
+ * locked dependency versions and the output settings. Policy folders inside src/ are left out.
+ */
+export async function siteCodeDigest(projectRoot: string, policyRoots: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  const hash = createHash('sha256');
+  const skip = policyRoots.map((root) => path.resolve(root) + path.sep);
+  const files: string[] = [];
+  for (const dir of ['src', 'public']) {
+    const entries = await readdir(path.join(projectRoot, dir), { recursive: true, withFileTypes: true }).catch(() => []);
+    for (const entry of entries) {
+      const file = path.join(entry.parentPath, entry.name);
+      if (entry.isFile() && !skip.some((root) => file.startsWith(root))) files.push(file);
+    }
+  }
+  files.push(...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((name) => path.join(projectRoot, name)));
+  for (const file of files.sort()) {
+    hash.update(`${path.relative(projectRoot, file)}\n`);
+    hash.update(await readFile(file).catch(() => Buffer.from('(none)')));
+  }
+  for (const name of OUTPUT_SETTINGS) hash.update(`${name}=${env[name] ?? ''}\n`);
+  return hash.digest('hex');
+}

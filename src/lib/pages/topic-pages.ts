@@ -1,0 +1,38 @@
+/**
+ * The pages of one topic: a front page with the newest policies that address it, and archive pages that cut
+ * the whole list into runs counted from the oldest policy.
+ *
+ * Why counted from the oldest: an archive only grows, and its new snapshots are the newest. Pages counted
+ * from the newest would all shift by one policy at every addition (8,013 topic pages to render again at
+ * 10,000 policies); counted from the oldest, an addition changes the front page and the newest archive page,
+ * and an archive page's URL keeps listing the same policies.
+ */
+import { CLAUSES_PER_PAGE, clausesOnTopic, paginateGroups, type TopicPolicyGroup } from '../topics/coverage.ts';
+import type { PolicyLike } from '../policies/archive.ts';
+
+export interface TopicPage<P extends PolicyLike = PolicyLike> {
+  /** Undefined for the front page (/topics/<slug>/); n for /topics/<slug>/<n>/, 1 being the oldest run. */
+  number?: number;
+  /** Newest first. */
+  groups: TopicPolicyGroup<P>[];
+  /** Archive page numbers to link to; `newer` 0 is the front page. */
+  newer?: number;
+  older?: number;
+  /** On the front page only: how many policies address the topic (it changes with every addition). */
+  policyCount?: number;
+}
+
+export function topicPages<P extends PolicyLike>(policies: P[], topic: string, clausesPerPage = CLAUSES_PER_PAGE): TopicPage<P>[] {
+  const newestFirst = clausesOnTopic(policies, topic);
+  const [front = []] = paginateGroups(newestFirst, clausesPerPage);
+  if (front.length === newestFirst.length) return [{ groups: front, policyCount: newestFirst.length }];
+  const runs = paginateGroups([...newestFirst].reverse(), clausesPerPage);
+  // The run holding the newest policy that the front page leaves out.
+  const firstLeftOut = newestFirst.length - front.length - 1;
+  let olderThanFront = 0;
+  for (let seen = 0; seen <= firstLeftOut; olderThanFront++) seen += runs[olderThanFront].length;
+  return [
+    { groups: front, policyCount: newestFirst.length, older: olderThanFront },
+    ...runs.map((run, i) => ({ number: i + 1, groups: [...run].reverse(), newer: i + 1 < runs.length ? i + 2 : 0, older: i > 0 ? i : undefined })),
+  ];
+}
