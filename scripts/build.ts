@@ -78,7 +78,11 @@ if (plan.mode === 'full') {
   endStep('index');
 } else {
   console.log(`[build] additions: ${plan.added.length} new ${plan.added.length === 1 ? 'snapshot' : 'snapshots'} of ${plan.domains.length} ${plan.domains.length === 1 ? 'company' : 'companies'} (${plan.domains.slice(0, 5).join(', ')}${plan.domains.length > 5 ? ', …' : ''})`);
-  const spec: AdditionsSpec = { version: 1, domains: plan.domains, ledger: ledger.current, nextLedger: ledger.next, previousOut: outDir };
+  const added = plan.added.map((file) => {
+    const root = roots.find((dir) => file.startsWith(dir + path.sep))!;
+    return path.relative(root, file).split(path.sep).join('/').replace(/\.md$/, '');
+  });
+  const spec: AdditionsSpec = { version: 1, domains: plan.domains, added, ledger: ledger.current, nextLedger: ledger.next, previousOut: outDir };
   const specFile = path.join(archiveDir, 'additions.json');
   const scratchOut = path.join(archiveDir, 'additions-dist');
   mkdirSync(archiveDir, { recursive: true });
@@ -95,6 +99,7 @@ if (plan.mode === 'full') {
   endStep('index');
 }
 
+rmSync(ledger.current, { recursive: true, force: true });
 renameSync(ledger.next, ledger.current);
 const record: BuildRecord = { version: 1, code, outDir, files };
 writeFileSync(`${recordFile}.tmp`, JSON.stringify(record));

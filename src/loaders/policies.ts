@@ -15,7 +15,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readAdditions } from '../lib/build/additions.ts';
-import { ledgerFiles, mergeLedger, readLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
+import { shardOf } from '../lib/build/shard.ts';
+import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -107,7 +108,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
 
       // The ledger of every policy, for the site-wide pages of a later additions build (or of this one).
       const entries = [...store.values()].map(({ id, digest, filePath, data }) => ({ id, collection: 'policies', digest: String(digest), filePath, data }) as LedgerEntry<{ domain: string }>);
-      if (additions) writeLedger(additions.nextLedger, mergeLedger(readLedger<{ domain: string }>(additions.ledger), onlyDomains!, entries));
+      if (additions) updateLedger(additions.ledger, additions.nextLedger, onlyDomains!, entries);
       else writeLedger(ledgerFiles(fileURLToPath(config.cacheDir)).next, entries);
 
       // In `astro dev`, re-load a policy file when it is imported or edited.
@@ -156,13 +157,6 @@ export function parseShard(value: string | undefined): { index: number; count: n
   const m = /^(\d+)\/(\d+)$/.exec(value.trim());
   if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new Error(`POLICY_SHARD must be k/n with 0 <= k < n, not "${value}"`);
   return { index: Number(m[1]), count: Number(m[2]) };
-}
-
-/** Stable shard of a domain (FNV-1a): the same on every machine and run. */
-export function shardOf(domain: string, count: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < domain.length; i++) h = Math.imul(h ^ domain.charCodeAt(i), 0x01000193) >>> 0;
-  return h % count;
 }
 
 export function domainOf(roots: string[], file: string): string {

@@ -19,6 +19,8 @@ export interface AdditionsSpec {
   version: 1;
   /** Companies whose pages this build renders: every domain with a new snapshot. */
   domains: string[];
+  /** Ids of the new snapshots (pages listing many policies render only the parts they change). */
+  added: string[];
   /** The ledger of the build whose output this one completes. */
   ledger: string;
   /** Where the loader writes the ledger of the archive with the additions. */
@@ -32,7 +34,7 @@ export function readAdditions(env: NodeJS.ProcessEnv = process.env): AdditionsSp
   const file = env[ADDITIONS_ENV];
   if (!file) return undefined;
   const spec = JSON.parse(readFileSync(file, 'utf8')) as AdditionsSpec;
-  if (spec.version !== 1 || !Array.isArray(spec.domains) || !spec.ledger || !spec.nextLedger || !spec.previousOut) throw new Error(`${file}: not an additions build spec (version 1)`);
+  if (spec.version !== 1 || !Array.isArray(spec.domains) || !Array.isArray(spec.added) || !spec.ledger || !spec.nextLedger || !spec.previousOut) throw new Error(`${file}: not an additions build spec (version 1)`);
   return spec;
 }
 

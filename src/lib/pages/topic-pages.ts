@@ -36,3 +36,13 @@ export function topicPages<P extends PolicyLike>(policies: P[], topic: string, c
     ...runs.map((run, i) => ({ number: i + 1, groups: [...run].reverse(), newer: i + 1 < runs.length ? i + 2 : 0, older: i > 0 ? i : undefined })),
   ];
 }
+
+/**
+ * The pages of a topic that an addition of `added` policies can change: the front page, and the archive pages
+ * from the one before the oldest run holding an added policy (runs before it keep their policies; that one
+ * may link to a new run). The others are published already.
+ */
+export function pagesChangedBy<P extends PolicyLike>(pages: TopicPage<P>[], added: ReadonlySet<string>): TopicPage<P>[] {
+  const first = pages.find((page) => page.number !== undefined && page.groups.some((group) => added.has(group.policy.id)))?.number;
+  return pages.filter((page) => page.number === undefined || (first !== undefined && page.number >= first - 1));
+}
