@@ -4,7 +4,10 @@ import { pagesChangedBy, topicPages } from '../../src/lib/pages/topic-pages.ts';
 import type { PolicyLike } from '../../src/lib/policies/archive.ts';
 
 /** A policy archived on day `n` of 2001 with `clauses` clauses on the topic "t". */
-function policy(n: number, clauses = 1, id = `p${n}.com/2001-01-${String(n).padStart(2, '0')}`): PolicyLike {
+/** A content entry as the pages see it: cache keys count it by its digest. */
+type Entry = PolicyLike & { digest: string; collection: string };
+
+function policy(n: number, clauses = 1, id = `p${n}.com/2001-01-${String(n).padStart(2, '0')}`): Entry {
   const shown = Array.from({ length: Math.min(clauses, 2) }, (_, i) => ({ id: `c-${i + 1}`, heading: '', text: 'x' }));
   return {
     id,
