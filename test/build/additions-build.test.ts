@@ -9,11 +9,12 @@
  * command, test/support/site-setup.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartitionManifest } from '../../src/lib/search/pagefind-index.ts';
+import { siteFiles } from '../support/pages.ts';
 import { PROJECT_ROOT, TEST_POLICY_DIRS, TEST_SEARCH_PARTITION_POLICIES, TEST_SEARCH_PASSAGE_CHARS, TEST_SITE_DIR } from '../support/site.ts';
 
 const ADDED = { dir: 'test/fixtures/policies', file: 'hostile-markup.example/2020-07-15.md', page: '/policies/hostile-markup.example/2020-07-15/' };
@@ -40,17 +41,6 @@ function build(): string {
   const output = `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   if (run.status !== 0) throw new Error(`npm run build failed:\n${output.split('\n').slice(-30).join('\n')}`);
   return output;
-}
-
-/** Every file of a built site, by path relative to it; the search index apart. */
-function files(root: string): Map<string, Buffer> {
-  const found = new Map<string, Buffer>();
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!relative.startsWith('pagefind/')) found.set(relative, readFileSync(path.join(entry.parentPath, entry.name)));
-  }
-  return found;
 }
 
 /** Pages a build log lists as written. */
@@ -92,8 +82,8 @@ describe('a build after a snapshot is added', () => {
   });
 
   it('publishes the same pages, byte for byte, as a build of the whole archive', () => {
-    const added = files(out);
-    const reference = files(TEST_SITE_DIR);
+    const added = siteFiles(out);
+    const reference = siteFiles(TEST_SITE_DIR);
     expect([...added.keys()].sort()).toEqual([...reference.keys()].sort());
     const different = [...added].filter(([file, bytes]) => !bytes.equals(reference.get(file)!)).map(([file]) => file);
     expect(different).toEqual([]);

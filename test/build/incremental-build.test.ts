@@ -8,10 +8,11 @@
  * "Next snapshot" link, lists and topics), and give the same files, byte for byte, as the test site's build.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { siteFiles } from '../support/pages.ts';
 import { PROJECT_ROOT, TEST_POLICY_DIRS, TEST_SITE_DIR } from '../support/site.ts';
 
 const ADDED = { dir: 'test/fixtures/policies', file: 'hostile-markup.example/2020-07-15.md', page: '/policies/hostile-markup.example/2020-07-15/' };
@@ -29,17 +30,6 @@ function astroBuild(policyDirs: string[], outDir: string): string {
   const output = `${build.stdout}\n${build.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   if (build.status !== 0) throw new Error(`astro build failed:\n${output.split('\n').slice(-30).join('\n')}`);
   return output;
-}
-
-/** Every file of a built site, by path relative to it; the search index (a later build step) left out. */
-function files(root: string): Map<string, Buffer> {
-  const found = new Map<string, Buffer>();
-  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
-    if (!relative.startsWith('pagefind/')) found.set(relative, readFileSync(path.join(entry.parentPath, entry.name)));
-  }
-  return found;
 }
 
 /** Pages a build log lists as copied from the previous build ("(restored)" or "(cached)") or rendered. */
@@ -83,8 +73,8 @@ describe('a build that reuses the previous one after a snapshot is added', () =>
   });
 
   it('publishes the same files, byte for byte, as the test site built from nothing', () => {
-    const incremental = files(path.join(scratch, 'after'));
-    const reference = files(TEST_SITE_DIR);
+    const incremental = siteFiles(path.join(scratch, 'after'));
+    const reference = siteFiles(TEST_SITE_DIR);
     expect([...incremental.keys()].sort()).toEqual([...reference.keys()].sort());
     const different = [...incremental].filter(([file, bytes]) => !bytes.equals(reference.get(file)!)).map(([file]) => file);
     expect(different).toEqual([]);

@@ -2,7 +2,7 @@
  * The pages of the built test site, found on disk (so a page someone adds is checked without touching the
  * tests), and one representative page per page type for the (slower) browser checks.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SAMPLE_POLICY_IDS, TEST_SITE_DIR } from './site.ts';
 
@@ -55,4 +55,18 @@ export function pageSamples(): PageSample[] {
     samples.set(type, type === '404' ? { type, url: '/no/such/page/', status: 404 } : { type, url: page.url, status: 200 });
   }
   return [...samples.values()];
+}
+
+/**
+ * Every file of a built site (any folder), by path relative to it, without the search index (a later build
+ * step with its own tests): for comparing two builds byte for byte.
+ */
+export function siteFiles(root: string): Map<string, Buffer> {
+  const found = new Map<string, Buffer>();
+  for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const relative = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+    if (!relative.startsWith('pagefind/')) found.set(relative, readFileSync(path.join(entry.parentPath, entry.name)));
+  }
+  return found;
 }
