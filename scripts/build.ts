@@ -16,7 +16,7 @@ import { ADDITIONS_ENV, type AdditionsSpec } from '../src/lib/build/additions.ts
 import { moveTree } from '../src/lib/build/move-tree.ts';
 import { planBuild, siteCodeDigest, type BuildRecord, type FileStamp } from '../src/lib/build/plan.ts';
 import { ledgerFiles } from '../src/lib/build/ledger.ts';
-import { domainOf, markdownFiles } from '../src/loaders/policies.ts';
+import { domainOf, markdownFiles, policyIdOf } from '../src/loaders/policies.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
 const outDir = path.resolve(projectRoot, process.env.OUT_DIR ?? 'dist');
@@ -44,7 +44,7 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   }
 }
 const astro = path.join(projectRoot, 'node_modules', '.bin', 'astro');
-const indexSearch = (env: NodeJS.ProcessEnv = {}) => run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], env);
+const indexSearch = () => run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], {});
 
 const files: Record<string, FileStamp> = {};
 for (const file of (await Promise.all(roots.map(markdownFiles))).flat()) {
@@ -78,10 +78,7 @@ if (plan.mode === 'full') {
   endStep('index');
 } else {
   console.log(`[build] additions: ${plan.added.length} new ${plan.added.length === 1 ? 'snapshot' : 'snapshots'} of ${plan.domains.length} ${plan.domains.length === 1 ? 'company' : 'companies'} (${plan.domains.slice(0, 5).join(', ')}${plan.domains.length > 5 ? ', …' : ''})`);
-  const added = plan.added.map((file) => {
-    const root = roots.find((dir) => file.startsWith(dir + path.sep))!;
-    return path.relative(root, file).split(path.sep).join('/').replace(/\.md$/, '');
-  });
+  const added = plan.added.map((file) => policyIdOf(roots, file));
   const spec: AdditionsSpec = { version: 1, domains: plan.domains, added, ledger: ledger.current, nextLedger: ledger.next, previousOut: outDir };
   const specFile = path.join(archiveDir, 'additions.json');
   const scratchOut = path.join(archiveDir, 'additions-dist');

@@ -69,8 +69,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
 
       /** Reads and prepares one file (in a worker); the returned step stores it (undefined: unchanged). */
       const prepareFile = async (file: string, pool: PreparePool): Promise<(() => Promise<void>) | undefined> => {
-        const root = roots.find((dir) => file.startsWith(dir + path.sep)) ?? roots[0];
-        const id = path.relative(root, file).replace(/\\/g, '/').replace(/\.md$/, '');
+        const id = policyIdOf(roots, file);
         if (seen.has(id)) throw new Error(`${file}: policy ${id} exists in two content folders`);
         seen.add(id);
         const source = await readFile(file, 'utf8');
@@ -118,7 +117,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       const onChange = async (file: string) => {
         const root = rootOf(file);
         if (!root) return;
-        seen.delete(path.relative(root, file).replace(/\.md$/, ''));
+        seen.delete(policyIdOf(roots, file));
         const single = createPreparePool(0);
         await loadFile(file, single);
         logger.info(`reloaded ${path.relative(root, file)}`);
@@ -127,7 +126,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       watcher.on('add', onChange);
       watcher.on('unlink', (file) => {
         const root = rootOf(file);
-        if (root) store.delete(path.relative(root, file).replace(/\.md$/, ''));
+        if (root) store.delete(policyIdOf(roots, file));
       });
     },
   };
@@ -159,7 +158,12 @@ export function parseShard(value: string | undefined): { index: number; count: n
   return { index: Number(m[1]), count: Number(m[2]) };
 }
 
-export function domainOf(roots: string[], file: string): string {
+/** A policy file's id: its path in its content folder without ".md" (`<domain>/<date>`). */
+export function policyIdOf(roots: string[], file: string): string {
   const root = roots.find((dir) => file.startsWith(dir + path.sep)) ?? roots[0];
-  return path.relative(root, file).split(path.sep)[0];
+  return path.relative(root, file).split(path.sep).join('/').replace(/\.md$/, '');
+}
+
+export function domainOf(roots: string[], file: string): string {
+  return policyIdOf(roots, file).split('/')[0];
 }
