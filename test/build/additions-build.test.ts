@@ -15,7 +15,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PartitionManifest } from '../../src/lib/search/pagefind-index.ts';
 import { siteFiles } from '../support/pages.ts';
-import { PROJECT_ROOT, TEST_POLICY_DIRS, TEST_SEARCH_PARTITION_POLICIES, TEST_SEARCH_PASSAGE_CHARS, TEST_SITE_DIR } from '../support/site.ts';
+import { PROJECT_ROOT, TEST_BUILD_ENV, TEST_POLICY_DIRS, TEST_SITE_DIR } from '../support/site.ts';
 
 const ADDED = { dir: 'test/fixtures/policies', file: 'hostile-markup.example/2020-07-15.md', page: '/policies/hostile-markup.example/2020-07-15/' };
 const PREVIOUS = '/policies/hostile-markup.example/2019-03-01/';
@@ -34,8 +34,7 @@ function build(): string {
       POLICIES_DIR: content.join(path.delimiter),
       OUT_DIR: out,
       CACHE_DIR: path.join(scratch, 'cache'),
-      SEARCH_PARTITION_POLICIES: String(TEST_SEARCH_PARTITION_POLICIES),
-      SEARCH_PASSAGE_CHARS: String(TEST_SEARCH_PASSAGE_CHARS),
+      ...TEST_BUILD_ENV,
     },
   });
   const output = `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
@@ -79,6 +78,23 @@ describe('a build after a snapshot is added', () => {
     expect(rendered.has('/')).toBe(true);
     const otherPolicies = [...rendered].filter((page) => page.startsWith('/policies/') && !page.startsWith('/policies/hostile-markup.example/') && /\/\d{4}-\d{2}-\d{2}/.test(page));
     expect(otherPolicies).toEqual([]);
+  });
+
+  it('renders the newest archive pages of the topics the snapshot addresses, not the older ones', () => {
+    const rendered = renderedPages(log);
+    const site = siteFiles(TEST_SITE_DIR);
+    // Topics with at least three archive pages in the test site (few clauses per page: TEST_BUILD_ENV) whose
+    // pages list the added snapshot, the newest policy of the test content.
+    const archives = [...site.keys()].map((file) => /^topics\/([^/]+)\/(\d+)\/index\.html$/.exec(file)).filter((match) => match !== null);
+    const addresses = (topic: string) => archives.some((match) => match[1] === topic && site.get(match[0])!.includes(`href="${ADDED.page}"`));
+    const topics = [...new Set(archives.map((match) => match[1]))].filter((topic) => archives.filter((match) => match[1] === topic).length >= 3 && addresses(topic));
+    expect(topics.length).toBeGreaterThan(0);
+    for (const topic of topics) {
+      const last = Math.max(...archives.filter((match) => match[1] === topic).map((match) => Number(match[2])));
+      expect(rendered.has(`/topics/${topic}/`), topic).toBe(true);
+      expect(rendered.has(`/topics/${topic}/1/`), topic).toBe(false);
+      expect(rendered.has(`/topics/${topic}/${last}/`), topic).toBe(true);
+    }
   });
 
   it('publishes the same pages, byte for byte, as a build of the whole archive', () => {

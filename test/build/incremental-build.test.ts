@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { siteFiles } from '../support/pages.ts';
-import { PROJECT_ROOT, TEST_POLICY_DIRS, TEST_SITE_DIR } from '../support/site.ts';
+import { PROJECT_ROOT, TEST_BUILD_ENV, TEST_POLICY_DIRS, TEST_SITE_DIR } from '../support/site.ts';
 
 const ADDED = { dir: 'test/fixtures/policies', file: 'hostile-markup.example/2020-07-15.md', page: '/policies/hostile-markup.example/2020-07-15/' };
 const PREVIOUS = '/policies/hostile-markup.example/2019-03-01/';
@@ -25,7 +25,7 @@ function astroBuild(policyDirs: string[], outDir: string): string {
   const build = spawnSync('npx', ['astro', 'build'], {
     cwd: PROJECT_ROOT,
     encoding: 'utf8',
-    env: { ...process.env, POLICIES_DIR: policyDirs.join(path.delimiter), OUT_DIR: outDir, CACHE_DIR: path.join(scratch, 'cache') },
+    env: { ...process.env, ...TEST_BUILD_ENV, POLICIES_DIR: policyDirs.join(path.delimiter), OUT_DIR: outDir, CACHE_DIR: path.join(scratch, 'cache') },
   });
   const output = `${build.stdout}\n${build.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   if (build.status !== 0) throw new Error(`astro build failed:\n${output.split('\n').slice(-30).join('\n')}`);

@@ -29,6 +29,7 @@ export function pageType(url: string): string {
   if (url === '/404.html') return '404';
   if (/^\/policies\/[^/]+\/\d{4}-\d{2}-\d{2}[^/]*\/$/.test(url)) return 'policy';
   if (/^\/policies\/[^/]+\/$/.test(url)) return 'company';
+  if (/^\/topics\/[^/]+\/\d+\/$/.test(url)) return 'topic archive page';
   const dynamic = /^\/(topics|search)\/[^/]+\/(?:.+\/)?$/.exec(url);
   if (dynamic) return `${dynamic[1]} page`;
   return url;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT, TEST_POLICY_DIRS, TEST_SEARCH_PARTITION_POLICIES, TEST_SEARCH_PASSAGE_CHARS, TEST_SITE_DIR } from './site.ts';
+import { PROJECT_ROOT, TEST_BUILD_ENV, TEST_POLICY_DIRS, TEST_SITE_DIR } from './site.ts';
 import { serveDirectory } from './static-server.ts';
 
 declare module 'vitest' {
@@ -28,9 +28,9 @@ export default async function setup(project: TestProject) {
         CACHE_DIR: path.join(PROJECT_ROOT, '.cache/test-astro'),
         POLICIES_DIR: TEST_POLICY_DIRS.join(path.delimiter),
         // Several search partitions and passages per policy even in this small site, so that merging,
-        // sorting across partitions and grouping passages by policy are what the browser tests exercise.
-        SEARCH_PARTITION_POLICIES: String(TEST_SEARCH_PARTITION_POLICIES),
-        SEARCH_PASSAGE_CHARS: String(TEST_SEARCH_PASSAGE_CHARS),
+        // sorting across partitions and grouping passages by policy are what the browser tests exercise;
+        // topic archive pages too.
+        ...TEST_BUILD_ENV,
       },
     });
   }

@@ -11,6 +11,14 @@ export const TEST_POLICY_DIRS = ['src/content/policies', 'test/fixtures/policies
 /** Search index settings of the test site: six policies in three partitions, seeds cut into several passages. */
 export const TEST_SEARCH_PARTITION_POLICIES = 2;
 export const TEST_SEARCH_PASSAGE_CHARS = 1_500;
+/** Few clauses per topic page, so that topics have archive pages (/topics/<slug>/<n>/) in this small site. */
+export const TEST_TOPIC_CLAUSES_PER_PAGE = 3;
+/** The settings every build of the test content uses, so that builds made by tests equal the test site. */
+export const TEST_BUILD_ENV = {
+  SEARCH_PARTITION_POLICIES: String(TEST_SEARCH_PARTITION_POLICIES),
+  SEARCH_PASSAGE_CHARS: String(TEST_SEARCH_PASSAGE_CHARS),
+  TOPIC_CLAUSES_PER_PAGE: String(TEST_TOPIC_CLAUSES_PER_PAGE),
+};
 
 /** Ids of every policy in the test site, by content folder. */
 export const SAMPLE_POLICY_IDS = ['atmail.com/2005-12-10', 'attask.com/2006-06-17', 'smartertools.com/2008-12-16'];

@@ -58,7 +58,7 @@ export function planBuild(previous: BuildRecord | undefined, current: CurrentBui
 }
 
 /** Settings read from the environment that change what a build publishes. */
-const OUTPUT_SETTINGS = ['SITE_URL', 'POLICY_SHARD', 'SEARCH_PARTITION_POLICIES', 'SEARCH_PASSAGE_CHARS', 'SEARCH_TAIL_POLICIES'];
+const OUTPUT_SETTINGS = ['SITE_URL', 'POLICY_SHARD', 'SEARCH_PARTITION_POLICIES', 'SEARCH_PASSAGE_CHARS', 'SEARCH_TAIL_POLICIES', 'TOPIC_CLAUSES_PER_PAGE'];
 
 /**
  * A digest of everything besides the policy files that shapes the output: the site's source (pages,

@@ -10,6 +10,12 @@
 import { CLAUSES_PER_PAGE, clausesOnTopic, paginateGroups, type TopicPolicyGroup } from '../topics/coverage.ts';
 import type { PolicyLike } from '../policies/archive.ts';
 
+/** Clauses per topic page: CLAUSES_PER_PAGE, or TOPIC_CLAUSES_PER_PAGE (the test site uses few, to have archive pages). */
+export function clausesPerTopicPage(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.TOPIC_CLAUSES_PER_PAGE);
+  return Number.isInteger(value) && value > 0 ? value : CLAUSES_PER_PAGE;
+}
+
 export interface TopicPage<P extends PolicyLike = PolicyLike> {
   /** Undefined for the front page (/topics/<slug>/); n for /topics/<slug>/<n>/, 1 being the oldest run. */
   number?: number;
