@@ -162,6 +162,23 @@ describe('partition', () => {
     expect(after.slice(0, -1)).toEqual(before.slice(0, -1));
   });
 
+  it('past the first full run, cuts the newest pages into tail runs of halving sizes, like a binary counter', () => {
+    const days = (count: number) => Array.from({ length: count }, (_, n) => ({ date: `2001-${String(Math.floor(n / 28) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`, n }));
+    const sizes = (count: number) => partition(days(count), 16, 2).map((group) => group.length);
+    expect(sizes(16 + 15)).toEqual([16, 8, 4, 2, 1]);
+    expect(sizes(16 + 14)).toEqual([16, 8, 4, 2]);
+    expect(sizes(16 + 12)).toEqual([16, 8, 4]);
+    expect(sizes(16 + 13)).toEqual([16, 8, 4, 1]);
+    expect(sizes(16 + 16)).toEqual([16, 16]);
+    // A newer page after an even tail adds a run of one and changes nothing else; after an odd tail it
+    // carries (8 + 4 + 2 + 1 + 1 → 8 + 4 + 4), leaving the runs above the carry as they were.
+    for (let tail = 0; tail < 15; tail += 2) {
+      const before = partition(days(16 + tail), 16, 2);
+      expect(partition(days(17 + tail), 16, 2).slice(0, -1), `tail ${tail}`).toEqual(before);
+    }
+    expect(partition(days(16 + 8), 16, 2).slice(0, 2)).toEqual(partition(days(16 + 13), 16, 2).slice(0, 2));
+  });
+
   it('past the first full run, cuts the newest pages into small tail runs until they make a full run', () => {
     const days = (count: number) => Array.from({ length: count }, (_, n) => ({ date: `2001-01-${String(n + 1).padStart(2, '0')}`, n }));
     const sizes = (count: number) => partition(days(count), 4, 2).map((group) => group.length);

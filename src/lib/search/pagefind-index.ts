@@ -14,8 +14,8 @@
  * (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A partition's key is a hash of its
  * pages' indexed part and of the indexer: an unchanged partition is linked from the cache
  * (`<cacheDir>/search-index/`) instead of being indexed again. Full partitions hold about PARTITION_POLICIES
- * policies; past the first, the newest policies (fewer than that) are cut into small tail partitions, so that
- * adding a snapshot, which is the newest, re-indexes one small partition.
+ * policies; past the first, the newest policies (fewer than that) are cut into tail partitions of halving
+ * sizes, so that adding a snapshot, which is the newest, re-indexes one small partition (see partition()).
  *
  * Every partition's words. When Pagefind finds no word starting with a search term in an index, it matches the
  * longest indexed word the term starts with instead ("in" for "internet"). Alone, an index lacks such a term
@@ -49,8 +49,8 @@ const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm
  * policies (target: under 6 GB). Archives up to this size (the sample, the shared corpus) are one partition.
  */
 export const PARTITION_POLICIES = 2_000;
-/** Tail partitions (the newest policies, past the last full partition) hold this share of a full one. */
-export const TAIL_DIVISOR = 8;
+/** The smallest tail partition (the newest policies, past the last full partition): this share of a full one. */
+export const TAIL_DIVISOR = 16;
 /**
  * A reused partition may lack this many of the archive's words (in search form) before it is indexed again. A new
  * snapshot brings few: in the 1,492 corpus policies, the words only one policy has are 1 at the median, 6.2 on
@@ -356,15 +356,26 @@ async function partitionWords(groups: { pages: PolicyPage[]; cacheFile?: string 
 
 /**
  * Consecutive runs of about `size` policies, never splitting one archive date over two partitions (so that
- * sorting by date across partitions is their order). Past the first run, the last, incomplete run is cut
- * into runs of about `tail`: adding newer snapshots changes only the last small run, until the tail makes a
- * whole run again.
+ * sorting by date across partitions is their order). Past the first run, the last, incomplete run (the newest
+ * policies) is cut like a binary counter: a run of size/2 if it holds that many, then of size/4, and so on down
+ * to `tail`, then the rest. Adding newer snapshots changes the last small run only, until it carries into the
+ * next size (as 250 + 250 → 500): the newest partition stays small and the tail takes few partitions (each
+ * costs a first search its metadata and a word chunk).
  */
 export function partition<T extends { date: string }>(pages: T[], size: number, tail = size): T[][] {
   const groups = runs(pages, size);
   const last = groups.at(-1);
-  if (groups.length > 1 && last && last.length < size && tail < size) groups.splice(-1, 1, ...runs(last, tail));
-  return groups;
+  if (groups.length < 2 || !last || last.length >= size || tail >= size) return groups;
+  const cut: T[][] = [];
+  let rest = last;
+  for (let chunk = Math.floor(size / 2); chunk >= tail && rest.length; chunk = Math.floor(chunk / 2)) {
+    if (rest.length < chunk) continue;
+    const [first, ...others] = runs(rest, chunk);
+    cut.push(first);
+    rest = others.flat();
+  }
+  if (rest.length) cut.push(rest);
+  return [...groups.slice(0, -1), ...cut];
 }
 
 function runs<T extends { date: string }>(pages: T[], size: number): T[][] {
