@@ -3,9 +3,9 @@
  * The site folder is OUT_DIR and the cache CACHE_DIR, like astro.config.mjs (defaults dist/ and
  * node_modules/.astro): unchanged index partitions are reused from the cache. SEARCH_PARTITION_POLICIES and
  * SEARCH_PASSAGE_CHARS set the partition size and the passage length (the tests' small site uses small ones,
- * so that it has several of each); SEARCH_TAIL_POLICIES the size of the tail partitions of the newest policies
- * (default 1/8 of a partition: at 10,000 policies, 250 gave additions of 22–23 s and a first search for
- * "cookies" of 608 KiB; 500 gave 30.5–31.6 s and 571 kB). Any indexing error exits non-zero.
+ * so that it has several of each); SEARCH_TAIL_POLICIES the smallest tail partition of the newest policies
+ * (default 1/16 of a partition, 125: the newest partition, which an addition re-indexes, stays under it; see
+ * partition() and the commit that set it for what 250 and 500 cost). Any indexing error exits non-zero.
  */
 import path from 'node:path';
 import { buildSearchIndex } from '../src/lib/search/pagefind-index.ts';
