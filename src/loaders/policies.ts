@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readAdditions } from '../lib/build/additions.ts';
 import { shardOf } from '../lib/build/shard.ts';
+import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
@@ -29,11 +30,7 @@ const PREPARE_CODE = ['src/loaders/prepare.ts', 'src/lib/clauses', 'src/lib/cont
 
 export async function prepareCodeDigest(projectRoot: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const entry of PREPARE_CODE) {
-    const full = path.join(projectRoot, entry);
-    const files = entry.endsWith('.ts') ? [full] : (await readdir(full, { recursive: true })).map((name) => path.join(full, name)).filter((file) => /\.(ts|json)$/.test(file));
-    for (const file of files.sort()) hash.update(`${path.relative(projectRoot, file)}\n`).update(await readFile(file));
-  }
+  for (const entry of PREPARE_CODE) await hashFiles(hash, projectRoot, (await sourceFiles(path.join(projectRoot, entry))).filter((file) => /\.(ts|json)$/.test(file)));
   return hash.digest('hex');
 }
 

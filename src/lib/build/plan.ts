@@ -12,8 +12,8 @@
  * (write, then rename), so an edited or re-imported file has a new time.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { hashFiles, sourceFiles } from './source-digest.ts';
 
 /** A policy file as the build saw it: [size in bytes, modification time in ms]. */
 export type FileStamp = [number, number];
@@ -66,21 +66,9 @@ const OUTPUT_SETTINGS = ['SITE_URL', 'POLICY_SHARD', 'SEARCH_PARTITION_POLICIES'
  * locked dependency versions and the output settings. Policy folders inside src/ are left out.
  */
 export async function siteCodeDigest(projectRoot: string, policyRoots: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
-  const hash = createHash('sha256');
   const skip = policyRoots.map((root) => path.resolve(root) + path.sep);
-  const files: string[] = [];
-  for (const dir of ['src', 'public']) {
-    const entries = await readdir(path.join(projectRoot, dir), { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const entry of entries) {
-      const file = path.join(entry.parentPath, entry.name);
-      if (entry.isFile() && !skip.some((root) => file.startsWith(root))) files.push(file);
-    }
-  }
-  files.push(...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((name) => path.join(projectRoot, name)));
-  for (const file of files.sort()) {
-    hash.update(`${path.relative(projectRoot, file)}\n`);
-    hash.update(await readFile(file).catch(() => Buffer.from('(none)')));
-  }
+  const files = [...(await sourceFiles(path.join(projectRoot, 'src'))), ...(await sourceFiles(path.join(projectRoot, 'public')))].filter((file) => !skip.some((root) => file.startsWith(root)));
+  const hash = await hashFiles(createHash('sha256'), projectRoot, [...files, ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((name) => path.join(projectRoot, name))]);
   for (const name of OUTPUT_SETTINGS) hash.update(`${name}=${env[name] ?? ''}\n`);
   return hash.digest('hex');
 }
