@@ -12,6 +12,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { decodeEntities } from '../search/passages.ts';
 
 export const ADDITIONS_ENV = 'ARCHIVE_ADDITIONS';
 
@@ -46,9 +47,5 @@ export function readAdditions(env: NodeJS.ProcessEnv = process.env): AdditionsSp
 export function publishedUrls(previousOut: string): string[] {
   const files = readdirSync(previousOut).filter((name) => /^sitemap-\d+\.xml$/.test(name));
   if (!files.length) throw new Error(`${previousOut}: no sitemap of the previous build`);
-  return files.flatMap((name) => [...readFileSync(path.join(previousOut, name), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => decodeXml(match[1])));
-}
-
-function decodeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[name]!);
+  return files.flatMap((name) => [...readFileSync(path.join(previousOut, name), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => decodeEntities(match[1])));
 }
