@@ -169,17 +169,17 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     };
     // What each cached partition lacks of the archive's words (in search form): it depends only on the
     // vocabulary the partition was indexed with, which partitions indexed in one build share.
-    const archiveForms = groups.length > 1 ? formsOf(vocabulary) : new Set<string>();
+    let archiveForms: Set<string> | undefined; // computed when a reused partition has an older vocabulary
     const missingByVocabulary = new Map<string, MissingWord[] | undefined>();
     const states: { record?: BundleRecord; missing?: MissingWord[] }[] = [];
     for (const [index, { content }] of groups.entries()) {
       const record = cacheRoot ? await readJson<BundleRecord>(path.join(cacheRoot, content, 'bundle.json')) : undefined;
       if (!record || groups.length === 1 || record.vocabulary === vocabularyDigest) states.push({ record, missing: record && [] });
-      else if (record.vocabulary === 'none') states.push({ record, missing: missingWords(archiveForms, formsOf(lists[index])) });
+      else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveForms ??= formsOf(vocabulary)), formsOf(lists[index])) });
       else {
         if (!missingByVocabulary.has(record.vocabulary)) {
           const known = await readVocabulary(vocabulariesRoot!, record.vocabulary);
-          missingByVocabulary.set(record.vocabulary, known && missingWords(archiveForms, formsOf(known)));
+          missingByVocabulary.set(record.vocabulary, known && missingWords((archiveForms ??= formsOf(vocabulary)), formsOf(known)));
         }
         // undefined: that vocabulary is gone from the cache, so the partition is indexed again.
         states.push({ record, missing: missingByVocabulary.get(record.vocabulary) });
@@ -192,6 +192,8 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     const refresh = stale.length ? stale.reduce((most, entry) => (entry.count > most.count ? entry : most)).index : -1;
     let passages = 0;
     let reused = 0;
+    /** The vocabulary each partition of this build has (what the cache must keep). */
+    const vocabulariesUsed = new Set<string>();
     const keyOf = (content: string, vocabularyUsed: string) => createHash('sha256').update(`${content}:${vocabularyUsed}`).digest('hex').slice(0, 16);
     const build = async ({ pages: group, content }: (typeof groups)[number], index: number): Promise<Partition> => {
       const cached = cacheRoot && path.join(cacheRoot, content);
@@ -199,6 +201,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       let { missing } = states[index];
       const reuse = record !== undefined && missing !== undefined && index !== refresh;
       const vocabularyUsed = reuse ? record.vocabulary : vocabularyDigest;
+      vocabulariesUsed.add(vocabularyUsed);
       const key = keyOf(content, vocabularyUsed);
       const target = path.join(outputRoot, key);
       let count: number;
@@ -234,8 +237,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     if (cacheRoot) {
       await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies', SCAN_CACHE]));
       if (wordsRoot && groups.length > 1) await pruneCache(wordsRoot, new Set(groups.map((group) => `${group.content}.txt`)));
-      const inUse = await Promise.all(groups.map(async (group) => (await readJson<BundleRecord>(path.join(cacheRoot, group.content, 'bundle.json')))?.vocabulary));
-      await pruneCache(vocabulariesRoot!, new Set(inUse.map((digest) => `${digest}.txt`)));
+      await pruneCache(vocabulariesRoot!, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
     }
     const manifest: PartitionManifest = { version: 1, partitions };
     await writeFile(path.join(outputRoot, 'partitions.json'), JSON.stringify(manifest));
