@@ -18,7 +18,10 @@ export default defineConfig({
   outDir: process.env.OUT_DIR ?? './dist',
   cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
   // One cached stylesheet for every page instead of the same CSS inlined into each of them.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages rendered 16 at a time: rendering is one thread either way, but one page at a time left it idle a third
+  // of the time while each page's two files (the output and the incremental build's copy) were written. 1,500
+  // bench policies: 3,251 pages rendered in 11.2 s instead of 14.8 s (1: 14.5 s, 4: 13.1 s), identical output.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 16 },
   integrations: [
     // MDX pages (about, topic descriptions) are hand-written prose; Astro 7's Sätteri renders them with GFM
     // built in (it runs no remark plugins). Policy bodies never go through Astro's Markdown: the policies
@@ -40,6 +43,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   // Pages from getStaticPaths() carry a cacheKey (src/lib/pages/cache-key.ts): a build copies the earlier output
   // of every page whose key and code are unchanged instead of rendering it again. An archive only grows, so
-  // most pages of a build are unchanged. Needs build.concurrency 1 (the default).
+  // most pages of a build are unchanged.
   experimental: { incrementalBuild: true },
 });

@@ -32,13 +32,14 @@ function astroBuild(policyDirs: string[], outDir: string): string {
   return output;
 }
 
-/** Pages a build log lists as copied from the previous build ("(restored)" or "(cached)") or rendered. */
+/**
+ * Pages a build log lists as copied from the previous build ("(restored)" or "(cached)") or rendered. Astro
+ * renders several pages at once (build.concurrency), so a rendered page's entry and its render time can be
+ * split by other entries on the same line; a copied page's marker is written right after its path.
+ */
 function pagesIn(log: string, reused: boolean): Set<string> {
   const pages = new Set<string>();
-  for (const line of log.split('\n')) {
-    const match = /[├└]─ (\S+)\/index\.html(.*)$/.exec(line);
-    if (match && /\((restored|cached)\)/.test(match[2]) === reused) pages.add(`${match[1]}/`);
-  }
+  for (const match of log.matchAll(/[├└]─ (\S+)\/index\.html( \((?:restored|cached)\))?/g)) if (Boolean(match[2]) === reused) pages.add(`${match[1]}/`);
   return pages;
 }
 
