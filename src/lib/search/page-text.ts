@@ -3,6 +3,7 @@
  * (src/lib/search/pagefind-index.ts), in its own module so that the word-list workers
  * (src/lib/search/words-worker.ts) load it without Pagefind.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { decodeEntities } from './passages.ts';
 
@@ -82,4 +83,33 @@ export async function wordsOfPages(files: string[]): Promise<string[]> {
   const words = new Set<string>();
   for (const file of files) for (const word of wordsOf(indexedPart(await readFile(file, 'utf8')))) words.add(word);
   return [...words];
+}
+
+/**
+ * What the index needs of a built page: its archive date and a digest of its indexed part (undefined: the page
+ * has no search body; error: it has one without a date).
+ */
+export type PageScan = { date: string; digest: string } | { error: string } | undefined;
+
+/** Scans some built pages (one worker's share of the site; src/lib/search/scan-worker.ts). */
+export async function scanPages(files: string[]): Promise<PageScan[]> {
+  const scans: PageScan[] = [];
+  for (const file of files) {
+    // Bytes, not text: the markup searched for is ASCII, and decoding every page was a third of this scan.
+    const html = await readFile(file);
+    const body = bodyTag(html);
+    if (!body) {
+      scans.push(undefined);
+      continue;
+    }
+    const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html.toString('latin1', body.start, body.end))?.[1];
+    if (!date) {
+      scans.push({ error: 'the search body has no date sort value' });
+      continue;
+    }
+    const digest = createHash('sha256');
+    for (const [from, to] of indexedRanges(html, body.start)) digest.update(html.subarray(from, to));
+    scans.push({ date, digest: digest.digest('hex') });
+  }
+  return scans;
 }

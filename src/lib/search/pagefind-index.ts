@@ -38,7 +38,7 @@ import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../policies/render.ts';
 import { createWorkerPool } from '../workers/pool.ts';
-import { bodyTag, indexedRanges, wordsOfPages } from './page-text.ts';
+import { scanPages, wordsOfPages } from './page-text.ts';
 import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
 import { missingWords, searchForms, type MissingWord } from './terms.ts';
 
@@ -273,19 +273,47 @@ type ScanEntry = [size: number, mtime: number, date?: string, digest?: string];
 async function policyPages(siteDir: string, cacheRoot?: string): Promise<PolicyPage[]> {
   const cacheFile = cacheRoot && path.join(cacheRoot, SCAN_CACHE);
   const previous = (cacheFile && (await readJson<Record<string, ScanEntry>>(cacheFile))) || {};
+  const files = (await readdir(siteDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && entry.name === 'index.html').map((entry) => path.join(entry.parentPath, entry.name));
+  const stats: { size: number; mtimeMs: number }[] = [];
+  for (let at = 0; at < files.length; at += SCAN_BATCH) stats.push(...(await Promise.all(files.slice(at, at + SCAN_BATCH).map((file) => stat(file)))));
   const scanned: Record<string, ScanEntry> = {};
-  const pages: PolicyPage[] = [];
-  for (const entry of await readdir(siteDir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || entry.name !== 'index.html') continue;
-    const file = path.join(entry.parentPath, entry.name);
+  const unknown: number[] = [];
+  files.forEach((file, index) => {
     const relative = path.relative(siteDir, file);
-    const { size, mtimeMs } = await stat(file);
-    let known = previous[relative];
-    if (!known || known[0] !== size || known[1] !== mtimeMs) known = await scanPage(file, relative, size, mtimeMs);
-    scanned[relative] = known;
-    const [, , date, digest] = known;
+    const known = previous[relative];
+    const { size, mtimeMs } = stats[index];
+    if (known && known[0] === size && known[1] === mtimeMs) scanned[relative] = known;
+    else unknown.push(index);
+  });
+  // Pages not in the scan's cache (all of them in a first build) are read by worker threads, a batch at a time.
+  if (unknown.length) {
+    const pool = createWorkerPool(new URL('./scan-worker.ts', import.meta.url), Math.min(2, os.availableParallelism(), Math.ceil(unknown.length / SCAN_BATCH)), scanPages);
+    try {
+      const batches: number[][] = [];
+      for (let at = 0; at < unknown.length; at += SCAN_BATCH) batches.push(unknown.slice(at, at + SCAN_BATCH));
+      await Promise.all(
+        batches.map(async (batch) => {
+          const scans = await pool.run(batch.map((index) => files[index])).catch((error: Error) => {
+            throw new SearchIndexError(`reading the built pages: ${error.message}`);
+          });
+          batch.forEach((index, n) => {
+            const relative = path.relative(siteDir, files[index]);
+            const scan = scans[n];
+            if (scan && 'error' in scan) throw new SearchIndexError(`${relative}: ${scan.error}`);
+            const { size, mtimeMs } = stats[index];
+            scanned[relative] = scan ? [size, mtimeMs, scan.date, scan.digest] : [size, mtimeMs];
+          });
+        }),
+      );
+    } finally {
+      await pool.close();
+    }
+  }
+  const pages: PolicyPage[] = [];
+  for (const file of files) {
+    const [, , date, digest] = scanned[path.relative(siteDir, file)];
     if (!date || !digest) continue;
-    const url = `/${path.relative(siteDir, entry.parentPath).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/');
+    const url = `/${path.relative(siteDir, path.dirname(file)).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/');
     pages.push({ file, url, date, digest });
   }
   if (cacheFile) {
@@ -297,17 +325,8 @@ async function policyPages(siteDir: string, cacheRoot?: string): Promise<PolicyP
   return pages.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
 }
 
-async function scanPage(file: string, relative: string, size: number, mtime: number): Promise<ScanEntry> {
-  // Bytes, not text: the markup searched for is ASCII, and decoding every page was a third of this scan.
-  const html = await readFile(file);
-  const body = bodyTag(html);
-  if (!body) return [size, mtime];
-  const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html.toString('latin1', body.start, body.end))?.[1];
-  if (!date) throw new SearchIndexError(`${relative}: the search body has no date sort value`);
-  const digest = createHash('sha256');
-  for (const [from, to] of indexedRanges(html, body.start)) digest.update(html.subarray(from, to));
-  return [size, mtime, date, digest.digest('hex')];
-}
+/** Pages per stat() burst and per message to a scan worker. */
+const SCAN_BATCH = 250;
 
 /** Pages per message to a word-list worker: small enough to balance two workers, large enough to be cheap. */
 const WORDS_BATCH = 200;
