@@ -51,22 +51,46 @@ export function indexedRanges(markup: Markup, start: number): [number, number][]
   return ranges;
 }
 
-export function indexedPart(html: string): string {
-  const body = bodyTag(html);
-  return body ? indexedRanges(html, body.start).map(([from, to]) => html.slice(from, to)).join('') : '';
-}
-
 /**
  * The distinct words of some markup's text, lower-cased, without the punctuation around them (Pagefind
  * splits and stems them again when it indexes the vocabulary page, as it does the passages).
  */
 export function wordsOf(html: string): string[] {
-  // Distinct raw tokens first (a page repeats most of its words): the text between tags split at whitespace,
-  // and metadata values (domain:..., date:...), which Pagefind 1.6 makes searchable too.
-  const tokens = new Set<string>();
+  return [...wordsOfTokens(rawTokens(html, new Set()))];
+}
+
+/**
+ * Adds the raw tokens of some markup to `tokens`: the text between tags split at whitespace, and metadata values
+ * (domain:..., date:...), which Pagefind 1.6 makes searchable too.
+ */
+function rawTokens(html: string, tokens: Set<string>): Set<string> {
   for (const match of html.matchAll(/data-pagefind-meta="[^":]*:([^"]*)"/g)) for (const token of match[1].split(/\s+/)) tokens.add(token);
-  const pieces = /<[^>]*>|[^\s<]+/g;
-  for (let match = pieces.exec(html); match; match = pieces.exec(html)) if (match[0][0] !== '<') tokens.add(match[0]);
+  // Tags are skipped whole; a "<" that opens no tag is dropped, as the pattern /<[^>]*>|[^\s<]+/g would.
+  const length = html.length;
+  let start = -1;
+  for (let at = 0; at < length; at++) {
+    const code = html.charCodeAt(at);
+    if (code === 60 /* < */ || isWhitespace(code)) {
+      if (start >= 0) tokens.add(html.slice(start, at));
+      start = -1;
+      if (code === 60) {
+        const close = html.indexOf('>', at + 1);
+        if (close >= 0) at = close;
+      }
+    } else if (start < 0) start = at;
+  }
+  if (start >= 0) tokens.add(html.slice(start));
+  return tokens;
+}
+
+/** What \s matches in a JavaScript regular expression. */
+function isWhitespace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 160) return false;
+  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function wordsOfTokens(tokens: Iterable<string>): Set<string> {
   const words = new Set<string>();
   for (const token of tokens) {
     const text = token.includes('&') ? decodeEntities(token, () => ' ') : token;
@@ -75,14 +99,25 @@ export function wordsOf(html: string): string[] {
       if (word) words.add(word);
     }
   }
-  return [...words];
+  return words;
 }
 
-/** The distinct words of the indexed part of some built pages (one worker's share of a partition). */
+/**
+ * The distinct words of the indexed part of some built pages (one worker's share of a partition). Pages repeat
+ * one another's words, so raw tokens are gathered over all of them before each distinct one is cleaned; only
+ * the indexed part of a page is decoded; the next page is read while this one is tokenised.
+ */
 export async function wordsOfPages(files: string[]): Promise<string[]> {
-  const words = new Set<string>();
-  for (const file of files) for (const word of wordsOf(indexedPart(await readFile(file, 'utf8')))) words.add(word);
-  return [...words];
+  const tokens = new Set<string>();
+  let next = files.length ? readFile(files[0]) : undefined;
+  for (let i = 0; i < files.length; i++) {
+    const bytes = await next!;
+    next = i + 1 < files.length ? readFile(files[i + 1]) : undefined;
+    next?.catch(() => {}); // a failed read is reported when its turn comes
+    const body = bodyTag(bytes);
+    if (body) rawTokens(indexedRanges(bytes, body.start).map(([from, to]) => bytes.toString('utf8', from, to)).join(''), tokens);
+  }
+  return [...wordsOfTokens(tokens)];
 }
 
 /**
