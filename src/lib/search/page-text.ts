@@ -1,7 +1,7 @@
 /**
- * What of a built policy page is indexed, and its words: the pure text work of the search-index stage
- * (src/lib/search/pagefind-index.ts), in its own module so that the word-list workers
- * (src/lib/search/words-worker.ts) load it without Pagefind.
+ * What of a built policy page is indexed, its date and digest, and its words: the pure text work of the
+ * search-index stage (src/lib/search/pagefind-index.ts), in its own module so that its worker threads
+ * (src/lib/search/scan-worker.ts, words-worker.ts) load it without Pagefind.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
