@@ -71,7 +71,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         seen.add(id);
         const source = await readFile(file, 'utf8');
         const digest = generateDigest(`${code}:${source}`);
-        const pageFile = path.join(pagesDir, `${id}.json`);
+        const pageFile = path.join(pagesDir, `${id}.page`);
         if (store.get(id)?.digest === digest && existsSync(pageFile)) return undefined;
         const filePath = path.relative(projectRoot, file);
         const prepared = await pool.prepare(source, pageFile);
