@@ -276,46 +276,35 @@ async function policyPages(siteDir: string, cacheRoot?: string): Promise<PolicyP
   const files = (await readdir(siteDir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile() && entry.name === 'index.html').map((entry) => path.join(entry.parentPath, entry.name));
   const stats: { size: number; mtimeMs: number }[] = [];
   for (let at = 0; at < files.length; at += SCAN_BATCH) stats.push(...(await Promise.all(files.slice(at, at + SCAN_BATCH).map((file) => stat(file)))));
+  const relatives = files.map((file) => path.relative(siteDir, file));
   const scanned: Record<string, ScanEntry> = {};
   const unknown: number[] = [];
-  files.forEach((file, index) => {
-    const relative = path.relative(siteDir, file);
+  relatives.forEach((relative, index) => {
     const known = previous[relative];
     const { size, mtimeMs } = stats[index];
     if (known && known[0] === size && known[1] === mtimeMs) scanned[relative] = known;
     else unknown.push(index);
   });
   // Pages not in the scan's cache (all of them in a first build) are read by worker threads, a batch at a time.
-  if (unknown.length) {
-    const pool = createWorkerPool(new URL('./scan-worker.ts', import.meta.url), Math.min(2, os.availableParallelism(), Math.ceil(unknown.length / SCAN_BATCH)), scanPages);
-    try {
-      const batches: number[][] = [];
-      for (let at = 0; at < unknown.length; at += SCAN_BATCH) batches.push(unknown.slice(at, at + SCAN_BATCH));
-      await Promise.all(
-        batches.map(async (batch) => {
-          const scans = await pool.run(batch.map((index) => files[index])).catch((error: Error) => {
-            throw new SearchIndexError(`reading the built pages: ${error.message}`);
-          });
-          batch.forEach((index, n) => {
-            const relative = path.relative(siteDir, files[index]);
-            const scan = scans[n];
-            if (scan && 'error' in scan) throw new SearchIndexError(`${relative}: ${scan.error}`);
-            const { size, mtimeMs } = stats[index];
-            scanned[relative] = scan ? [size, mtimeMs, scan.date, scan.digest] : [size, mtimeMs];
-          });
-        }),
-      );
-    } finally {
-      await pool.close();
-    }
-  }
+  const batches: number[][] = [];
+  for (let at = 0; at < unknown.length; at += SCAN_BATCH) batches.push(unknown.slice(at, at + SCAN_BATCH));
+  const requests = batches.map((batch) => batch.map((index) => files[index]));
+  await inWorkers(new URL('./scan-worker.ts', import.meta.url), scanPages, requests, 'reading the built pages', (scans, n) => {
+    batches[n].forEach((index, k) => {
+      const relative = relatives[index];
+      const scan = scans[k];
+      if (scan && 'error' in scan) throw new SearchIndexError(`${relative}: ${scan.error}`);
+      const { size, mtimeMs } = stats[index];
+      scanned[relative] = scan ? [size, mtimeMs, scan.date, scan.digest] : [size, mtimeMs];
+    });
+  });
   const pages: PolicyPage[] = [];
-  for (const file of files) {
-    const [, , date, digest] = scanned[path.relative(siteDir, file)];
-    if (!date || !digest) continue;
-    const url = `/${path.relative(siteDir, path.dirname(file)).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/');
+  files.forEach((file, index) => {
+    const [, , date, digest] = scanned[relatives[index]];
+    if (!date || !digest) return;
+    const url = `/${path.dirname(relatives[index]).split(path.sep).join('/')}/`.replace(/^\/\.\/$/, '/');
     pages.push({ file, url, date, digest });
-  }
+  });
   if (cacheFile) {
     await mkdir(path.dirname(cacheFile), { recursive: true });
     await writeFile(`${cacheFile}.tmp-${process.pid}`, JSON.stringify(scanned));
@@ -323,6 +312,27 @@ async function policyPages(siteDir: string, cacheRoot?: string): Promise<PolicyP
   }
   // Date order, then URL: partitions are date ranges and the same pages always fall into the same ones.
   return pages.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
+}
+
+/**
+ * Runs `work` on each request on up to two worker threads running `script` (in this thread where workers cannot
+ * start), handing each result to `use` as it comes; a failure becomes a SearchIndexError saying `what` failed.
+ */
+async function inWorkers<Request, Result>(script: URL, work: (request: Request) => Result | Promise<Result>, requests: Request[], what: string, use: (result: Result, index: number) => void): Promise<void> {
+  if (!requests.length) return;
+  const pool = createWorkerPool(script, Math.min(2, os.availableParallelism(), requests.length), work);
+  try {
+    await Promise.all(
+      requests.map(async (request, index) => {
+        const result = await pool.run(request).catch((error: Error) => {
+          throw new SearchIndexError(`${what}: ${error.message}`);
+        });
+        use(result, index);
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
 }
 
 /** Pages per stat() burst and per message to a scan worker. */
@@ -346,22 +356,10 @@ async function partitionWords(groups: { pages: PolicyPage[]; cacheFile?: string 
     sets.set(group, new Set());
     for (let at = 0; at < pages.length; at += WORDS_BATCH) tasks.push({ group, files: pages.slice(at, at + WORDS_BATCH).map((page) => page.file) });
   });
-  if (tasks.length) {
-    const pool = createWorkerPool(new URL('./words-worker.ts', import.meta.url), Math.min(2, os.availableParallelism(), tasks.length), wordsOfPages);
-    try {
-      await Promise.all(
-        tasks.map(async ({ group, files }) => {
-          const words = await pool.run(files).catch((error: Error) => {
-            throw new SearchIndexError(`reading words for the vocabulary: ${error.message}`);
-          });
-          const set = sets.get(group)!;
-          for (const word of words) set.add(word);
-        }),
-      );
-    } finally {
-      await pool.close();
-    }
-  }
+  await inWorkers(new URL('./words-worker.ts', import.meta.url), wordsOfPages, tasks.map((task) => task.files), 'reading words for the vocabulary', (words, n) => {
+    const set = sets.get(tasks[n].group)!;
+    for (const word of words) set.add(word);
+  });
   for (const [group, set] of sets) {
     const list = [...set].sort();
     lists[group] = list;
