@@ -12,7 +12,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/{clauses,import,topics,lib}/**/*.test.ts', 'src/**/*.test.ts'],
+          include: ['test/unit/**/*.test.ts', 'test/{clauses,import,topics,lib,scripts}/**/*.test.ts', 'src/**/*.test.ts'],
           testTimeout: 30_000,
         },
       },

@@ -1,7 +1,9 @@
 /**
  * Runs a command and measures it: wall time, and peak memory and CPU time of its whole process tree, sampled
  * from /proc every 100 ms. Memory: the sum of the resident set sizes of the command and all its descendants
- * (Astro and Pagefind run as child processes, so the largest single process would under-report). CPU: the sum
+ * (Astro and Pagefind run as child processes, so the largest single process would under-report), plus the growth
+ * of shared memory since the start: files in /dev/shm, where the index step writes the passages Pagefind reads
+ * (machine-wide, so the figure is true on an otherwise idle machine). CPU: the sum
  * over every process seen in the tree of its user + system time at its last sample. Not the shell's `times`:
  * that counts only the descendants each parent waited for, and Pagefind's backend is killed without being
  * waited for, so `times` left out most of the index step (9 of 44 CPU seconds at 1,500 policies).
@@ -70,6 +72,16 @@ function sampleTree(root: number, cpu: Map<string, number>): number {
   return total;
 }
 
+/** Shared memory in use on the machine (tmpfs files among it), in bytes; 0 where /proc/meminfo is missing. */
+function sharedMemory(): number {
+  try {
+    const kilobytes = /^Shmem:\s+(\d+) kB$/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1];
+    return Number(kilobytes ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
 export function measure(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {}): Promise<Measurement> {
   const started = performance.now();
   const child = spawn(command, args, {
@@ -79,8 +91,9 @@ export function measure(command: string, args: string[], options: { env?: NodeJS
   });
   let peakBytes = 0;
   const cpu = new Map<string, number>();
+  const sharedAtStart = sharedMemory();
   const timer = setInterval(() => {
-    if (child.pid) peakBytes = Math.max(peakBytes, sampleTree(child.pid, cpu));
+    if (child.pid) peakBytes = Math.max(peakBytes, sampleTree(child.pid, cpu) + Math.max(0, sharedMemory() - sharedAtStart));
   }, 100);
   return new Promise((resolve, reject) => {
     child.on('error', reject);

@@ -1,0 +1,33 @@
+/**
+ * The benchmark's measurement (scripts/lib/measure.ts): peak memory is the whole process tree's plus what it
+ * put in shared memory (the index step writes its passages to /dev/shm), and CPU counts every process.
+ */
+import { describe, expect, it } from 'vitest';
+import { measure } from '../../scripts/lib/measure.ts';
+
+const MB = 1024 ** 2;
+
+describe('measure', () => {
+  it('counts files a command keeps in /dev/shm as its memory', async () => {
+    // A child writes 160 MB to /dev/shm and holds it for a second; its own heap stays small.
+    const script = `
+      const fs = require('node:fs');
+      const file = '/dev/shm/measure-test-' + process.pid;
+      const block = Buffer.alloc(16 * 1024 * 1024, 1);
+      for (let i = 0; i < 10; i++) fs.appendFileSync(file, block);
+      setTimeout(() => fs.rmSync(file), 1000);`;
+    const withFile = await measure(process.execPath, ['-e', script], { quiet: true });
+    const without = await measure(process.execPath, ['-e', 'setTimeout(() => {}, 1000)'], { quiet: true });
+    expect(withFile.exitCode).toBe(0);
+    expect(withFile.peakBytes - without.peakBytes).toBeGreaterThan(140 * MB);
+    expect(without.peakBytes).toBeLessThan(140 * MB);
+  });
+
+  it('counts the CPU time of child processes', async () => {
+    // The parent waits idle while its child spins for about a second.
+    const child = `const end = Date.now() + 1000; while (Date.now() < end);`;
+    const parent = `require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}])`;
+    const result = await measure(process.execPath, ['-e', parent], { quiet: true });
+    expect(result.cpuSeconds).toBeGreaterThan(0.8);
+  });
+});
