@@ -212,7 +212,36 @@ describe('indexing failures fail the build', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('names the page when one cannot be cut into passages, and leaves no output or passage files behind', async () => {
+    // Partitions are cut ahead of Pagefind into a work folder (tmpfs when there is one): a page that breaks
+    // in a later partition fails the whole index, and the work folder goes with it.
+    const site = mkdtempSync(path.join(tmpdir(), 'search-cut-'));
+    const before = workFolders();
+    try {
+      cpSync(TEST_SITE_DIR, site, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
+      const newest = policyPages.map((page) => page.file).sort((a, b) => a.split('/')[2].localeCompare(b.split('/')[2])).at(-1)!;
+      const file = path.join(site, newest);
+      const html = readFileSync(file, 'utf8');
+      expect(html).toContain('<div class="policy-body">');
+      writeFileSync(file, html.replace('<div class="policy-body">', '<div class="policy-text">'));
+      const failure = buildSearchIndex(site, { partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 });
+      await expect(failure).rejects.toBeInstanceOf(SearchIndexError);
+      await expect(failure).rejects.toThrow(`${path.dirname(newest).replace(/^\/?/, '/')}/: cannot cut into search passages: the article has no <div class="policy-body">`);
+      expect(existsSync(path.join(site, 'pagefind'))).toBe(false);
+      expect(workFolders()).toEqual(before);
+    } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
 });
+
+/** Passage work folders of this process (in /dev/shm, or in the temporary folder when indexing has no cache folder). */
+function workFolders(): string[] {
+  const inShm = existsSync('/dev/shm') ? readdirSync('/dev/shm').filter((name) => name === `privacy-archive-passages-${process.pid}`) : [];
+  const inTmp = existsSync(path.join(tmpdir(), 'search-index-work')) ? readdirSync(path.join(tmpdir(), 'search-index-work')) : [];
+  return [...inShm, ...inTmp];
+}
 
 describe('rebuilding the index', () => {
   /** A copy of the built test site's pages (without its index), to index again. */
