@@ -3,6 +3,7 @@
  * only policy articles are indexed, each clause is its own sub-result titled by its section, and every
  * policy carries the metadata, filters and sort key the search page uses. An indexing failure fails the build.
  */
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -231,6 +232,32 @@ describe('indexing failures fail the build', () => {
       expect(existsSync(path.join(site, 'pagefind'))).toBe(false);
       expect(workFolders()).toEqual(before);
     } finally {
+      rmSync(site, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('passage work folders in /dev/shm', () => {
+  it('are removed when the index step that wrote them is gone, and kept while it runs', async () => {
+    // Files in tmpfs are memory that a killed index step would never give back.
+    const site = mkdtempSync(path.join(tmpdir(), 'search-shm-'));
+    const living = spawn('sleep', ['30']);
+    const gone = spawnSync('true').pid!;
+    const folder = (pid: number) => path.join('/dev/shm', `privacy-archive-passages-${pid}`);
+    try {
+      cpSync(TEST_SITE_DIR, site, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
+      for (const pid of [gone, living.pid!]) {
+        mkdirSync(path.join(folder(pid), '1'), { recursive: true });
+        writeFileSync(path.join(folder(pid), '1', 'index.html'), 'left behind');
+      }
+      await buildSearchIndex(site, { partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 });
+      expect(existsSync(folder(gone))).toBe(false);
+      expect(existsSync(folder(living.pid!))).toBe(true);
+      expect(workFolders()).toEqual([]);
+    } finally {
+      living.kill();
+      rmSync(folder(gone), { recursive: true, force: true });
+      rmSync(folder(living.pid!), { recursive: true, force: true });
       rmSync(site, { recursive: true, force: true });
     }
   });

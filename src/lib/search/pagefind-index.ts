@@ -570,20 +570,39 @@ const TMPFS_MAGIC = 0x01021994;
 /** Free space /dev/shm must have to hold the passages cut ahead. */
 const WORK_SPACE_NEEDED = 2 * 1024 ** 3;
 
+/** Prefix of the work folders in /dev/shm; the process id follows. */
+const SHM_PREFIX = 'privacy-archive-passages-';
+
 /**
  * Where passages are written for Pagefind to read: a folder in /dev/shm when it is a memory file system with
  * room (files there never touch the disk: on this machine's ext4, writing the corpus's 2,883 passages took
- * 4–7.5 s, on tmpfs 0.55 s), else `fallback`.
+ * 4–7.5 s, on tmpfs 0.55 s), else `fallback`. Memory is not freed by a process that dies, so folders left by
+ * index steps that were killed (their process is gone) are removed first.
  */
-async function passageWorkRoot(fallback: string): Promise<string> {
-  const shm = '/dev/shm';
+async function passageWorkRoot(fallback: string, shm = '/dev/shm'): Promise<string> {
   try {
     const fs = await statfs(shm);
-    if (fs.type === TMPFS_MAGIC && fs.bavail * fs.bsize >= WORK_SPACE_NEEDED) return path.join(shm, `privacy-archive-passages-${process.pid}`);
+    if (fs.type === TMPFS_MAGIC) {
+      for (const name of await readdir(shm)) {
+        const pid = name.startsWith(SHM_PREFIX) ? Number(name.slice(SHM_PREFIX.length)) : NaN;
+        if (Number.isInteger(pid) && pid !== process.pid && !processExists(pid)) await rm(path.join(shm, name), { recursive: true, force: true });
+      }
+      const free = await statfs(shm);
+      if (free.bavail * free.bsize >= WORK_SPACE_NEEDED) return path.join(shm, `${SHM_PREFIX}${process.pid}`);
+    }
   } catch {
     // no /dev/shm here
   }
   return path.join(fallback, 'search-index-work', String(process.pid));
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**
