@@ -4,11 +4,12 @@
  *   npm run bench -- --policies 1500            import + build + index N policies, then the floor
  *   npm run bench -- --policies 10000 --add 1   (after a run of N) add one new snapshot (archived the day after
  *                                               the newest) to the built archive: an additions build
+ *   npm run bench -- --policies 10000 --add 1 --add-date 2015-06-01   the same, a snapshot dated inside the archive
  *   options: --no-floor  --no-search  --work <dir> (default .bench)  --query <words> (default "cookies")
  *            --shard k/n (build only shard k of n: the policies whose domain hashes to it)
  *
  * Everything goes to <work>/<N>/ (raw files, imported content, Astro cache, dist, the floor project, logs)
- * and the figures to <work>/results/<N>[-add<K>].json. It prints figures; it asserts nothing.
+ * and the figures to <work>/results/<N>[-add<K>[-on<date>]].json. It prints figures; it asserts nothing.
  * Corpus: scripts/bench/corpus.ts (real texts, replicated beyond their count). Floor: scripts/bench/floor.ts.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,10 +29,12 @@ const option = (name: string, fallback?: string) => {
 const flag = (name: string) => argv.includes(name);
 const n = Number(option('--policies', '1500'));
 const add = Number(option('--add', '0'));
+/** The added snapshots' archive date (default: the day after the archive's newest). */
+const addDate = option('--add-date');
 const work = path.resolve(option('--work', '.bench')!);
 const query = option('--query', 'cookies')!;
-if (!Number.isInteger(n) || n < 1 || !Number.isInteger(add) || add < 0) {
-  console.error('usage: npm run bench -- --policies N [--add K] [--no-floor] [--no-search] [--work dir] [--query words]');
+if (!Number.isInteger(n) || n < 1 || !Number.isInteger(add) || add < 0 || (addDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(addDate))) {
+  console.error('usage: npm run bench -- --policies N [--add K [--add-date YYYY-MM-DD]] [--no-floor] [--no-search] [--work dir] [--query words]');
   process.exit(2);
 }
 
@@ -87,6 +90,7 @@ function costs(imported: Measurement, built: Measurement & { log: string }) {
     index,
     totalSeconds: imported.seconds + built.seconds,
     totalCpuSeconds: imported.cpuSeconds + built.cpuSeconds,
+    stealSeconds: imported.stealSeconds + built.stealSeconds,
     peakBytes: Math.max(imported.peakBytes, built.peakBytes),
   };
 }
@@ -95,17 +99,20 @@ interface Result {
   corpus: string;
   policies: number;
   added?: number;
+  addedDate?: string;
   machine: { cores: number; memoryGB: number; node: string };
   import: { seconds: number; cpuSeconds: number; peakBytes: number };
   build: { seconds: number; cpuSeconds: number; astroSeconds: number; indexSeconds: number; peakBytes: number };
   index: { seconds: number; passages: number; partitions: number; reused: number };
   totalSeconds: number;
   totalCpuSeconds: number;
+  /** CPU time the host took from this virtual machine meanwhile (machine-wide): high values mean a slowed run. */
+  stealSeconds: number;
   peakBytes: number;
   site: SiteFigures;
   search?: SearchFigures;
   floorFailure?: string;
-  floor?: { astroSeconds: number; pagefindSeconds: number; seconds: number; cpuSeconds: number; cpuRatio: number; peakBytes: number; site: SiteFigures; ratio: number; memoryRatio: number };
+  floor?: { astroSeconds: number; pagefindSeconds: number; seconds: number; cpuSeconds: number; stealSeconds: number; cpuRatio: number; peakBytes: number; site: SiteFigures; ratio: number; memoryRatio: number };
   date: string;
 }
 
@@ -147,6 +154,7 @@ if (add === 0) {
         pagefindSeconds: pf.seconds,
         seconds,
         cpuSeconds: astro.cpuSeconds + pf.cpuSeconds,
+        stealSeconds: astro.stealSeconds + pf.stealSeconds,
         cpuRatio: result.totalCpuSeconds / (astro.cpuSeconds + pf.cpuSeconds),
         peakBytes,
         site: siteFigures(floor.dist),
@@ -160,12 +168,12 @@ if (add === 0) {
   if (!existsSync(dirs.dist)) throw new Error(`no built archive of ${n} policies in ${root}: run npm run bench -- --policies ${n} first`);
   const addDir = path.join(root, `add-${Date.now()}`);
   // Policies N.. N+K-1 of the same deterministic corpus: new to this archive, and new snapshots, as an archive
-  // grows: archived the day after its newest policy.
+  // grows: archived the day after its newest policy (or on --add-date: a snapshot found late, dated inside).
   const previous = existsSync(path.join(root, 'added.json')) ? (JSON.parse(readFileSync(path.join(root, 'added.json'), 'utf8')) as number) : 0;
   const newest = readdirSync(dirs.content, { recursive: true }).map(String).filter((file) => file.endsWith('.md')).map((file) => path.basename(file).slice(0, 10)).sort().at(-1)!;
   const date = new Date(`${newest}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + 1);
-  writeCorpus(addDir, n + previous + add, n + previous, date.toISOString().slice(0, 10));
+  writeCorpus(addDir, n + previous + add, n + previous, addDate ?? date.toISOString().slice(0, 10));
   const imported = await step('add-import', `${node} scripts/import.ts ${addDir} --out ${dirs.content}`, {}, projectRoot, [0, 1]);
   const built = await step('add-build', buildCommand, buildEnv);
   writeFileSync(path.join(root, 'added.json'), JSON.stringify(previous + add));
@@ -174,6 +182,7 @@ if (add === 0) {
     corpus: 'real policies from /work/shared/corpus, replicated beyond 1,495',
     policies: n + previous + add,
     added: add,
+    ...(addDate ? { addedDate: addDate } : {}),
     machine,
     ...costs(imported, built),
     site: siteFigures(dirs.dist),
@@ -182,17 +191,18 @@ if (add === 0) {
 }
 
 mkdirSync(dirs.results, { recursive: true });
-const resultFile = path.join(dirs.results, `${n}${shard ? `-shard${shard.replace('/', 'of')}` : ''}${add ? `-add${add}` : ''}.json`);
+const resultFile = path.join(dirs.results, `${n}${shard ? `-shard${shard.replace('/', 'of')}` : ''}${add ? `-add${add}` : ''}${addDate ? `-on${addDate}` : ''}.json`);
 writeFileSync(resultFile, JSON.stringify(result, null, 2) + '\n');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const rows: [string, string][] = [
-  ['policies', `${result.policies.toLocaleString('en')}${add ? ` (${add} added to ${n.toLocaleString('en')})` : ''}${shard ? `, shard ${shard} built (${result.site.policyPages.toLocaleString('en')} policy pages)` : ''}`],
+  ['policies', `${result.policies.toLocaleString('en')}${add ? ` (${add} added to ${n.toLocaleString('en')}${addDate ? `, dated ${addDate}` : ''})` : ''}${shard ? `, shard ${shard} built (${result.site.policyPages.toLocaleString('en')} policy pages)` : ''}`],
   ['import', `${result.import.seconds.toFixed(1)} s`],
   ['astro build', `${result.build.astroSeconds.toFixed(1)} s`],
   ['index (Pagefind)', `${result.build.indexSeconds.toFixed(1)} s: ${result.index.passages.toLocaleString('en')} passages in ${result.index.partitions} partitions, ${result.index.reused} reused`],
   ['total wall time', `${result.totalSeconds.toFixed(1)} s`],
   ['total CPU time (user+sys)', `${result.totalCpuSeconds.toFixed(1)} s`],
+  ['CPU taken by the host (steal)', `${result.stealSeconds.toFixed(1)} s of ${(result.totalSeconds * machine.cores).toFixed(0)} core-seconds`],
   ['peak memory (process tree)', formatBytes(result.peakBytes)],
   ['dist size', `${formatBytes(result.site.distBytes)} in ${result.site.distFiles.toLocaleString('en')} files`],
   ['index size', `${formatBytes(result.site.indexBytes)} in ${result.site.indexFiles.toLocaleString('en')} files`],
@@ -209,7 +219,7 @@ if (result.floorFailure) rows.push(['floor', result.floorFailure]);
 if (result.floor) {
   const f = result.floor;
   rows.push(['floor: astro build + pagefind', `${f.astroSeconds.toFixed(1)} s + ${f.pagefindSeconds.toFixed(1)} s = ${f.seconds.toFixed(1)} s`]);
-  rows.push(['floor: CPU time', `${f.cpuSeconds.toFixed(1)} s`]);
+  rows.push(['floor: CPU time', `${f.cpuSeconds.toFixed(1)} s (steal ${f.stealSeconds.toFixed(1)} s)`]);
   rows.push(['floor: peak memory', formatBytes(f.peakBytes)]);
   rows.push(['floor: dist / index size', `${formatBytes(f.site.distBytes)} / ${formatBytes(f.site.indexBytes)}`]);
   rows.push(['ratio to floor: time (import+build+index)', `${f.ratio.toFixed(2)}×`]);

@@ -29,5 +29,6 @@ describe('measure', () => {
     const parent = `require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}])`;
     const result = await measure(process.execPath, ['-e', parent], { quiet: true });
     expect(result.cpuSeconds).toBeGreaterThan(0.8);
+    expect(result.stealSeconds).toBeGreaterThanOrEqual(0);
   });
 });
