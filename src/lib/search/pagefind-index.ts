@@ -8,8 +8,8 @@
  *
  * Partitions by archive date. Pagefind keeps a whole index in memory until it writes it, about 1 GB per
  * 1,000 policies (11.8 GB and 367 s for 10,000 in one index). So policies are indexed in partitions of
- * consecutive archive dates, each its own Pagefind bundle (`pagefind/<key>/`), two at a time (3.9 GB peak at
- * 10,000 policies); the search page merges them in the browser (Pagefind's mergeIndex) and, because a
+ * consecutive archive dates, each its own Pagefind bundle (`pagefind/<key>/`), two at a time, their passages
+ * cut ahead (cutAhead; 4.7 GB peak at 10,000 policies with the passage files); the search page merges them in the browser (Pagefind's mergeIndex) and, because a
  * partition is a date range, sorting by date is a walk through the partitions in order
  * (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A partition's key is a hash of its
  * pages' indexed part and of the indexer: an unchanged partition is linked from the cache
@@ -46,8 +46,8 @@ import { missingWords, searchForms, type MissingWord } from './terms.ts';
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
 /**
- * Policies per partition: with two partitions indexed at once, 3.9 GB peak for the whole step at 10,000
- * policies (target: under 6 GB). Archives up to this size (the sample, the shared corpus) are one partition.
+ * Policies per partition: with two partitions indexed at once and passages cut ahead, 4.7 GB peak for the whole
+ * build at 10,000 policies, ~0.4 GB of it passage files in /dev/shm (target: under 6 GB). Archives up to this size (the sample, the shared corpus) are one partition.
  */
 export const PARTITION_POLICIES = 2_000;
 /** The smallest tail partition (the newest policies, past the last full partition): this share of a full one. */
