@@ -9,13 +9,14 @@
  * Partitions by archive date. Pagefind keeps a whole index in memory until it writes it, about 1 GB per
  * 1,000 policies (11.8 GB and 367 s for 10,000 in one index). So policies are indexed in partitions of
  * consecutive archive dates, each its own Pagefind bundle (`pagefind/<key>/`), two at a time, their passages
- * cut ahead (cutAhead; 4.7 GB peak at 10,000 policies with the passage files); the search page merges them in the browser (Pagefind's mergeIndex) and, because a
- * partition is a date range, sorting by date is a walk through the partitions in order
- * (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A partition's key is a hash of its
- * pages' indexed part and of the indexer: an unchanged partition is linked from the cache
- * (`<cacheDir>/search-index/`) instead of being indexed again. Full partitions hold about PARTITION_POLICIES
- * policies; past the first, the newest policies (fewer than that) are cut into tail partitions of halving
- * sizes, so that adding a snapshot, which is the newest, re-indexes one small partition (see partition()).
+ * cut ahead (cutAhead; 4.7 GB peak at 10,000 policies with the passage files); the search page merges them in
+ * the browser (Pagefind's mergeIndex) and, because a partition is a date range, sorting by date is a walk
+ * through the partitions in order (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A
+ * partition's key is a hash of its pages' indexed part and of the indexer: an unchanged partition is linked
+ * from the cache (`<cacheDir>/search-index/`) instead of being indexed again. Full partitions hold about
+ * PARTITION_POLICIES policies; past the first, the newest policies (fewer than that) are cut into tail
+ * partitions of halving sizes, so that adding a snapshot, which is the newest, re-indexes one small partition
+ * (see partition()).
  *
  * Every partition's words. When Pagefind finds no word starting with a search term in an index, it matches the
  * longest indexed word the term starts with instead ("in" for "internet"). Alone, an index lacks such a term
@@ -47,7 +48,8 @@ import { missingWords, searchForms, type MissingWord } from './terms.ts';
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
 /**
  * Policies per partition: with two partitions indexed at once and passages cut ahead, 4.7 GB peak for the whole
- * build at 10,000 policies, ~0.4 GB of it passage files in /dev/shm (target: under 6 GB). Archives up to this size (the sample, the shared corpus) are one partition.
+ * build at 10,000 policies, ~0.4 GB of it passage files in /dev/shm (target: under 6 GB). Archives up to this
+ * size (the sample, the shared corpus) are one partition.
  */
 export const PARTITION_POLICIES = 2_000;
 /** The smallest tail partition (the newest policies, past the last full partition): this share of a full one. */
@@ -449,8 +451,8 @@ interface CutPartition {
 }
 
 /**
- * Writes a partition's passages as files, which Pagefind reads itself (addDirectory parses files in parallel;
- * sending each passage over the Node API's pipe took 51 s instead of 31 s for the 1,494 corpus policies).
+ * Writes a partition's passages as files, which Pagefind reads itself (addDirectory; sending each passage over
+ * the Node API's pipe took 51 s instead of 31 s for the 1,494 corpus policies).
  * Passage n of every page goes to a folder of its own, `<workDir>/<n>/<page path>/`, so that every passage's
  * URL is its policy page's and each clause's sub-result URL is the clause anchor.
  *
