@@ -8,7 +8,7 @@
  * that counts only the descendants each parent waited for, and Pagefind's backend is killed without being
  * waited for, so `times` left out most of the index step (9 of 44 CPU seconds at 1,500 policies).
  * A process's last <100 ms, and processes shorter than that, are missed. Also the CPU time the host took from this
- * virtual machine (steal): on these machines the same 10,000-policy build took 313 s one hour and 192 s the next.
+ * virtual machine (steal): on these machines the same 10,000-policy build took 447 s one hour and 212 s the next.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
