@@ -1,14 +1,16 @@
 /**
  * Runs a command and measures it: wall time, and peak memory and CPU time of its whole process tree, sampled
- * from /proc every 100 ms. Memory: the sum of the resident set sizes of the command and all its descendants
- * (Astro and Pagefind run as child processes, so the largest single process would under-report), plus the growth
- * of shared memory since the start: files in /dev/shm, where the index step writes the passages Pagefind reads
- * (machine-wide, so the figure is true on an otherwise idle machine). CPU: the sum
- * over every process seen in the tree of its user + system time at its last sample. Not the shell's `times`:
- * that counts only the descendants each parent waited for, and Pagefind's backend is killed without being
- * waited for, so `times` left out most of the index step (9 of 44 CPU seconds at 1,500 policies).
- * A process's last <100 ms, and processes shorter than that, are missed. Also the CPU time the host took from this
- * virtual machine (steal): on these machines the same 10,000-policy build took 447 s one hour and 212 s the next.
+ * from /proc every 100 ms.
+ * - Memory: the sum of the resident set sizes of the command and all its descendants (Astro and Pagefind run as
+ *   child processes, so the largest single process would under-report), plus the growth of shared memory since
+ *   the start: files in /dev/shm, where the index step writes the passages Pagefind reads (machine-wide, so the
+ *   figure is true on an otherwise idle machine).
+ * - CPU: the sum over every process seen in the tree of its user + system time at its last sample. Not the
+ *   shell's `times`: that counts only the descendants each parent waited for, and Pagefind's backend is killed
+ *   without being waited for, so `times` left out most of the index step (9 of 44 CPU seconds at 1,500
+ *   policies). A process's last <100 ms, and processes shorter than that, are missed.
+ * - Steal: the CPU time the host took from this virtual machine; on these machines the same 10,000-policy build
+ *   took 447 s one hour and 212 s the next.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { decodeEntities } from './passages.ts';
+import { DATE_SORT, decodeEntities } from './passages.ts';
 
 /** Page markup as text or as its UTF-8 bytes: the searches below are for ASCII markup, the same in both. */
 export type Markup = string | Buffer;
@@ -137,7 +137,7 @@ export async function scanPages(files: string[]): Promise<PageScan[]> {
       scans.push(undefined);
       continue;
     }
-    const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(html.toString('latin1', body.start, body.end))?.[1];
+    const date = DATE_SORT.exec(html.toString('latin1', body.start, body.end))?.[1];
     if (!date) {
       scans.push({ error: 'the search body has no date sort value' });
       continue;

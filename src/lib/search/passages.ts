@@ -48,6 +48,8 @@ export class PassageError extends Error {
   }
 }
 
+/** A policy article's archive date, as its sort key (the scan of built pages reads it too: page-text.ts). */
+export const DATE_SORT = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/;
 const ARTICLE_OPEN = /<article\b[^>]*\sdata-pagefind-body(?=[\s=>])[^>]*>/;
 const BODY_OPEN = '<div class="policy-body">';
 const TOPIC_FILTER = /<data value="[^"]*" data-pagefind-filter="topic\[value\]"><\/data>/g;
@@ -64,7 +66,7 @@ export function passagesOfPage(html: string, url: string, budget = PASSAGE_TEXT_
   const open = ARTICLE_OPEN.exec(html);
   if (!open) return undefined;
   const articleOpen = open[0];
-  const date = /data-pagefind-sort="date:(\d{4}-\d{2}-\d{2})"/.exec(articleOpen)?.[1];
+  const date = DATE_SORT.exec(articleOpen)?.[1];
   if (!date) throw new PassageError(url, 'the article has no date sort value (data-pagefind-sort="date:...")');
   const headerStart = html.indexOf('<header>', open.index + articleOpen.length);
   const headerEnd = html.indexOf('</header>', headerStart);
