@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { publishedUrls, readAdditions } from './src/lib/build/additions.ts';
+import { clientAssetsPlugin } from './src/lib/build/client-assets.ts';
 
 const site = process.env.SITE_URL ?? 'https://privacy-policy-archive.example';
 // An additions build (scripts/build.ts) renders only what new snapshots change; the sitemap still lists every
@@ -41,6 +42,8 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // Page cache keys include the client build's file names, which a reused page's HTML refers to.
+  vite: { plugins: [clientAssetsPlugin()] },
   // Pages from getStaticPaths() carry a cacheKey (src/lib/pages/cache-key.ts): a build copies the earlier output
   // of every page whose key and code are unchanged instead of rendering it again. An archive only grows, so
   // most pages of a build are unchanged.

@@ -1,5 +1,7 @@
 /** Page cache keys for Astro's incremental builds (src/lib/pages/cache-key.ts). */
 import { describe, expect, it } from 'vitest';
+import type { Rollup } from 'vite';
+import { clientAssetsPlugin } from '../../src/lib/build/client-assets.ts';
 import { pageCacheKey } from '../../src/lib/pages/cache-key.ts';
 
 const entry = (id: string, digest: string, title = 'Privacy policy') => ({ collection: 'policies', id, digest, data: { title } });
@@ -23,5 +25,21 @@ describe('pageCacheKey', () => {
     expect(pageCacheKey({ counts: new Map([['a', 1]]) })).not.toBe(pageCacheKey({ counts: new Map([['a', 2]]) }));
     expect(pageCacheKey({ slugs: new Set(['a']) })).not.toBe(pageCacheKey({ slugs: new Set(['b']) }));
     expect(() => pageCacheKey({ render: () => 'x' })).toThrow(/function/);
+  });
+
+  it("changes with the client build's file names, which a page's HTML refers to, and with nothing else of other builds", () => {
+    const props = { policy: entry('a.com/2020-01-01', 'd1') };
+    const plugin = clientAssetsPlugin();
+    const generate = (environment: string, files: string[]) =>
+      (plugin.generateBundle as (this: unknown, options: unknown, bundle: Rollup.OutputBundle) => void).call({ environment: { name: environment } }, {}, Object.fromEntries(files.map((file) => [file, {}])) as Rollup.OutputBundle);
+    generate('client', ['_astro/highlight.AAAA.js', '_astro/Base.CCCC.css']);
+    const before = pageCacheKey(props);
+    // The server bundle's chunks are not in the page's HTML.
+    generate('ssr', ['chunks/other.js']);
+    expect(pageCacheKey(props)).toBe(before);
+    generate('client', ['_astro/highlight.BBBB.js', '_astro/Base.CCCC.css']);
+    expect(pageCacheKey(props)).not.toBe(before);
+    generate('client', ['_astro/Base.CCCC.css', '_astro/highlight.AAAA.js']);
+    expect(pageCacheKey(props)).toBe(before);
   });
 });

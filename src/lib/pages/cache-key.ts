@@ -13,6 +13,7 @@
  * 240 s one-policy addition at 10,000 policies).
  */
 import { createHash } from 'node:crypto';
+import { clientAssetsKey } from '../build/client-assets.ts';
 
 interface DigestedEntry {
   collection: string;
@@ -26,7 +27,10 @@ function isDigestedEntry(value: unknown): value is DigestedEntry {
   return typeof entry.collection === 'string' && typeof entry.id === 'string' && (typeof entry.digest === 'string' || typeof entry.digest === 'number');
 }
 
-/** A key that changes whenever `props` would render differently. */
+/**
+ * A key that changes whenever `props` would render differently, or the client build's file names change
+ * (a page names its scripts and styles: src/lib/build/client-assets.ts).
+ */
 export function pageCacheKey(props: unknown): string {
   const json = JSON.stringify(props, (_key, value: unknown) => {
     if (isDigestedEntry(value)) return `${value.collection}/${value.id}@${value.digest}`;
@@ -36,5 +40,5 @@ export function pageCacheKey(props: unknown): string {
     if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') throw new TypeError(`pageCacheKey: cannot key a ${typeof value} in page props`);
     return value;
   });
-  return createHash('sha256').update(json ?? 'undefined').digest('base64url');
+  return createHash('sha256').update(clientAssetsKey()).update('\0').update(json ?? 'undefined').digest('base64url');
 }
