@@ -17,11 +17,18 @@
  * - One result per policy (company, date, title) with its best-matching clauses as links to the clause
  *   anchors, excerpts with the matched words in <mark>; the number of results goes to a polite live region.
  * - Policy text is untrusted: excerpts are built as text nodes, never assigned as HTML.
+ * - Pagefind is given the query's words already stemmed, and without function words ("how", "my") when other
+ *   words remain (src/lib/search/query.ts): a first search then downloads far less. The status says which
+ *   words were left out; result links carry the words searched as typed, for the policy page's highlighter.
  */
 
+import { pagefindQuery } from '../lib/search/query.ts';
 import { lacksTerm, queryTerms, type MissingWord } from '../lib/search/terms.ts';
 
-/** The parameter Pagefind adds to result URLs; the policy page's highlighter reads it (highlight.ts). */
+/**
+ * The URL parameter the policy page's highlighter reads (HIGHLIGHT_PARAM in highlight.ts, written out so the
+ * search page does not load the highlighter).
+ */
 const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
 interface SubResult {
@@ -86,7 +93,6 @@ export function urlFromState(state: SearchState): string {
   return query ? `?${query}` : location.pathname;
 }
 
-/** Excerpt HTML from Pagefind (text with `<` and `>` escaped, matches in <mark>) as safe DOM nodes. */
 /** What a result shows of its policy: a first passage's metadata, or a later passage's `policy` label. */
 export function policyLabel(meta: Record<string, string | undefined>): Record<string, string | undefined> {
   if (!meta.policy) return meta;
@@ -98,6 +104,7 @@ export function policyLabel(meta: Record<string, string | undefined>): Record<st
   }
 }
 
+/** Excerpt HTML from Pagefind (text with `<` and `>` escaped, matches in <mark>) as safe DOM nodes. */
 export function excerptNodes(doc: Document, excerpt: string): Node[] {
   const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
   return excerpt.split(/(<mark>.*?<\/mark>)/s).flatMap((part): Node[] => {
@@ -108,6 +115,17 @@ export function excerptNodes(doc: Document, excerpt: string): Node[] {
     mark.textContent = decode(marked[1]);
     return [mark];
   });
+}
+
+/**
+ * A result link that asks the policy page to mark the words searched, as typed (Pagefind's own parameter would
+ * carry the stems it was given, "parti", which the highlighter cannot find in "parties").
+ */
+export function withHighlight(url: string, words: readonly string[]): string {
+  const link = new URL(url, 'https://archive.invalid');
+  link.searchParams.delete(HIGHLIGHT_PARAM);
+  for (const word of words) link.searchParams.append(HIGHLIGHT_PARAM, word);
+  return link.pathname + link.search + link.hash;
 }
 
 function score(sub: SubResult): number {
@@ -161,13 +179,15 @@ export function enhanceSearchPage(doc: Document): void {
   };
 
   let generation = 0;
+  /** The words searched for the results on screen, for the result links' highlight parameter. */
+  let searchedWords: string[] = [];
   let pending: Result[] = [];
   /** The results shown, by policy URL: a later passage of a shown policy adds its clauses there. */
   let shown = new Map<string, { item: HTMLLIElement; hits: HTMLUListElement }>();
 
   const renderPassage = (data: ResultData): HTMLLIElement | undefined => {
     // Every passage has its policy page's URL (with the highlight parameter).
-    const url = data.url;
+    const url = withHighlight(data.url, searchedWords);
     const meta = policyLabel(data.meta);
     const clauses = bestClauses(data.sub_results.filter((sub) => sub.url.includes('#')));
     const key = new URL(url, location.href).pathname;
@@ -208,7 +228,7 @@ export function enhanceSearchPage(doc: Document): void {
   const renderClause = (sub: SubResult): HTMLLIElement => {
     const hit = doc.createElement('li');
     const anchor = doc.createElement('a');
-    anchor.href = sub.url;
+    anchor.href = withHighlight(sub.url, searchedWords);
     anchor.textContent = sub.title;
     const excerpt = doc.createElement('p');
     excerpt.append(...excerptNodes(doc, sub.excerpt));
@@ -253,7 +273,8 @@ export function enhanceSearchPage(doc: Document): void {
       // Without words, one result per policy: its first passage.
       // The vocabulary page of each partition only makes words findable everywhere: never a result.
       const scope: Record<string, unknown> = { ...filters, ...(state.q ? {} : { passage: 'first' }), not: { kind: 'vocabulary' } };
-      const terms = queryTerms(state.q);
+      const sent = pagefindQuery(state.q);
+      const terms = queryTerms(sent.words.join(' '));
       const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, terms)));
       if (searched.length < partitions.length) scope.partition = { any: searched.map((partition) => partition.key) };
       let results: Result[];
@@ -263,16 +284,17 @@ export function enhanceSearchPage(doc: Document): void {
         const order = state.sort === 'newest' ? [...searched].reverse() : searched;
         results = [];
         for (const partition of order) {
-          const response = await api.search(state.q || null, { filters: { ...scope, partition: partition.key }, sort });
+          const response = await api.search(sent.query || null, { filters: { ...scope, partition: partition.key }, sort });
           if (run !== generation || !response) return;
           results.push(...response.results);
         }
       } else {
-        const response = await api.search(state.q || null, { filters: scope });
+        const response = await api.search(sent.query || null, { filters: scope });
         if (run !== generation || !response) return;
         results = response.results;
       }
       pending = [...results];
+      searchedWords = sent.words;
       const total = pending.length;
       list.replaceChildren();
       shown = new Map();
@@ -288,7 +310,8 @@ export function enhanceSearchPage(doc: Document): void {
         });
       const what = (state.q ? ` for “${state.q}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
       const unit = state.q ? ['passage', 'passages'] : ['policy', 'policies'];
-      status.textContent = total === 0 ? `Nothing found${what}.` : `${total.toLocaleString('en')} ${total === 1 ? unit[0] : unit[1]} found${what}.`;
+      const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
+      status.textContent = (total === 0 ? `Nothing found${what}.` : `${total.toLocaleString('en')} ${total === 1 ? unit[0] : unit[1]} found${what}.`) + left;
     } catch (error) {
       if (run === generation) status.textContent = 'Search could not be loaded. Please try again.';
       console.error(error);
@@ -371,7 +394,7 @@ async function loadSearch(): Promise<Search> {
   const newest = partitions.at(-1);
   if (!newest) throw new Error('search index list is empty');
   const api = (await import(/* @vite-ignore */ new URL(`${newest.path}pagefind.js`, location.href).href)) as Pagefind;
-  const options = { excerptLength: 24, highlightParam: HIGHLIGHT_PARAM };
+  const options = { excerptLength: 24 };
   await api.options({ ...options, mergeFilter: { partition: newest.key } });
   for (const partition of partitions.slice(0, -1).reverse()) await api.mergeIndex(partition.path, { ...options, mergeFilter: { partition: partition.key } });
   await api.init();

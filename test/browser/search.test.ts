@@ -19,6 +19,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatViolations, launchBrowser, newSiteContext, runAxe, watchPage } from '../support/browser.ts';
 import { builtPages, pageType } from '../support/pages.ts';
 import { passagesOfPage } from '../../src/lib/search/passages.ts';
+import { stem } from '../../src/lib/search/stem.ts';
 import { SAMPLE_POLICY_IDS, TEST_SEARCH_PASSAGE_CHARS, builtFile } from '../support/site.ts';
 
 const siteUrl = inject('siteUrl');
@@ -440,6 +441,22 @@ describe('filters, sort and the URL', () => {
       await page.keyboard.press('ArrowDown');
       expect(await page.evaluate(() => document.activeElement?.closest('#search-results') !== null)).toBe(true);
       expect(await page.locator('#search-results h2').count()).toBe(results.length);
+    });
+  });
+
+  it('searches a question typed in plain words by its meaningful words, says which it left out, and highlights those typed', async () => {
+    const question = `How is the ${common.toUpperCase()} of your policy?`;
+    await withPage(async (page) => {
+      const { status, results } = await search(page, question);
+      // "policy" stays, so the passages are those with both words (Pagefind matches words whose stem starts with its stem).
+      const expected = passagesWith(common).filter(({ policy, clauses }) => [...clauses.flatMap((clause) => clause.words), ...policy.otherWords].some((word) => stem(word).startsWith(stem('policy'))));
+      expect(expected.length).toBeGreaterThan(0);
+      expect(status).toBe(`${expected.length} ${expected.length === 1 ? 'passage' : 'passages'} found for “${question}”. Common words left out: How, is, the, of, your.`);
+      // Pagefind was sent stems; the links carry the words as typed, for the policy page's highlighter.
+      for (const result of results) {
+        expect(target(result.url).terms).toEqual([common.toUpperCase(), 'policy?']);
+        for (const clause of result.clauses) expect(target(clause).terms).toEqual([common.toUpperCase(), 'policy?']);
+      }
     });
   });
 });
