@@ -36,13 +36,15 @@ function parseArgs(argv: string[]) {
   let site = 'dist';
   const queries: string[] = [];
   let json = false;
+  let listFiles = false;
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--site') site = argv[++i];
     else if (argv[i] === '--query') queries.push(argv[++i]);
     else if (argv[i] === '--json') json = true;
-    else throw new Error(`unknown argument ${argv[i]} (usage: --site <dir> --query <words> --json)`);
+    else if (argv[i] === '--files') listFiles = true;
+    else throw new Error(`unknown argument ${argv[i]} (usage: --site <dir> --query <words> --json --files)`);
   }
-  return { site: path.resolve(site), queries: queries.length ? queries : ['privacy', 'cookies', 'third parties'], json };
+  return { site: path.resolve(site), queries: queries.length ? queries : ['privacy', 'cookies', 'third parties'], json, listFiles };
 }
 
 async function indexOnDisk(dir: string) {
@@ -117,7 +119,7 @@ async function measureQuery(site: string, query: string): Promise<QueryFigures> 
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
-const { site, queries, json } = parseArgs(process.argv.slice(2));
+const { site, queries, json, listFiles } = parseArgs(process.argv.slice(2));
 const bundle = path.join(site, 'pagefind');
 if (!existsSync(path.join(bundle, 'partitions.json'))) throw new Error(`${bundle} holds no Pagefind index (partitions.json): build the site first`);
 const manifest = JSON.parse(await readFile(path.join(bundle, 'partitions.json'), 'utf8')) as PartitionManifest;
@@ -128,7 +130,7 @@ const measured: QueryFigures[] = [];
 for (const query of queries) measured.push(await measureQuery(site, query));
 
 if (json) {
-  console.log(JSON.stringify({ site, policies, passages: pages, partitions: manifest.partitions.length, index: disk, queries: measured.map(({ files: _files, ...rest }) => rest) }, null, 2));
+  console.log(JSON.stringify({ site, policies, passages: pages, partitions: manifest.partitions.length, index: disk, queries: measured.map(({ files, ...rest }) => (listFiles ? { ...rest, files } : rest)) }, null, 2));
 } else {
   console.log(`site ${site}: ${policies.toLocaleString('en')} policies indexed as ${pages.toLocaleString('en')} passages in ${manifest.partitions.length} partition(s)`);
   console.log(`index on disk: ${kb(disk.bytes)} in ${disk.files.toLocaleString('en')} files`);
@@ -139,5 +141,6 @@ if (json) {
       `${JSON.stringify(figures.query).padEnd(18)} ${String(figures.results).padStart(7)}  ${kb(figures.pageLoad.wire).padStart(16)}  ` +
         `${`${kb(figures.firstQuery.wire)} / ${kb(figures.firstQuery.raw)}, ${kb(figures.firstQuery.pagefindWire)}`.padStart(42)}  ${String(figures.firstQuery.requests).padStart(8)}`,
     );
+    if (listFiles) for (const line of figures.files) console.log(`    ${line}`);
   }
 }
