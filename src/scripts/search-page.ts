@@ -17,9 +17,11 @@
  * - One result per policy (company, date, title) with its best-matching clauses as links to the clause
  *   anchors, excerpts with the matched words in <mark>; the number of results goes to a polite live region.
  * - Policy text is untrusted: excerpts are built as text nodes, never assigned as HTML.
- * - Pagefind is given the query's words already stemmed, and without function words ("how", "my") when other
- *   words remain (src/lib/search/query.ts): a first search then downloads far less. The status says which
- *   words were left out; result links carry the words searched as typed, for the policy page's highlighter.
+ * - Pagefind is given the query's words already stemmed, and without the words found in nearly every passage
+ *   ("the", "how") when other words remain (src/lib/search/query.ts; its stemmer is 1.7 kB of this script, gzip,
+ *   and loading it with Pagefind instead cost more: Vite's preload helper and a request): a first search then
+ *   downloads less. The status says which words were left out; result links carry the words searched as
+ *   typed, for the policy page's highlighter.
  */
 
 import { pagefindQuery } from '../lib/search/query.ts';
@@ -381,11 +383,6 @@ export function enhanceSearchPage(doc: Document): void {
   void search(initial);
 }
 
-/**
- * In a large archive the company filter is a text field (a <select> of every company would weigh more than
- * the rest of the page): its suggestions come from the search index's own company facet, once Pagefind is
- * loaded anyway for the first search.
- */
 /** Pagefind with every partition of the index merged in (the newest is the primary index). */
 async function loadSearch(): Promise<Search> {
   const response = await fetch('/pagefind/partitions.json');
@@ -401,6 +398,11 @@ async function loadSearch(): Promise<Search> {
   return { api, partitions };
 }
 
+/**
+ * In a large archive the company filter is a text field (a <select> of every company would weigh more than
+ * the rest of the page): its suggestions come from the search index's own company facet, once Pagefind is
+ * loaded anyway for the first search.
+ */
 function fillCompanySuggestions(doc: Document, pagefind: Pagefind): void {
   const list = doc.getElementById('company-suggestions');
   if (!(list instanceof HTMLDataListElement) || list.options.length) return;

@@ -5,7 +5,7 @@
  *
  * Why the search page needs it: Pagefind looks a query term up in the index chunk where the term itself would
  * sort and in the chunk of its stem. For common words those are two large chunks ("privacy" and "privaci"
- * are 63 and 58 kB in the corpus's index); a term handed over already stemmed loads only the second, since
+ * are 58 and 63 kB in the corpus's index); a term handed over already stemmed loads only the second, since
  * Pagefind matches the stem of what it is given (src/lib/search/query.ts says what else changes).
  *
  * Written from the algorithm's description, for lower-case words of the letters a to z; test/lib/stem.test.ts
