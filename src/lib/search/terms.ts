@@ -80,9 +80,10 @@ export function lacksTerm(missing: readonly MissingWord[], terms: readonly strin
 
 /**
  * Pagefind matches stems (English Snowball: "cookies" → "cooki"), and a partition that has "cookie" answers
- * "cookies". Without shipping a stemmer, the term is cut at least as short as its stem would be: a common
- * suffix and a doubled final letter removed, never below three letters. Shorter means a partition is
- * skipped less often: when in doubt, it is searched.
+ * "cookies". The term is cut at least as short as its stem would be: a common suffix and a doubled final
+ * letter removed, never below three letters. Shorter means a partition is skipped less often: when in doubt,
+ * it is searched. (The search page also has Pagefind's exact stemmer, src/lib/search/stem.ts, for what it
+ * sends; this check keeps the rougher, shorter cut on purpose, and the index step needs no stemmer.)
  */
 export function roughStem(term: string): string {
   const suffix = SUFFIXES.find((ending) => term.endsWith(ending) && term.length - ending.length >= 3);
