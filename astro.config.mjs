@@ -42,8 +42,13 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
-  // Page cache keys include the client build's file names, which a reused page's HTML refers to.
-  vite: { plugins: [clientAssetsPlugin()] },
+  vite: {
+    // Page cache keys include the client build's file names, which a reused page's HTML refers to.
+    plugins: [clientAssetsPlugin()],
+    // `astro dev` watches the project folder: the benchmark's and tests' scratch output (43,000 files at 10,000
+    // policies) exhausted the system's file watchers (ENOSPC) and is never source.
+    server: { watch: { ignored: ['**/.bench/**', '**/.cache/**', '**/dist/**'] } },
+  },
   // Pages from getStaticPaths() carry a cacheKey (src/lib/pages/cache-key.ts): a build copies the earlier output
   // of every page whose key and code are unchanged instead of rendering it again. An archive only grows, so
   // most pages of a build are unchanged.
