@@ -163,7 +163,9 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       for (const list of lists) for (const word of list) words.add(word);
       vocabulary = [...words].sort();
     }
-    const vocabularyDigest = vocabulary.length ? createHash('sha256').update(vocabulary.join(' ')).digest('hex') : 'none';
+    // The vocabulary page's text, joined once: every partition indexed in this build gets the same page.
+    const vocabularyText = vocabulary.join(' ');
+    const vocabularyDigest = vocabulary.length ? createHash('sha256').update(vocabularyText).digest('hex') : 'none';
     if (vocabulariesRoot && vocabulary.length) await writeVocabulary(vocabulariesRoot, vocabularyDigest, vocabulary);
     const vocabularySeconds = clock();
     const formsOf = (words: Iterable<string>) => {
@@ -226,7 +228,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       } else {
         missing = undefined;
         try {
-          count = await indexPartition(await cutter.cut(toIndex.indexOf(index)), target, vocabulary.join(' '));
+          count = await indexPartition(await cutter.cut(toIndex.indexOf(index)), target, vocabularyText);
         } finally {
           cutter.release();
         }
