@@ -24,8 +24,9 @@ describe('measure', () => {
   });
 
   it('counts the CPU time of child processes', async () => {
-    // The parent waits idle while its child spins for about a second.
-    const child = `const end = Date.now() + 1000; while (Date.now() < end);`;
+    // The parent waits idle while its child spins until it has used a second of CPU time (not of wall time: on a
+    // busy machine a second of wall time may hold a fraction of a second of CPU).
+    const child = `while (process.cpuUsage().user + process.cpuUsage().system < 1e6);`;
     const parent = `require('node:child_process').spawnSync(process.execPath, ['-e', ${JSON.stringify(child)}])`;
     const result = await measure(process.execPath, ['-e', parent], { quiet: true });
     expect(result.cpuSeconds).toBeGreaterThan(0.8);
