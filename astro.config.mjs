@@ -4,8 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { publishedUrls, readAdditions } from './src/lib/build/additions.ts';
 import { clientAssetsPlugin } from './src/lib/build/client-assets.ts';
+import { config } from './src/config.ts';
 
-const site = process.env.SITE_URL ?? 'https://privacy-policy-archive.example';
+const site = config.SITE_URL;
 // An additions build (scripts/build.ts) renders only what new snapshots change; the sitemap still lists every
 // page the previous build published.
 const additions = readAdditions();
@@ -16,8 +17,8 @@ export default defineConfig({
   site,
   trailingSlash: 'always',
   // Test and benchmark builds go to their own folders so they never clobber `dist/` or each other's cache.
-  outDir: process.env.OUT_DIR ?? './dist',
-  cacheDir: process.env.CACHE_DIR ?? './node_modules/.astro',
+  outDir: config.OUT_DIR,
+  cacheDir: config.CACHE_DIR,
   // One cached stylesheet for every page instead of the same CSS inlined into each of them.
   // Pages rendered 16 at a time: rendering is one thread either way, but one page at a time left it idle a third
   // of the time while each page's two files (the output and the incremental build's copy) were written. 1,500

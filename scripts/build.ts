@@ -12,6 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { config, policyRoots, projectPath } from '../src/config.ts';
 import { ADDITIONS_ENV, type AdditionsSpec } from '../src/lib/build/additions.ts';
 import { moveTree } from '../src/lib/build/move-tree.ts';
 import { planBuild, siteCodeDigest, type BuildRecord, type FileStamp } from '../src/lib/build/plan.ts';
@@ -19,9 +20,9 @@ import { ledgerFiles } from '../src/lib/build/ledger.ts';
 import { domainOf, markdownFiles, policyIdOf } from '../src/loaders/policies.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
-const outDir = path.resolve(projectRoot, process.env.OUT_DIR ?? 'dist');
-const cacheDir = path.resolve(projectRoot, process.env.CACHE_DIR ?? 'node_modules/.astro');
-const roots = (process.env.POLICIES_DIR ?? 'src/content/policies').split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
+const outDir = projectPath(config.OUT_DIR);
+const cacheDir = projectPath(config.CACHE_DIR);
+const roots = policyRoots(config);
 const archiveDir = path.join(cacheDir, 'archive');
 const recordFile = path.join(archiveDir, 'build.json');
 const ledger = ledgerFiles(cacheDir);
@@ -43,7 +44,9 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
     process.exit(1);
   }
 }
-const astro = path.join(projectRoot, 'node_modules', '.bin', 'astro');
+// Astro runs on this process's Node (the project's own, from npm), not on the first `node` on PATH, which on these
+// machines is Node 20 and which Astro refuses.
+const astroCli = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const indexSearch = () => run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], {});
 
 const files: Record<string, FileStamp> = {};
@@ -72,7 +75,7 @@ rmSync(recordFile, { force: true });
 
 if (plan.mode === 'full') {
   console.log(`[build] the whole archive (${Object.keys(files).length} policies): ${process.argv.includes('--full') ? '--full' : plan.reason}`);
-  run('astro build', astro, ['build'], {});
+  run('astro build', process.execPath, [astroCli, 'build'], {});
   endStep('astro');
   indexSearch();
   endStep('index');
@@ -87,7 +90,7 @@ if (plan.mode === 'full') {
   rmSync(scratchOut, { recursive: true, force: true });
   // Its own Astro cache: the data store of an additions build holds only the companies it renders, and the
   // full build's store (every policy) must stay as it is for the next full build.
-  run('astro build (additions)', astro, ['build'], { [ADDITIONS_ENV]: specFile, OUT_DIR: scratchOut, CACHE_DIR: path.join(archiveDir, 'additions-cache') });
+  run('astro build (additions)', process.execPath, [astroCli, 'build'], { [ADDITIONS_ENV]: specFile, OUT_DIR: scratchOut, CACHE_DIR: path.join(archiveDir, 'additions-cache') });
   endStep('astro');
   const moved = await moveTree(scratchOut, outDir);
   console.log(`[build] ${moved} files of the additions build moved into ${path.relative(projectRoot, outDir)}`);

@@ -7,15 +7,14 @@
  * (default 1/16 of a partition, 125: the newest partition, which an addition re-indexes, stays under it; see
  * partition() and the commit that set it for what 250 and 500 cost). Any indexing error exits non-zero.
  */
-import path from 'node:path';
+import { config, projectPath } from '../src/config.ts';
 import { buildSearchIndex } from '../src/lib/search/pagefind-index.ts';
 
-const site = path.resolve(process.env.OUT_DIR ?? 'dist');
-const cacheDir = path.resolve(process.env.CACHE_DIR ?? 'node_modules/.astro');
-const number = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
-const partitionPolicies = number('SEARCH_PARTITION_POLICIES');
-const passageBudget = number('SEARCH_PASSAGE_CHARS');
-const tailPolicies = number('SEARCH_TAIL_POLICIES');
+const site = projectPath(config.OUT_DIR);
+const cacheDir = projectPath(config.CACHE_DIR);
+const partitionPolicies = config.SEARCH_PARTITION_POLICIES;
+const passageBudget = config.SEARCH_PASSAGE_CHARS;
+const tailPolicies = config.SEARCH_TAIL_POLICIES;
 const started = performance.now();
 try {
   const summary = await buildSearchIndex(site, { cacheDir, partitionPolicies, passageBudget, tailPolicies });

@@ -7,12 +7,13 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
+import { config } from './config.ts';
 import { policiesLoader } from './loaders/policies.ts';
 import { policyFrontmatter } from './lib/policies/schema.ts';
 import type { PolicySummary } from './lib/policies/summary.ts';
 
 const policies = defineCollection({
-  loader: policiesLoader({ base: process.env.POLICIES_DIR ?? 'src/content/policies' }),
+  loader: policiesLoader({ base: config.POLICIES_DIR }),
   // Sections are produced by our own segmenter, not written by hand: typed, not re-validated field by field.
   // Site-wide pages read `summary`; the policy page reads its rendered body from `pageFile` (src/lib/policies/).
   schema: policyFrontmatter.extend({ summary: z.custom<PolicySummary>((value) => typeof value === 'object' && value !== null), pageFile: z.string() }),

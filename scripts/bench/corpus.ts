@@ -11,8 +11,9 @@
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../../src/config.ts';
 
-export const CORPUS_ROOT = process.env.BENCH_CORPUS ?? '/work/shared/corpus';
+export const CORPUS_ROOT = path.join(config.SHARED_DIR, 'corpus');
 const SOURCES = ['ota', 'princeton-leuven', 'seeds'];
 
 export interface SourceFile {

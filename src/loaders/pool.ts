@@ -6,6 +6,7 @@
  * POLICY_WORKERS sets the pool size (default: available cores, at most 8; 0 = prepare in this thread).
  */
 import os from 'node:os';
+import { config } from '../config.ts';
 import { createWorkerPool } from '../lib/workers/pool.ts';
 import { preparePolicy, type Prepared } from './prepare.ts';
 
@@ -27,7 +28,6 @@ export function createPreparePool(size = defaultSize()): PreparePool {
 }
 
 function defaultSize(): number {
-  const configured = process.env.POLICY_WORKERS;
-  if (configured !== undefined && configured !== '') return Math.max(0, Number(configured) || 0);
+  if (config.POLICY_WORKERS !== undefined) return config.POLICY_WORKERS;
   return Math.min(8, os.availableParallelism());
 }

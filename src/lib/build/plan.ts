@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { config, outputSettings } from '../../config.ts';
 import { hashFiles, sourceFiles } from './source-digest.ts';
 
 /** A policy file as the build saw it: [size in bytes, modification time in ms]. */
@@ -57,18 +58,15 @@ export function planBuild(previous: BuildRecord | undefined, current: CurrentBui
   return { mode: 'additions', domains: [...new Set(added.map(current.domainOf))].sort(), added };
 }
 
-/** Settings read from the environment that change what a build publishes. */
-const OUTPUT_SETTINGS = ['SITE_URL', 'POLICY_SHARD', 'SEARCH_PARTITION_POLICIES', 'SEARCH_PASSAGE_CHARS', 'SEARCH_TAIL_POLICIES', 'TOPIC_CLAUSES_PER_PAGE'];
-
 /**
  * A digest of everything besides the policy files that shapes the output: the site's source (pages,
  * components, loaders, the search indexer, topic descriptions), public files, the configuration, the
  * locked dependency versions and the output settings. Policy folders inside src/ are left out.
  */
-export async function siteCodeDigest(projectRoot: string, policyRoots: string[], env: NodeJS.ProcessEnv = process.env): Promise<string> {
+export async function siteCodeDigest(projectRoot: string, policyRoots: string[], settings = config): Promise<string> {
   const skip = policyRoots.map((root) => path.resolve(root) + path.sep);
   const files = [...(await sourceFiles(path.join(projectRoot, 'src'))), ...(await sourceFiles(path.join(projectRoot, 'public')))].filter((file) => !skip.some((root) => file.startsWith(root)));
   const hash = await hashFiles(createHash('sha256'), projectRoot, [...files, ...['astro.config.mjs', 'package-lock.json', 'tsconfig.json'].map((name) => path.join(projectRoot, name))]);
-  for (const name of OUTPUT_SETTINGS) hash.update(`${name}=${env[name] ?? ''}\n`);
+  hash.update(outputSettings(settings));
   return hash.digest('hex');
 }

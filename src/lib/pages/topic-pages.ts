@@ -9,11 +9,11 @@
  */
 import { CLAUSES_PER_PAGE, clausesOnTopic, paginateGroups, type TopicPolicyGroup } from '../topics/coverage.ts';
 import type { PolicyLike } from '../policies/archive.ts';
+import { config } from '../../config.ts';
 
 /** Clauses per topic page: CLAUSES_PER_PAGE, or TOPIC_CLAUSES_PER_PAGE (the test site uses few, to have archive pages). */
-export function clausesPerTopicPage(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.TOPIC_CLAUSES_PER_PAGE);
-  return Number.isInteger(value) && value > 0 ? value : CLAUSES_PER_PAGE;
+export function clausesPerTopicPage(settings = config): number {
+  return settings.TOPIC_CLAUSES_PER_PAGE ?? CLAUSES_PER_PAGE;
 }
 
 export interface TopicPage<P extends PolicyLike = PolicyLike> {
