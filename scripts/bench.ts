@@ -6,7 +6,6 @@
  *                                               the newest) to the built archive: an additions build
  *   npm run bench -- --policies 10000 --add 1 --add-date 2015-06-01   the same, a snapshot dated inside the archive
  *   options: --no-floor  --no-search  --work <dir> (default .bench)  --query <words> (default "cookies")
- *            --shard k/n (build only shard k of n: the policies whose domain hashes to it)
  *
  * Everything goes to <work>/<N>/ (raw files, imported content, Astro cache, dist, the floor project, logs)
  * and the figures to <work>/results/<N>[-add<K>[-on<date>]].json. It prints figures; it asserts nothing.
@@ -49,7 +48,8 @@ const dirs = {
   results: path.join(work, 'results'),
 };
 const projectRoot = path.resolve(import.meta.dirname, '..');
-const bin = (name: string) => path.join(projectRoot, 'node_modules', '.bin', name);
+/** A package's command, run on this process's Node (the project's own), not the first `node` on PATH. */
+const bin = (pkg: string, file: string) => `${JSON.stringify(process.execPath)} ${JSON.stringify(path.join(projectRoot, 'node_modules', pkg, file))}`;
 
 /** Runs a command with its output in <logs>/<label>.log; a failure prints the log's tail and stops. */
 async function step(label: string, command: string, env: NodeJS.ProcessEnv = {}, cwd = projectRoot, okCodes = [0]): Promise<Measurement & { log: string }> {
@@ -73,9 +73,7 @@ function indexFigures(log: string): { seconds: number; passages: number; partiti
   return m ? { passages: Number(m[1]), partitions: Number(m[2]), reused: Number(m[3]), seconds: Number(m[4]) } : { seconds: NaN, passages: NaN, partitions: NaN, reused: NaN };
 }
 
-const shard = option('--shard');
-// --shard k/n: build only the policies whose domain hashes to shard k of n (POLICY_SHARD, src/loaders/policies.ts).
-const buildEnv: NodeJS.ProcessEnv = { POLICIES_DIR: dirs.content, OUT_DIR: dirs.dist, CACHE_DIR: dirs.cache, ...(shard ? { POLICY_SHARD: shard } : {}) };
+const buildEnv: NodeJS.ProcessEnv = { POLICIES_DIR: dirs.content, OUT_DIR: dirs.dist, CACHE_DIR: dirs.cache };
 const node = process.execPath;
 /** What `npm run build` runs (scripts/build.ts): the site, then the search index in its own process. */
 const buildCommand = `${node} scripts/build.ts`;
@@ -141,8 +139,8 @@ if (add === 0) {
     const floor = writeFloorProject(dirs.floor, raw);
     // The floor can fail where our build does not (bare Astro 7 at 10,000 policies: "Invalid string length"
     // serialising its data store): record the failure as a figure instead of losing the run's figures.
-    const astro = await step('floor-astro', `${bin('astro')} build`, {}, dirs.floor, [0, 1]);
-    const pf = astro.exitCode === 0 ? await step('floor-pagefind', `${bin('pagefind')} --site ${floor.dist}`, {}, dirs.floor) : undefined;
+    const astro = await step('floor-astro', `${bin('astro', 'bin/astro.mjs')} build`, {}, dirs.floor, [0, 1]);
+    const pf = astro.exitCode === 0 ? await step('floor-pagefind', `${bin('pagefind', 'lib/runner/bin.cjs')} --site ${floor.dist}`, {}, dirs.floor) : undefined;
     if (!pf) {
       const cause = (/Caused by:\s*\n\s*(.+)/.exec(astro.log)?.[1] ?? `exit code ${astro.exitCode}`).trim();
       result.floorFailure = `bare Astro build failed after ${astro.seconds.toFixed(1)} s at peak ${formatBytes(astro.peakBytes)}: ${cause}`;
@@ -191,12 +189,12 @@ if (add === 0) {
 }
 
 mkdirSync(dirs.results, { recursive: true });
-const resultFile = path.join(dirs.results, `${n}${shard ? `-shard${shard.replace('/', 'of')}` : ''}${add ? `-add${add}` : ''}${addDate ? `-on${addDate}` : ''}.json`);
+const resultFile = path.join(dirs.results, `${n}${add ? `-add${add}` : ''}${addDate ? `-on${addDate}` : ''}.json`);
 writeFileSync(resultFile, JSON.stringify(result, null, 2) + '\n');
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const rows: [string, string][] = [
-  ['policies', `${result.policies.toLocaleString('en')}${add ? ` (${add} added to ${n.toLocaleString('en')}${addDate ? `, dated ${addDate}` : ''})` : ''}${shard ? `, shard ${shard} built (${result.site.policyPages.toLocaleString('en')} policy pages)` : ''}`],
+  ['policies', `${result.policies.toLocaleString('en')}${add ? ` (${add} added to ${n.toLocaleString('en')}${addDate ? `, dated ${addDate}` : ''})` : ''}`],
   ['import', `${result.import.seconds.toFixed(1)} s`],
   ['astro build', `${result.build.astroSeconds.toFixed(1)} s`],
   ['index (Pagefind)', `${result.build.indexSeconds.toFixed(1)} s: ${result.index.passages.toLocaleString('en')} passages in ${result.index.partitions} partitions, ${result.index.reused} reused`],

@@ -15,7 +15,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { readAdditions } from '../lib/build/additions.ts';
-import { shardOf } from '../lib/build/shard.ts';
 import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
@@ -48,14 +47,12 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
     load: async ({ store, parseData, generateDigest, logger, config, watcher }) => {
       const projectRoot = new URL(config.root).pathname;
       const roots = base.split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
-      const shard = parseShard(process.env.POLICY_SHARD);
       // An additions build (src/lib/build/additions.ts) loads only the companies that gained a snapshot.
       const additions = readAdditions();
       const onlyDomains = additions && new Set(additions.domains);
       const files = (await Promise.all(roots.map(markdownFiles)))
         .flat()
-        .filter((file) => (!shard || shardOf(domainOf(roots, file), shard.count) === shard.index) && (!onlyDomains || onlyDomains.has(domainOf(roots, file))));
-      if (shard) logger.info(`shard ${shard.index}/${shard.count}: the policies whose domain hashes to it`);
+        .filter((file) => !onlyDomains || onlyDomains.has(domainOf(roots, file)));
       if (additions) logger.info(`additions build: ${additions.domains.length} ${additions.domains.length === 1 ? 'company' : 'companies'} with new snapshots`);
       const seen = new Set<string>();
       const code = await prepareCodeDigest(projectRoot);
@@ -141,18 +138,6 @@ export async function markdownFiles(root: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
-}
-
-/**
- * POLICY_SHARD=k/n builds only the policies whose domain hashes to shard k of n (0 <= k < n): each shard is
- * its own Astro build with its own output and search index (docs/scaling.md). A company's snapshots always
- * fall in the same shard, so its timeline and neighbour links stay whole.
- */
-export function parseShard(value: string | undefined): { index: number; count: number } | undefined {
-  if (!value) return undefined;
-  const m = /^(\d+)\/(\d+)$/.exec(value.trim());
-  if (!m || Number(m[2]) < 1 || Number(m[1]) >= Number(m[2])) throw new Error(`POLICY_SHARD must be k/n with 0 <= k < n, not "${value}"`);
-  return { index: Number(m[1]), count: Number(m[2]) };
 }
 
 /** A policy file's id: its path in its content folder without ".md" (`<domain>/<date>`). */
