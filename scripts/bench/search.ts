@@ -4,7 +4,7 @@
  * until the first result is shown and the network is idle (Pagefind's JS, WebAssembly, index chunks,
  * fragments; bodies as sent, the index files are gzipped by Pagefind), and the time from the keystroke to the first result on screen.
  */
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../../test/support/chromium.ts';
 import { serveDirectory } from '../../test/support/static-server.ts';
 
 export interface SearchFigures {
@@ -14,11 +14,9 @@ export interface SearchFigures {
   firstResultMs: number;
 }
 
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
-
 export async function firstSearch(dist: string, query: string, options: { path?: string; input?: string; result?: string } = {}): Promise<SearchFigures> {
   const server = await serveDirectory(dist);
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: FLAGS });
+  const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
     let counting = false;

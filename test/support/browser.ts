@@ -5,40 +5,14 @@
  * Without a browser the tests FAIL, never skip: the gates they hold (clause links, keyboard, accessibility,
  * untrusted text that must not run) would otherwise silently disappear from CI.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 
-/** CHROMIUM_PATH, when set, is the only candidate: a wrong path fails rather than silently using another browser. */
-const CANDIDATES = process.env.CHROMIUM_PATH ? [process.env.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+import { launchBrowser } from './chromium.ts';
 
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
-export function findChromium(): string {
-  const found = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (found) return found;
-  throw new Error(
-    `No Chromium for the browser tests (looked for ${CANDIDATES.join(', ')}). ` +
-      'Install it with `apt-get install chromium` (Debian; .ci/run does this), or set CHROMIUM_PATH. ' +
-      'Do not run `npx playwright install`: browser downloads are not available here.',
-  );
-}
-
-/**
- * Headless Chromium with the flags of .ci/run's environment. Playwright's `launch()` gives every browser a
- * fresh temporary user-data-dir of its own (and removes it on close), so no profile state leaks between runs.
- */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: findChromium(), headless: true, args: ['--headless', ...CHROMIUM_FLAGS] });
-}
+export { CHROMIUM_FLAGS, findChromium, launchBrowser } from './chromium.ts';
 
 /** A context bound to the test server: relative `page.goto('/x/')` works, everything else is fixed. */
 export async function newSiteContext(browser: Browser, siteUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
