@@ -190,7 +190,7 @@ if (add === 0) {
 
 mkdirSync(dirs.results, { recursive: true });
 const resultFile = path.join(dirs.results, `${n}${add ? `-add${add}` : ''}${addDate ? `-on${addDate}` : ''}.json`);
-writeFileSync(resultFile, JSON.stringify(result, null, 2) + '\n');
+writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const rows: [string, string][] = [

@@ -41,6 +41,7 @@ const SHOWN_AS_TEXT: Record<string, string[]> = {
     '<Evil.Widget client:load />',
     "import Evil from './evil.js'",
     "export const pwned = alert('mdx-export')",
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: hostile text that must stay text
     "{{ constructor.constructor('alert(1)')() }} and ${alert('template')}",
     "<!-- a hidden comment <script>alert('comment')</script> -->",
     'Before a comment <!-- inline comment --> after a comment.',

@@ -43,7 +43,6 @@ export class Progress {
   private lastDraw = Number.NEGATIVE_INFINITY;
   private shown = false;
   private total = 0;
-  private done = 0;
 
   constructor(stream: ProgressStream, options: ProgressOptions) {
     this.stream = stream;
@@ -62,7 +61,6 @@ export class Progress {
   }
 
   update(done: number): void {
-    this.done = done;
     const t = this.now();
     if (t - this.start < this.quietMs || done >= this.total) return;
     const every = this.tty ? this.redrawEveryMs : this.plainEveryMs;
