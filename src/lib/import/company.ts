@@ -38,7 +38,7 @@ function isWordChar(c: string | undefined): boolean {
 /** True when the match at [start, end) is part of a URL, link target or e-mail address. */
 function inAddress(text: string, start: number, end: number): boolean {
   let a = start;
-  while (a > 0 && !/[\s(<\[]/.test(text[a - 1])) a--;
+  while (a > 0 && !/[\s(<[]/.test(text[a - 1])) a--;
   let b = end;
   while (b < text.length && !/[\s)>\]]/.test(text[b])) b++;
   const token = text.slice(a, b);
