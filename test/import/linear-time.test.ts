@@ -33,6 +33,8 @@ const cases: Case[] = [
   { name: 'neutralise: <br>x on one line', make: (n) => '<br>x'.repeat(n), run: neutraliseBody, n: 16000 },
   { name: 'neutralise: a table row of spaces and <br>', make: (n) => `| a${' '.repeat(n)}<br>${' '.repeat(n)}x |`, run: neutraliseBody, n: 4000 },
   { name: 'neutralise: a{ after a long URL', make: (n) => `https://${'a{'.repeat(n)}`, run: neutraliseBody, n: 16000 },
+  { name: 'neutralise: backtick runs of many lengths, and <', make: (n) => Array.from({ length: n }, (_, i) => `${'`'.repeat((i % 40) + 1)}<`).join(''), run: neutraliseBody, n: 2000 },
+  { name: 'neutralise: `a< repeated', make: (n) => '`a<'.repeat(n), run: neutraliseBody, n: 8000 },
   { name: 'title: a heading and spaces', make: (n) => `# Heading${' '.repeat(n)}x\n`, run: (body) => deriveTitle(body, 'X'), n: 4000 },
   { name: 'title: a heading of dashes', make: (n) => `# ${'- '.repeat(n)}x\n`, run: (body) => deriveTitle(body, 'X'), n: 4000 },
   { name: 'words: ]( without a closing parenthesis', make: (n) => '](x'.repeat(n), run: countWords, n: 16000 },

@@ -11,7 +11,8 @@
  *    and an empty link text vanishes;
  *  - reference definitions `[x]: target` with such targets are disarmed the same way;
  *  - every `<` is backslash-escaped (raw HTML, comments, `<Component />`, declarations), except
- *    http(s)/mailto autolinks `<https://...>`; `{` and `}` are escaped (MDX expressions);
+ *    http(s)/mailto autolinks `<https://...>` and inside inline code spans, where a backslash is no escape
+ *    and nothing is markup (code-spans.ts finds them, conservatively); `{` and `}` likewise (MDX expressions);
  *  - `<br>` inside table rows (the only way the extracted tables show line breaks) becomes a space;
  *  - `•` bullets at the start of a line become Markdown list items.
  *
@@ -21,6 +22,8 @@
  * certain is treated as prose and escaped, which is safe either way.
  * Everything else — headings, bold lines, lists, tables, hard breaks, entities — stays as it is.
  */
+
+import { codeSpans } from './code-spans.ts';
 
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 
@@ -320,8 +323,12 @@ function urlTracker(s: string): (i: number) => boolean {
 export function escapeSpecials(s: string): string {
   if (!/[<{}]/.test(s)) return s;
   const continuesUrl = urlTracker(s);
+  const spans = s.includes('`') ? codeSpans(s) : [];
+  let span = 0;
   return s.replace(SPECIALS, (m: string, offset: number) => {
     if (m[0] === '<' && m.length > 1) return m; // an autolink
+    while (span < spans.length && spans[span][1] <= offset) span++;
+    if (span < spans.length && spans[span][0] <= offset) return m; // inside inline code: literal there
     const ch = m[m.length - 1];
     const slashed = m.length === 2;
     const at = offset + m.length - 1;
