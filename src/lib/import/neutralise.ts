@@ -24,6 +24,8 @@
  */
 
 import { codeSpans } from './code-spans.ts';
+import { backslashesBefore, isEscaped } from './escaped.ts';
+import { tableBreaksToSpaces } from './table-breaks.ts';
 
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 
@@ -74,17 +76,6 @@ export function neutraliseProse(text: string): string {
   }
   if (s.includes('](')) s = disarmOrphanLinks(s);
   return escapeSpecials(s);
-}
-
-/** Number of backslashes immediately before position i. */
-function backslashesBefore(s: string, i: number): number {
-  let n = 0;
-  while (i - 1 - n >= 0 && s.charCodeAt(i - 1 - n) === 92) n++;
-  return n;
-}
-
-function isEscaped(s: string, i: number): boolean {
-  return backslashesBefore(s, i) % 2 === 1;
 }
 
 const USEFUL_TARGET = /^(?:https?:\/\/[^\s/?#]|mailto:[^\s])/i;
@@ -246,46 +237,6 @@ function disarmOrphanLinks(s: string): string {
   return s.replace(/\](?!\([ \t]*<?(?:https?:\/\/|mailto:))\([ \t]*\n?[ \t]*<?([^\s)>]*)/gi, (m: string, target: string, offset: number) =>
     isEscaped(s, offset) || isUsefulTarget(target) ? m : `\\${m}`,
   );
-}
-
-/** `<br>` in a table row (a line starting with `|`) → one space: cells cannot hold line breaks. */
-function tableBreaksToSpaces(s: string): string {
-  return s.replace(/^[ \t]*\|.*$/gm, (row: string) => (/<br/i.test(row) ? rowBreaksToSpaces(row) : row));
-}
-
-/**
- * In one table row: each run of `<br>` (with the spaces and tabs around it) → one space; an escaped `<br>`
- * stays. By hand, because a pattern with spaces on both sides of `<br>` backtracks over long runs of spaces.
- */
-function rowBreaksToSpaces(row: string): string {
-  const BREAK = /<br[ \t]*\/?>/gi;
-  let out = '';
-  let last = 0;
-  let pending = false; // a run of breaks was seen: one space before the next text
-  for (let m = BREAK.exec(row); m; m = BREAK.exec(row)) {
-    if (isEscaped(row, m.index)) continue;
-    const between = pending ? trimBlankStart(row.slice(last, m.index)) : row.slice(last, m.index);
-    if (between !== '' || !pending) out += `${pending ? ' ' : ''}${trimBlankEnd(between)}`;
-    pending = true;
-    last = m.index + m[0].length;
-  }
-  return pending ? `${out} ${trimBlankStart(row.slice(last))}` : row;
-}
-
-const isBlankChar = (c: number) => c === 32 || c === 9;
-function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isBlankChar(s.charCodeAt(i))) return false;
-  return true;
-}
-function trimBlankStart(s: string): string {
-  let i = 0;
-  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
-  return s.slice(i);
-}
-function trimBlankEnd(s: string): string {
-  let i = s.length;
-  while (i > 0 && isBlankChar(s.charCodeAt(i - 1))) i--;
-  return s.slice(0, i);
 }
 
 const SPECIALS = /<(?:https?|mailto):[^\s<>\x00-\x1f\x7f]*>|\\?[<{}]/gi;
