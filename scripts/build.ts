@@ -8,6 +8,9 @@
  * its cache). `--full` always builds the whole archive.
  *
  * Folders as in astro.config.mjs: OUT_DIR (dist/), CACHE_DIR (node_modules/.astro), POLICIES_DIR.
+ *
+ * Publishing is atomic (src/lib/build/publish.ts): the site is built in `<OUT_DIR>.next` and replaces OUT_DIR
+ * only when complete; one build at a time per cache folder (src/lib/build/lock.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -17,6 +20,8 @@ import { ADDITIONS_ENV, type AdditionsSpec } from '../src/lib/build/additions.ts
 import { moveTree } from '../src/lib/build/move-tree.ts';
 import { planBuild, siteCodeDigest, type BuildRecord, type FileStamp } from '../src/lib/build/plan.ts';
 import { ledgerFiles } from '../src/lib/build/ledger.ts';
+import { acquireLock, LockedError } from '../src/lib/build/lock.ts';
+import { cleanLeftovers, linkTree, publish, stagePaths } from '../src/lib/build/publish.ts';
 import { domainOf, markdownFiles, policyIdOf } from '../src/loaders/policies.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -47,10 +52,36 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 // Astro runs on this process's Node (the project's own, from npm), not on the first `node` on PATH, which on these
 // machines is Node 20 and which Astro refuses.
 const astroCli = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const indexSearch = () => run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], {});
+const stage = stagePaths(outDir);
+const indexSearch = () => run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], { OUT_DIR: stage.next });
+
+let release: () => void;
+try {
+  release = acquireLock(path.join(cacheDir, 'build.lock'));
+} catch (error) {
+  if (!(error instanceof LockedError)) throw error;
+  console.error(`[build] ${error.message}`);
+  process.exit(1);
+}
+process.on('exit', () => {
+  rmSync(stage.next, { recursive: true, force: true }); // an unfinished site (nothing once published)
+  release();
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
+for (const note of cleanLeftovers(stage)) console.log(`[build] ${note}`);
+
+// An archive of nothing is a mistake (a mistyped POLICIES_DIR), never a site to publish over a good one.
+const found = await Promise.all(roots.map(markdownFiles));
+for (const [index, root] of roots.entries()) {
+  const problem = !existsSync(root) ? 'does not exist' : !statSync(root).isDirectory() ? 'is not a folder' : found[index].length === 0 ? 'holds no policy files (<domain>/<date>.md)' : undefined;
+  if (problem) {
+    console.error(`[build] POLICIES_DIR: ${root} ${problem}; nothing was built, ${path.relative(projectRoot, outDir) || '.'} is unchanged`);
+    process.exit(1);
+  }
+}
 
 const files: Record<string, FileStamp> = {};
-for (const file of (await Promise.all(roots.map(markdownFiles))).flat()) {
+for (const file of found.flat()) {
   const { size, mtimeMs } = statSync(file);
   files[file] = [size, mtimeMs];
 }
@@ -75,7 +106,7 @@ rmSync(recordFile, { force: true });
 
 if (plan.mode === 'full') {
   console.log(`[build] the whole archive (${Object.keys(files).length} policies): ${process.argv.includes('--full') ? '--full' : plan.reason}`);
-  run('astro build', process.execPath, [astroCli, 'build'], {});
+  run('astro build', process.execPath, [astroCli, 'build'], { OUT_DIR: stage.next });
   endStep('astro');
   indexSearch();
   endStep('index');
@@ -92,12 +123,16 @@ if (plan.mode === 'full') {
   // full build's store (every policy) must stay as it is for the next full build.
   run('astro build (additions)', process.execPath, [astroCli, 'build'], { [ADDITIONS_ENV]: specFile, OUT_DIR: scratchOut, CACHE_DIR: path.join(archiveDir, 'additions-cache') });
   endStep('astro');
-  const moved = await moveTree(scratchOut, outDir);
-  console.log(`[build] ${moved} files of the additions build moved into ${path.relative(projectRoot, outDir)}`);
+  // The next site starts as the published one, linked file by file, and the new pages replace theirs.
+  const linked = linkTree(outDir, stage.next);
+  const moved = await moveTree(scratchOut, stage.next);
+  console.log(`[build] ${moved} files of the additions build moved over the ${linked} of ${path.relative(projectRoot, outDir)}`);
   endStep('move');
   indexSearch();
   endStep('index');
 }
+publish(stage);
+endStep('publish');
 
 rmSync(ledger.current, { recursive: true, force: true });
 renameSync(ledger.next, ledger.current);

@@ -73,6 +73,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         const filePath = path.relative(projectRoot, file);
         const prepared = await pool.prepare(source, pageFile);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
+        for (const warning of prepared.warnings) logger.warn(`${filePath}: ${warning}`);
         return async () => {
           const data = await parseData({ id, filePath, data: { ...prepared.data, summary: prepared.summary, pageFile } });
           store.set({ id, data, digest, filePath });

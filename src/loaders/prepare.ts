@@ -3,6 +3,7 @@
  * frontmatter split, segmentation into sections and clauses, topic labels; the rendered page body goes to its
  * own file and a small summary back to the loader for the data store (src/lib/policies/page-file.ts, summary.ts).
  */
+import { coverageWarnings } from '../lib/clauses/coverage.ts';
 import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
@@ -11,7 +12,7 @@ import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
 import { labelTopics } from '../lib/topics/label.ts';
 
 export type Prepared =
-  | { ok: true; data: Record<string, unknown>; summary: PolicySummary }
+  | { ok: true; data: Record<string, unknown>; summary: PolicySummary; warnings: string[] }
   | { ok: false; line?: number; message: string };
 
 export function preparePolicy(source: string, pageFile: string): Prepared {
@@ -25,5 +26,5 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   const segmented = segment(split.body);
   labelTopics(segmented.sections);
   writePageFile(pageFile, renderPolicy(segmented.sections));
-  return { ok: true, data: split.data, summary: summarize(segmented.sections) };
+  return { ok: true, data: split.data, summary: summarize(segmented.sections), warnings: coverageWarnings(segmented, split.data.wordCount) };
 }

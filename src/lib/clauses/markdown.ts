@@ -39,6 +39,26 @@ export function createPolicyMarkdown(): MarkdownParser {
     }
   });
 
+  // Past `maxNesting` (100) levels of lists or quotes, markdown-it skips the rest of the document without a
+  // word. Here the lines that belong at that depth become one paragraph of text instead (their list and quote
+  // markers shown as written), and what follows the deep block is parsed as usual.
+  const tokenize = md.block.tokenize.bind(md.block);
+  md.block.tokenize = (state, startLine, endLine) => {
+    if (state.level < md.options.maxNesting) return tokenize(state, startLine, endLine);
+    let last = startLine;
+    let line = state.skipEmptyLines(startLine);
+    while (line < endLine && state.sCount[line] >= state.blkIndent) line = state.skipEmptyLines((last = line + 1));
+    state.line = line;
+    const content = state.getLines(startLine, last, state.blkIndent, false).trim();
+    if (!content) return;
+    state.push('paragraph_open', 'p', 1).map = [startLine, last];
+    const inline = state.push('inline', '', 0);
+    inline.content = content;
+    inline.map = [startLine, last];
+    inline.children = [];
+    state.push('paragraph_close', 'p', -1);
+  };
+
   md.renderer.rules.image = (tokens, index, _options, env, self) => {
     const alt = self.renderInlineAsText(tokens[index].children ?? [], md.options, env).trim();
     return alt ? md.utils.escapeHtml(alt) : '';

@@ -25,6 +25,12 @@ const MAX_PLAIN_HEADING_WORDS = 8;
 const MAX_PLAIN_HEADING_CHARS = 60;
 /** Short lines that are metadata, not section titles. */
 const NOT_A_HEADING = /^(last\s+(updated|modified|revised)|effective|updated|version|copyright|©|posted|date|revised)\b/i;
+/**
+ * At most this many anchors (sections and clauses) per policy page. Past it, the rest of the policy is one last
+ * clause, its text only, and the loader warns naming the file: 130,000 one-letter list items made a page no
+ * browser or search index handles, and crashed the build. The corpus's largest policy has far fewer (README).
+ */
+export const MAX_ANCHORS = 10_000;
 
 
 export function segment(markdown: string): SegmentedPolicy {
@@ -44,6 +50,9 @@ class Segmenter {
   /** Markdown heading levels in use, mapped to h2.. by rank so the outline never skips a level. */
   private readonly levelRank = new Map<number, number>();
   private pseudoHeadingLevel = 2;
+  private anchors = 0;
+  /** Past MAX_ANCHORS: the last clause, and the texts that go into it. */
+  private overflow: { clause: Clause; texts: string[]; spilled: number } | undefined;
 
   private readonly tokens: Token[];
   private readonly env: Env;
@@ -57,7 +66,26 @@ class Segmenter {
     const start = this.takeTitle();
     this.rankHeadingLevels(start);
     this.blocks(start, this.tokens.length);
-    return { title: this.title, sections: this.sections };
+    if (!this.overflow) return { title: this.title, sections: this.sections };
+    const { clause, texts, spilled } = this.overflow;
+    clause.text = collapse(texts.join(' '));
+    clause.html = md.utils.escapeHtml(clause.text);
+    return { title: this.title, sections: this.sections, overflow: { limit: MAX_ANCHORS, spilled } };
+  }
+
+  /** True when the text went into the overflow clause (or started it): the caller adds nothing. */
+  private spill(text: string): boolean {
+    if (this.overflow) {
+      this.overflow.texts.push(text);
+      this.overflow.spilled++;
+      return true;
+    }
+    if (this.anchors < MAX_ANCHORS - 1) return false;
+    this.closeList();
+    const clause = this.newClause('paragraph', '', text);
+    this.section().blocks.push({ type: 'clause', clause });
+    this.overflow = { clause, texts: [text], spilled: 1 };
+    return true;
   }
 
   /** An opening `# Title` is the policy's own title, shown as the page heading, not a section. */
@@ -108,9 +136,10 @@ class Segmenter {
           break;
         case 'code_block':
         case 'fence': {
-          // Deeply indented prose in extracted policies turns into code blocks: show it as a paragraph.
+          // Deeply indented prose in extracted policies turns into code blocks: show it as a paragraph, with
+          // the words on a fence's opening line (a line of 50,000 backticks and text opens a fence).
           this.closeList();
-          const text = collapse(token.content);
+          const text = collapse(`${token.info} ${token.content}`);
           this.clause('paragraph', md.utils.escapeHtml(text), text);
           break;
         }
@@ -124,6 +153,8 @@ class Segmenter {
   private heading(text: string, level: number): void {
     this.closeList();
     if (!text) return; // "# " with nothing after it
+    if (this.spill(text)) return;
+    this.anchors++;
     this.current = { id: this.ids.allocate(slugify(text)), heading: text, level, blocks: [] };
     this.sections.push(this.current);
     this.clausesInSection = 0;
@@ -163,7 +194,7 @@ class Segmenter {
       } else {
         const inner = this.tokens.slice(i + 1, itemEnd);
         const text = collapse(inner.filter((t) => t.type === 'inline').map((t) => plainText(t.children ?? [])).join(' '));
-        if (text) {
+        if (text && !this.spill(text)) {
           if (!this.openList) {
             this.openList = { type: 'list', ordered, items: [] };
             if (ordered && startAttr !== 1) this.openList.start = startAttr;
@@ -178,19 +209,21 @@ class Segmenter {
   }
 
   private clause(kind: Clause['kind'], html: string, text: string): void {
-    if (!text) return;
+    if (!text || this.spill(text)) return;
     this.section().blocks.push({ type: 'clause', clause: this.newClause(kind, html.trim(), text) });
   }
 
   private newClause(kind: Clause['kind'], html: string, text: string): Clause {
     const section = this.section();
     const ordinal = ++this.clausesInSection;
+    this.anchors++;
     const id = this.ids.allocate(`${section.id}-${ordinal}`);
     return { id, kind, ordinal, position: ++this.position, html, text, topics: [] };
   }
 
   private section(): Section {
     if (!this.current) {
+      this.anchors++;
       this.current = { id: this.ids.allocate('introduction'), heading: '', level: 2, blocks: [] };
       this.sections.push(this.current);
       this.clausesInSection = 0;

@@ -23,10 +23,14 @@ export function slugify(text: string, fallback = 'section'): string {
 /** Hands out ids in document order; a taken id gets the first free "-2", "-3", ... suffix. */
 export class IdAllocator {
   private readonly taken = new Set<string>();
+  /** For each wanted id, the suffix to try first: every smaller one is taken (ids are never given back). */
+  private readonly nextSuffix = new Map<string, number>();
 
   allocate(wanted: string): string {
     let id = wanted;
-    for (let n = 2; this.taken.has(id); n++) id = `${wanted}-${n}`;
+    let n = this.nextSuffix.get(wanted) ?? 2;
+    if (this.taken.has(id)) for (id = `${wanted}-${n}`; this.taken.has(id); n++, id = `${wanted}-${n}`);
+    if (id !== wanted) this.nextSuffix.set(wanted, n + 1);
     this.taken.add(id);
     return id;
   }

@@ -34,4 +34,6 @@ export interface SegmentedPolicy {
   /** The policy's own first-level heading when it opens the document, else undefined. */
   title?: string;
   sections: Section[];
+  /** Set when the policy has more than `limit` sections and clauses: `spilled` of them are the last clause's text. */
+  overflow?: { limit: number; spilled: number };
 }

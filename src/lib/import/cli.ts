@@ -2,7 +2,7 @@
  * `npm run import -- <file|dir>... [--out <dir>] [--max-bytes <n>] [--verbose]`
  * Exit status: 0 all good (warnings allowed), 1 some file rejected, 2 usage error, 130 interrupted.
  */
-import { formatDiagnostic } from './errors.ts';
+import { formatDiagnostic, printable } from './errors.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_OUT, formatSummary, importFiles } from './import.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 
@@ -93,7 +93,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams, signa
       } else {
         if (args.verbose && event.result.status !== 'rejected') {
           progress.clear();
-          streams.stdout.write(`${event.result.status} ${event.result.path} -> ${event.result.target}\n`);
+          streams.stdout.write(`${event.result.status} ${printable(event.result.path)} -> ${printable(event.result.target ?? '')}\n`);
         }
         progress.update(event.done);
       }

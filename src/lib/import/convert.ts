@@ -10,7 +10,8 @@ import { InputError } from './errors.ts';
 import { parseHeader } from './header.ts';
 import { neutraliseBody } from './neutralise.ts';
 import { deriveTitle, firstHeading } from './title.ts';
-import { decodeWaybackUrl } from './wayback.ts';
+import { implausibleDate } from './dates.ts';
+import { decodeWaybackUrl, waybackDate } from './wayback.ts';
 import { countWords } from './words.ts';
 
 export interface Converted {
@@ -52,6 +53,12 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   const parsed = parseHeader(headerLine);
   if (!parsed.ok) throw new InputError(lineNo, parsed.reason);
   const header = parsed.header;
+  const implausible = implausibleDate(header.archivedOn);
+  if (implausible) throw new InputError(lineNo, implausible);
+  const snapshotDay = waybackDate(header.snapshotUrl);
+  if (snapshotDay && snapshotDay !== header.archivedOn) {
+    warnings.push({ line: lineNo, message: `archive date ${header.archivedOn} differs from the snapshot URL's timestamp (${snapshotDay}); the header's date is kept` });
+  }
 
   const rawBody = (nl === -1 ? '' : text.slice(nl + 1)).replace(/^(?:[ \t]*\n)+/, '').trimEnd();
   if (rawBody.trim() === '') throw new InputError(lineNo + 1, 'empty body: nothing but whitespace after the header');

@@ -1,7 +1,9 @@
 /**
- * Bytes → text. UTF-8 is expected; a file that is not valid UTF-8 is decoded as Latin-1
- * (windows-1252, as browsers do) with a warning pointing at the first bad byte.
- * A NUL byte means the file is binary (images, PDFs, UTF-16 text): rejected.
+ * Bytes → text. UTF-8 is expected; in a file that is not valid UTF-8, each byte that breaks UTF-8 is decoded
+ * as Latin-1 (windows-1252, as browsers do) and the rest as UTF-8, with a warning pointing at the first bad
+ * byte: one stray cp1252 byte in a UTF-8 file no longer turns every "é" into "Ã©", and a file wholly in
+ * Latin-1 decodes as before. UTF-16 with a byte order mark is decoded; otherwise a NUL byte means the file is
+ * binary (images, PDFs, UTF-16 without a byte order mark): rejected.
  */
 import { isUtf8 } from 'node:buffer';
 import { InputError } from './errors.ts';
@@ -21,9 +23,9 @@ export function lineOfOffset(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
-/** Offset of the first byte that makes `bytes` invalid UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
+/** Offset of the first byte (from `from`) that makes `bytes` invalid UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+  let i = from;
   const n = bytes.length;
   while (i < n) {
     const b = bytes[i];
@@ -46,26 +48,38 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+const utf8 = new TextDecoder('utf-8');
+
 export function decodeInput(bytes: Uint8Array): Decoded {
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+    // UTF-16 with a byte order mark (TextDecoder drops the mark); an odd last byte becomes U+FFFD.
+    return { text: new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(bytes) };
+  }
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
-    throw new InputError(lineOfOffset(bytes, nul), `binary file (NUL byte at offset ${nul}); expected UTF-8 or Latin-1 text`);
+    throw new InputError(lineOfOffset(bytes, nul), `binary file (NUL byte at offset ${nul}); expected UTF-8, UTF-16 with a byte order mark, or Latin-1 text`);
   }
   if (isUtf8(bytes)) {
     // Native validation, then the fast decoder (strip a byte order mark like TextDecoder does).
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
-  {
-    const bad = firstInvalidUtf8(bytes);
-    const at = bad === -1 ? 0 : bad;
-    const byte = bytes[at] ?? 0;
-    return {
-      text: latin1.decode(bytes),
-      warning: {
-        line: lineOfOffset(bytes, at),
-        message: `invalid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${at}); decoded as Latin-1`,
-      },
-    };
+  // Valid runs as UTF-8, each invalid byte as Latin-1.
+  let text = '';
+  let at = 0;
+  const first = firstInvalidUtf8(bytes);
+  for (let bad = first; bad !== -1; bad = firstInvalidUtf8(bytes, at)) {
+    text += utf8.decode(bytes.subarray(at, bad)) + latin1.decode(bytes.subarray(bad, bad + 1));
+    at = bad + 1;
   }
+  text += utf8.decode(bytes.subarray(at));
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  const byte = bytes[first] ?? 0;
+  return {
+    text,
+    warning: {
+      line: lineOfOffset(bytes, first),
+      message: `invalid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${first}); decoded as Latin-1`,
+    },
+  };
 }

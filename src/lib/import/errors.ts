@@ -14,8 +14,20 @@ export interface Diagnostic {
 
 export function formatDiagnostic(d: Diagnostic): string {
   return d.severity === 'warning'
-    ? `${d.path}:${d.line}: warning: ${d.message}`
-    : `${d.path}:${d.line}: ${d.message}`;
+    ? `${printable(d.path)}:${d.line}: warning: ${printable(d.message)}`
+    : `${printable(d.path)}:${d.line}: ${printable(d.message)}`;
+}
+
+/**
+ * File names and header text come from the input: printed raw, an escape sequence would drive the terminal
+ * and a newline would forge a diagnostic line. Control characters (C0, DEL, C1) and the bidirectional
+ * overrides are written as \xNN or \u{NNNN}; everything else as it is.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u{${code.toString(16)}}`;
+  });
 }
 
 /** A rejection of one input file: carries the line it refers to. */

@@ -27,6 +27,7 @@ export function expandPaths(paths: readonly string[]): Expanded {
     files.push({ path: p, size });
   };
   const visitedDirs = new Set<string>();
+  let found = 0; // regular files met in directories, before duplicates are dropped
   const walk = (dir: string) => {
     let real: string;
     try {
@@ -55,7 +56,10 @@ export function expandPaths(paths: readonly string[]): Expanded {
         continue;
       }
       if (stat.isDirectory()) walk(p);
-      else if (stat.isFile()) add(p, stat.size);
+      else if (stat.isFile()) {
+        found++;
+        add(p, stat.size);
+      }
       else problems.push({ path: p, message: 'not a regular file' });
     }
   };
@@ -68,8 +72,13 @@ export function expandPaths(paths: readonly string[]): Expanded {
       problems.push({ path: p, message: code === 'ENOENT' || code === 'ENOTDIR' ? 'no such file or directory' : `cannot read (${code ?? String(error)})` });
       continue;
     }
-    if (stat.isDirectory()) walk(p);
-    else if (stat.isFile()) add(p, stat.size);
+    if (stat.isDirectory()) {
+      const before = found + problems.length;
+      const walkedAlready = visitedDirs.has(fs.realpathSync(p));
+      walk(p);
+      // A folder named on the command line that holds nothing to import is a mistake worth a word.
+      if (!walkedAlready && found + problems.length === before) problems.push({ path: p, message: 'no files to import in this directory' });
+    } else if (stat.isFile()) add(p, stat.size);
     else problems.push({ path: p, message: 'not a regular file' });
   }
   return { files, problems };

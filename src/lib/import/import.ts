@@ -17,6 +17,8 @@ import { replaceFile, writeNewFile } from './write.ts';
 
 export const DEFAULT_OUT = 'src/content/policies';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** A replaced file's previous content is kept beside it under this suffix (not *.md: never loaded as a policy). */
+export const PREVIOUS_SUFFIX = '.previous';
 
 export type FileStatus = 'imported' | 'updated' | 'unchanged' | 'rejected';
 
@@ -147,6 +149,12 @@ function importOne(
       current = undefined;
     }
     if (current === content) return { path: file, status: 'unchanged', id: idOf(existing), target: existing };
+    if (current !== undefined) {
+      // Hand-edited, or written by an older importer: it is replaced (the input is the source of truth), but
+      // never in silence and never lost.
+      replaceFile(`${existing}${PREVIOUS_SUFFIX}`, current);
+      diagnose({ severity: 'warning', path: file, line: 0, message: `${existing} differed from this import of the same file (hand-edited, or written by an older importer): replaced; its previous content is in ${existing}${PREVIOUS_SUFFIX}` });
+    }
     replaceFile(existing, content);
     return { path: file, status: 'updated', id: idOf(existing), target: existing };
   }

@@ -11,7 +11,8 @@
  *    and an empty link text vanishes;
  *  - reference definitions `[x]: target` with such targets are disarmed the same way;
  *  - every `<` is backslash-escaped (raw HTML, comments, `<Component />`, declarations), except
- *    http(s)/mailto autolinks `<https://...>`; `{` and `}` are escaped (MDX expressions);
+ *    http(s)/mailto autolinks `<https://...>` and inside inline code spans, where a backslash is no escape
+ *    and nothing is markup (code-spans.ts finds them, conservatively); `{` and `}` likewise (MDX expressions);
  *  - `<br>` inside table rows (the only way the extracted tables show line breaks) becomes a space;
  *  - `•` bullets at the start of a line become Markdown list items.
  *
@@ -21,6 +22,10 @@
  * certain is treated as prose and escaped, which is safe either way.
  * Everything else — headings, bold lines, lists, tables, hard breaks, entities — stays as it is.
  */
+
+import { codeSpans } from './code-spans.ts';
+import { backslashesBefore, isEscaped } from './escaped.ts';
+import { tableBreaksToSpaces } from './table-breaks.ts';
 
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 
@@ -73,17 +78,6 @@ export function neutraliseProse(text: string): string {
   return escapeSpecials(s);
 }
 
-/** Number of backslashes immediately before position i. */
-function backslashesBefore(s: string, i: number): number {
-  let n = 0;
-  while (i - 1 - n >= 0 && s.charCodeAt(i - 1 - n) === 92) n++;
-  return n;
-}
-
-function isEscaped(s: string, i: number): boolean {
-  return backslashesBefore(s, i) % 2 === 1;
-}
-
 const USEFUL_TARGET = /^(?:https?:\/\/[^\s/?#]|mailto:[^\s])/i;
 
 /** Absolute http(s) and mailto targets are kept; nothing else points anywhere useful. */
@@ -102,27 +96,41 @@ interface InlineLink {
 }
 
 const MAX_LINK_TEXT = 4000;
+/** Longer destinations or titles are not parsed as one (disarmOrphanLinks still disarms a useless target). */
+const MAX_DEST = 8192;
+/** CommonMark's limit on nested parentheses in a destination (markdown-it's too). */
+const MAX_DEST_PARENS = 32;
+/** Links inside link texts deeper than this are left to disarmOrphanLinks. */
+const MAX_LINK_DEPTH = 8;
+
+/**
+ * The matching `]` of every unescaped `[` of s, in one pass (a stack; a blank line ends a paragraph and every
+ * bracket left open in it). Scanning forward from each `[` instead is quadratic on `[[[[…`.
+ */
+function matchBrackets(s: string): Map<number, number> {
+  const close = new Map<number, number>();
+  const open: number[] = [];
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 92) j++; // backslash: the next character is escaped
+    else if (c === 91) open.push(j);
+    else if (c === 93) { const i = open.pop(); if (i !== undefined) close.set(i, j); }
+    else if (c === 10 && open.length && /^\n[ \t]*(\n|$)/.test(s.slice(j, j + 200))) open.length = 0;
+  }
+  return close;
+}
 
 /** Parses `[text](dest "title")` starting at s[i] === '['. Conservative; null when unsure. */
-function parseInlineLink(s: string, i: number): InlineLink | null {
-  let depth = 1;
-  let j = i + 1;
-  const limit = Math.min(s.length, i + 1 + MAX_LINK_TEXT);
-  for (; j < limit; j++) {
-    const c = s[j];
-    if (c === '\\') { j++; continue; }
-    if (c === '[') depth++;
-    else if (c === ']') { if (--depth === 0) break; }
-    else if (c === '\n' && /^\n[ \t]*(\n|$)/.test(s.slice(j, j + 200))) return null; // blank line ends a paragraph
-  }
-  if (depth !== 0 || j >= limit) return null;
-  const textEnd = j;
+function parseInlineLink(s: string, i: number, brackets: Map<number, number>): InlineLink | null {
+  const textEnd = brackets.get(i);
+  if (textEnd === undefined || textEnd - (i + 1) >= MAX_LINK_TEXT) return null;
   if (s[textEnd + 1] !== '(') return null;
   let k = skipSpace(s, textEnd + 2);
   let dest = '';
+  const destLimit = Math.min(s.length, k + MAX_DEST);
   if (s[k] === '<') {
     let e = k + 1;
-    for (; e < s.length; e++) {
+    for (; e < destLimit; e++) {
       const c = s[e];
       if (c === '\\') { e++; continue; }
       if (c === '>' || c === '<' || c === '\n') break;
@@ -133,15 +141,15 @@ function parseInlineLink(s: string, i: number): InlineLink | null {
   } else {
     let parens = 0;
     let e = k;
-    for (; e < s.length; e++) {
+    for (; e < destLimit; e++) {
       const c = s[e];
       const code = c.charCodeAt(0);
       if (c === '\\') { e++; continue; }
       if (code <= 32 || code === 127) break;
-      if (c === '(') parens++;
+      if (c === '(') { if (++parens > MAX_DEST_PARENS) return null; }
       else if (c === ')') { if (parens === 0) break; parens--; }
     }
-    if (parens !== 0) return null;
+    if (parens !== 0 || e >= destLimit) return null;
     dest = s.slice(k, e);
     k = e;
   }
@@ -151,15 +159,16 @@ function parseInlineLink(s: string, i: number): InlineLink | null {
   const open = s[k];
   if (k > afterDest && (open === '"' || open === "'" || open === '(')) {
     const close = open === '(' ? ')' : open;
+    const titleLimit = Math.min(s.length, k + MAX_DEST);
     let e = k + 1;
-    for (; e < s.length; e++) {
+    for (; e < titleLimit; e++) {
       const c = s[e];
       if (c === '\\') { e++; continue; }
       if (c === close) break;
       if (open === '(' && c === '(') return null;
       if (c === '\n' && /^\n[ \t]*(\n|$)/.test(s.slice(e, e + 200))) return null;
     }
-    if (s[e] !== close) return null;
+    if (s[e] !== close || e >= titleLimit) return null;
     title = s.slice(k, e + 1);
     k = skipSpace(s, e + 1);
   }
@@ -185,18 +194,19 @@ function plainDest(dest: string): string {
 }
 
 /** Rewrites inline links and images, innermost first where they nest. */
-export function rewriteLinks(s: string): string {
+export function rewriteLinks(s: string, depth = 0): string {
   let i = s.indexOf('[');
-  if (i === -1) return s;
+  if (i === -1 || depth > MAX_LINK_DEPTH) return s;
+  const brackets = matchBrackets(s);
   let out = '';
   let last = 0;
   while (i !== -1) {
     if (isEscaped(s, i)) { i = s.indexOf('[', i + 1); continue; }
-    const link = parseInlineLink(s, i);
+    const link = parseInlineLink(s, i, brackets);
     if (!link) { i = s.indexOf('[', i + 1); continue; }
     const image = i > 0 && s[i - 1] === '!' && !isEscaped(s, i - 1);
     out += s.slice(last, image ? i - 1 : i);
-    const inner = rewriteLinks(s.slice(link.textStart, link.textEnd));
+    const inner = rewriteLinks(s.slice(link.textStart, link.textEnd), depth + 1);
     if (image) {
       out += inner.trim() === '' ? '' : inner;
     } else if (inner.trim() === '') {
@@ -229,32 +239,32 @@ function disarmOrphanLinks(s: string): string {
   );
 }
 
-/** `<br>` in a table row (a line starting with `|`) → one space: cells cannot hold line breaks. */
-function tableBreaksToSpaces(s: string): string {
-  return s.replace(/(?:[ \t]*<br[ \t]*\/?>[ \t]*)+/gi, (m: string, offset: number) => {
-    if (isEscaped(s, offset + m.indexOf('<'))) return m;
-    const lineStart = s.lastIndexOf('\n', offset) + 1;
-    return /^[ \t]*\|/.test(s.slice(lineStart, lineStart + 64)) ? ' ' : m;
-  });
-}
-
 const SPECIALS = /<(?:https?|mailto):[^\s<>\x00-\x1f\x7f]*>|\\?[<{}]/gi;
 const ENTITY: Record<string, string> = { '<': '&lt;', '{': '&#123;', '}': '&#125;' };
 
+const URL_START = /https?:\/\/|www\./gi;
+const URL_WINDOW = 2048;
+
 /**
- * True when position i continues a bare URL ("https://...", "www..."): a GFM autolink literal
- * there would swallow a backslash (remark-gfm does), so a character reference is used instead.
+ * True when position i continues a bare URL ("https://...", "www..." earlier in the same run of non-space
+ * characters, at most 2 kB back): a GFM autolink literal there would swallow a backslash (remark-gfm does), so
+ * a character reference is used instead. Asked for increasing positions, it walks s once: looking back from
+ * every position instead made a run of `a{` quadratic.
  */
-function continuesUrl(s: string, i: number): boolean {
-  let a = i;
-  const stop = Math.max(0, i - 2048);
-  while (a > stop) {
-    const c = s.charCodeAt(a - 1);
-    if (c === 32 || c === 10 || c === 9) break;
-    a--;
-  }
-  if (a === i) return false;
-  return /https?:\/\/|www\./i.test(s.slice(a, i));
+function urlTracker(s: string): (i: number) => boolean {
+  const starts: [number, number][] = [...s.matchAll(URL_START)].map((m) => [m.index, m.index + m[0].length]);
+  let scanned = 0;
+  let wordStart = 0; // just after the last space, tab or line feed before `scanned`
+  let next = 0; // starts[0..next) end at or before the position asked
+  return (i: number) => {
+    for (; scanned < i; scanned++) {
+      const c = s.charCodeAt(scanned);
+      if (c === 32 || c === 10 || c === 9) wordStart = scanned + 1;
+    }
+    while (next < starts.length && starts[next][1] <= i) next++;
+    const latest = starts[next - 1];
+    return latest !== undefined && latest[0] >= Math.max(wordStart, i - URL_WINDOW);
+  };
 }
 
 /**
@@ -263,13 +273,18 @@ function continuesUrl(s: string, i: number): boolean {
  */
 export function escapeSpecials(s: string): string {
   if (!/[<{}]/.test(s)) return s;
+  const continuesUrl = urlTracker(s);
+  const spans = s.includes('`') ? codeSpans(s) : [];
+  let span = 0;
   return s.replace(SPECIALS, (m: string, offset: number) => {
     if (m[0] === '<' && m.length > 1) return m; // an autolink
+    while (span < spans.length && spans[span][1] <= offset) span++;
+    if (span < spans.length && spans[span][0] <= offset) return m; // inside inline code: literal there
     const ch = m[m.length - 1];
     const slashed = m.length === 2;
     const at = offset + m.length - 1;
     const escaped = (backslashesBefore(s, at) % 2) === 1;
-    if (continuesUrl(s, offset)) {
+    if (continuesUrl(offset)) {
       // drop the one backslash that escaped the character (it would become part of the URL)
       return `${slashed && !escaped ? '\\' : ''}${ENTITY[ch]}`;
     }

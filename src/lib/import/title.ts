@@ -25,16 +25,50 @@ export function plainInline(markdown: string): string {
 }
 
 export function isChrome(title: string): boolean {
-  return CHROME.has(title.toLowerCase().replace(/[\s.:!|»«·•-]+$/g, '').trim());
+  return CHROME.has(trimEnd(title.toLowerCase(), CHROME_TAIL).trim());
 }
 
-/** The first non-empty h1 of the body (outside fenced code), as plain text, or undefined. */
-const H1 = /^ {0,3}#(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
+const CHROME_TAIL = new Set([...' \t\n.:!|»«·•-']);
+const HEADING_EDGE = new Set([...' \t\n|»«·•:~-']);
+
+/**
+ * Trims characters of a set from either end. By hand: a pattern like /[…]+$/ tries every start of a long run
+ * of them (a heading of 40,000 spaces or dashes took seconds).
+ */
+function trimStart(text: string, chars: Set<string>): string {
+  let i = 0;
+  while (i < text.length && chars.has(text[i])) i++;
+  return text.slice(i);
+}
+function trimEnd(text: string, chars: Set<string>): string {
+  let i = text.length;
+  while (i > 0 && chars.has(text[i - 1])) i--;
+  return text.slice(0, i);
+}
+
+/**
+ * The text of an ATX level-1 heading line (`# Title`, `# Title #`, up to three spaces before), or undefined.
+ * Parsed by hand for the same reason as trimEnd.
+ */
+function h1Content(line: string): string | undefined {
+  let i = 0;
+  while (i < 3 && line[i] === ' ') i++;
+  if (line[i] !== '#') return undefined;
+  const rest = line.slice(i + 1);
+  if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return undefined;
+  let text = trimEnd(rest, BLANK);
+  // A closing sequence of #s, when white space precedes it (or it is all there is).
+  const hashes = trimEnd(text, HASH);
+  if (hashes.length < text.length && (hashes === '' || BLANK.has(hashes[hashes.length - 1]))) text = hashes;
+  return trimEnd(trimStart(text, BLANK), BLANK);
+}
+const BLANK = new Set([' ', '\t']);
+const HASH = new Set(['#']);
 
 function headingText(line: string): string | undefined {
-  const h = H1.exec(line);
-  if (!h) return undefined;
-  const text = plainInline(h[1] ?? '').replace(/^[\s|»«·•:~-]+|[\s|»«·•:~-]+$/g, '');
+  const content = h1Content(line);
+  if (content === undefined) return undefined;
+  const text = trimEnd(trimStart(plainInline(content), HEADING_EDGE), HEADING_EDGE);
   return /[\p{L}\p{N}]/u.test(text) ? text : undefined;
 }
 

@@ -28,3 +28,10 @@ export function decodeWaybackUrl(snapshotUrl: string): string | undefined {
     return undefined;
   }
 }
+
+/** The day of a Wayback snapshot URL's timestamp (YYYY-MM-DD, at least 8 digits), or undefined. */
+export function waybackDate(snapshotUrl: string): string | undefined {
+  const digits = WAYBACK.exec(snapshotUrl.trim())?.[1];
+  if (!digits || digits.length < 8) return undefined;
+  return `${digits.slice(0, 4)}-${digits.slice(4, 6)}-${digits.slice(6, 8)}`;
+}

@@ -21,6 +21,10 @@ export function countWords(markdown: string): number {
   let n = 0;
   let inWord = false;
   const len = text.length;
+  // The next ")" and line feed at or after a position, found again only when passed: looking them up afresh
+  // for every "](" made a run of "](x" without ")" quadratic.
+  let close = -2;
+  let nl = -2;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
     if (WORD_CHAR[c] === 1) {
@@ -31,8 +35,8 @@ export function countWords(markdown: string): number {
     inWord = false;
     if (c === 0x5d && text.charCodeAt(i + 1) === 0x28) {
       // "](target)": skip the link target
-      const close = text.indexOf(')', i + 2);
-      const nl = text.indexOf('\n', i + 2);
+      if (close !== -1 && close < i + 2) close = text.indexOf(')', i + 2);
+      if (nl !== -1 && nl < i + 2) nl = text.indexOf('\n', i + 2);
       if (close !== -1 && (nl === -1 || close < nl)) i = close;
     } else if (c === 0x3c && /^<(?:https?|mailto):[^>\s]*>/i.test(text.slice(i, i + 2048))) {
       // "<https://...>": an autolink is not words

@@ -84,7 +84,8 @@ export function removeLiveTemps(): void {
   for (const file of [...live]) removeQuietly(file);
 }
 
-function processAlive(pid: number): boolean {
+/** Whether a process of this id runs (one we may not signal counts as running). */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);

@@ -181,7 +181,8 @@ function clauseUnits(body: string, url: string): ClauseUnit[] {
     }
     // A section with a heading and no clause still gets indexed (its heading is a sub-result).
     if (!found.length && heading) found.push(unit(url, section, sectionOpen, heading, ''));
-    units.push(...found.map((entry, index) => ({ ...entry, sectionStart: index === 0 })));
+    // A loop, not push(...found): spreading 130,000 list items overflowed the call stack (issue #16).
+    for (const [index, entry] of found.entries()) units.push({ ...entry, sectionStart: index === 0 });
     at = end;
   }
   return units;

@@ -1,0 +1,70 @@
+/**
+ * One build at a time per cache folder: two builds in one checkout wrote the same data store, ledger and
+ * output, and crashed (`ENOENT rename …data-store.json.tmp`). `npm run build` takes a lock file holding its
+ * pid; a second build refuses with a message naming the holder. A lock whose process is gone (kill -9, a
+ * crash) is taken over.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import path from 'node:path';
+import { processAlive } from '../import/write.ts';
+
+export class LockedError extends Error {}
+
+interface Holder {
+  pid: number;
+  started: string;
+}
+
+function readHolder(file: string): Holder | undefined {
+  try {
+    const holder = JSON.parse(readFileSync(file, 'utf8')) as Holder;
+    return Number.isInteger(holder.pid) ? holder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A lock file being written this instant is not yet readable: only an older unreadable one is stale. */
+const UNREADABLE_GRACE_MS = 10_000;
+
+/** Takes the lock, or throws LockedError naming the build that holds it; returns the release function. */
+export function acquireLock(file: string): () => void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const fd = openSync(file, 'wx');
+      try {
+        writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies Holder));
+      } finally {
+        closeSync(fd);
+      }
+      return () => {
+        if (readHolder(file)?.pid === process.pid) rmSync(file, { force: true });
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = readHolder(file);
+    const stale = holder ? !processAlive(holder.pid) : Date.now() - mtimeOf(file) > UNREADABLE_GRACE_MS;
+    if (!stale || attempt > 0) {
+      throw new LockedError(
+        `another build is running in this checkout${holder ? ` (pid ${holder.pid}, started ${holder.started})` : ''}: wait for it to finish, or remove ${file} if no build runs`,
+      );
+    }
+    // Stale: move it aside (only one of two builds taking over at once succeeds), then try again.
+    try {
+      renameSync(file, `${file}.stale-${process.pid}`);
+      rmSync(`${file}.stale-${process.pid}`, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+}
+
+function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return 0;
+  }
+}

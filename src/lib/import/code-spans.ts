@@ -1,0 +1,66 @@
+/**
+ * Where a Markdown text has inline code spans (`…`), so that the neutraliser leaves a `<` inside one as it is:
+ * in a code span a backslash is not an escape, and `\<` showed its backslash. Conservative on purpose, since
+ * a `<` left raw outside a span could open HTML in a renderer that allows it:
+ *  - a span is accepted only on one line, between two backtick runs of the same length, with no `|` between
+ *    them (GFM splits table cells before it finds spans);
+ *  - once a backtick run of a paragraph (text up to a blank line) stays unmatched on its line, CommonMark
+ *    might pair it with a run on a later line: no span is accepted for the rest of that paragraph;
+ *  - backticks inside autolinks (`<https://…>`, which the neutraliser keeps) are not runs; a backslash
+ *    before a run takes its first backtick out of it.
+ * Linear in the text: each line is scanned once, and each run's next run of the same length is found with
+ * one backward pass.
+ */
+const AUTOLINK = /<(?:https?|mailto):[^\s<>\x00-\x1f\x7f]*>/gi;
+
+/** [start, end) of every accepted code span (backticks included), in order. */
+export function codeSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  let trusted = true; // no unmatched run so far in this paragraph
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    const nl = text.indexOf('\n', lineStart);
+    const lineEnd = nl === -1 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    if (line.trim() === '') trusted = true;
+    else if (line.includes('`')) trusted = spansOfLine(line, lineStart, trusted, spans);
+    if (nl === -1) break;
+    lineStart = nl + 1;
+  }
+  return spans;
+}
+
+/** Adds the spans of one line; returns whether the paragraph can still be trusted after it. */
+function spansOfLine(line: string, offset: number, trusted: boolean, spans: [number, number][]): boolean {
+  const inAutolink = new Uint8Array(line.length);
+  for (const m of line.matchAll(AUTOLINK)) inAutolink.fill(1, m.index, m.index + m[0].length);
+  const runs: { start: number; length: number }[] = [];
+  for (let i = 0; i < line.length; ) {
+    if (line[i] !== '`' || inAutolink[i]) { i++; continue; }
+    let end = i;
+    while (end < line.length && line[end] === '`') end++;
+    let backslashes = 0;
+    while (i - 1 - backslashes >= 0 && line[i - 1 - backslashes] === '\\') backslashes++;
+    const start = backslashes % 2 === 1 ? i + 1 : i;
+    if (end > start) runs.push({ start, length: end - start });
+    i = end;
+  }
+  // The next run of the same length after each run, and the next '|' after each position.
+  const nextSame = new Int32Array(runs.length).fill(-1);
+  const last = new Map<number, number>();
+  for (let r = runs.length - 1; r >= 0; r--) {
+    nextSame[r] = last.get(runs[r].length) ?? -1;
+    last.set(runs[r].length, r);
+  }
+  const nextPipe = new Int32Array(line.length + 1).fill(line.length);
+  for (let i = line.length - 1; i >= 0; i--) nextPipe[i] = line[i] === '|' ? i : nextPipe[i + 1];
+  for (let r = 0; r < runs.length; ) {
+    const close = nextSame[r];
+    if (close === -1) return false; // unmatched on this line: CommonMark may match it on a later one
+    const from = runs[r].start;
+    const to = runs[close].start + runs[close].length;
+    if (trusted && nextPipe[from] >= to) spans.push([offset + from, offset + to]);
+    r = close + 1;
+  }
+  return trusted;
+}

@@ -1,0 +1,41 @@
+import { isEscaped } from './escaped.ts';
+
+/** `<br>` in a table row (a line starting with `|`) → one space: cells cannot hold line breaks. */
+export function tableBreaksToSpaces(s: string): string {
+  return s.replace(/^[ \t]*\|.*$/gm, (row: string) => (/<br/i.test(row) ? rowBreaksToSpaces(row) : row));
+}
+
+/**
+ * In one table row: each run of `<br>` (with the spaces and tabs around it) → one space; an escaped `<br>`
+ * stays. By hand, because a pattern with spaces on both sides of `<br>` backtracks over long runs of spaces.
+ */
+function rowBreaksToSpaces(row: string): string {
+  const BREAK = /<br[ \t]*\/?>/gi;
+  let out = '';
+  let last = 0;
+  let pending = false; // a run of breaks was seen: one space before the next text
+  for (let m = BREAK.exec(row); m; m = BREAK.exec(row)) {
+    if (isEscaped(row, m.index)) continue;
+    const between = pending ? trimBlankStart(row.slice(last, m.index)) : row.slice(last, m.index);
+    if (between !== '' || !pending) out += `${pending ? ' ' : ''}${trimBlankEnd(between)}`;
+    pending = true;
+    last = m.index + m[0].length;
+  }
+  return pending ? `${out} ${trimBlankStart(row.slice(last))}` : row;
+}
+
+const isBlankChar = (c: number) => c === 32 || c === 9;
+function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isBlankChar(s.charCodeAt(i))) return false;
+  return true;
+}
+function trimBlankStart(s: string): string {
+  let i = 0;
+  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
+  return s.slice(i);
+}
+function trimBlankEnd(s: string): string {
+  let i = s.length;
+  while (i > 0 && isBlankChar(s.charCodeAt(i - 1))) i--;
+  return s.slice(0, i);
+}
