@@ -90,7 +90,8 @@ function matchEdits(previous: readonly ClauseText[], current: readonly ClauseTex
   }
 }
 
-function countTokens(text: string): Map<string, number> {
+/** A clause's words (the topic classifier's tokenizer) with their counts. */
+export function countTokens(text: string): Map<string, number> {
   const bag = new Map<string, number>();
   for (const token of tokenize(text)) bag.set(token, (bag.get(token) ?? 0) + 1);
   return bag;
