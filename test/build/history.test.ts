@@ -94,6 +94,23 @@ describe('changes pages', () => {
   });
 });
 
+describe('untrusted text on changes pages', () => {
+  it('became no element or attribute: only the markup of the changes list', () => {
+    const dir = builtFile('policies/hostile-markup.example/2020-07-15/changes');
+    expect(existsSync(dir)).toBe(true);
+    for (const page of builtPages().filter((p) => p.url.startsWith('/policies/hostile-markup.example/2020-07-15/changes/'))) {
+      const $ = cheerio.load(readFileSync(builtFile(page.file), 'utf8'));
+      const list = $('ol.changes');
+      expect(list, page.url).toHaveLength(1);
+      list.find('*').each((_, el) => {
+        expect(el.tagName, page.url).toMatch(/^(li|p|strong|span|a|del|ins)$/);
+        for (const name of Object.keys(el.attribs)) expect(name).toMatch(/^(class|href|data-change)$/);
+        if (el.attribs.href) expect(el.attribs.href).toMatch(/^\/policies\/hostile-markup\.example\/[^/]+\/#[a-z0-9-]+$/);
+      });
+    }
+  });
+});
+
 describe('company page', () => {
   it('has one timeline per series, newest first, with the size of each change and a chart', () => {
     const $ = load(H);
