@@ -93,6 +93,17 @@ describe('word diff and changes pages', () => {
     expect(html.startsWith('… ')).toBe(true);
   });
 
+  it('bounds a very long diff (a rewritten table: old text struck, new text inserted), tags balanced', () => {
+    const before = Array.from({ length: 3000 }, (_, i) => `cell${i}`).join(' ');
+    const after = Array.from({ length: 3000 }, (_, i) => (i % 2 ? `cell${i}` : `row${i}`)).join(' ');
+    const html = wordDiff(before, after);
+    expect(html.length).toBeLessThan(7_000);
+    expect(html.startsWith('<del><span class="vh">removed: </span>cell0 cell1')).toBe(true);
+    expect(html.endsWith('…</ins>')).toBe(true);
+    expect(html.split('<del>').length).toBe(html.split('</del>').length);
+    expect(html.split('<ins>').length).toBe(html.split('</ins>').length);
+  });
+
   it('every change carries data-change and links to both versions; pages stay small', () => {
     const previous = clauses(A, B, C);
     const current = clauses(A, B.replace('service', 'trusted'), D);

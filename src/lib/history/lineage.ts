@@ -26,7 +26,7 @@ export interface Alignment {
 }
 
 /** Below this Dice similarity two clauses are different clauses, not an edit of one another. */
-export const EDIT_THRESHOLD = 0.5;
+export const EDIT_THRESHOLD = 0.55;
 /** Above this many unmatched pairs, only clauses within MAX_DISTANCE positions of each other are compared. */
 const MAX_PAIRS = 250_000;
 const MAX_DISTANCE = 150;

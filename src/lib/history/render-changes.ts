@@ -17,6 +17,10 @@ import type { ClauseText } from './lineage.ts';
 export const PAGE_CHARS = 12_000;
 const CONTEXT_WORDS = 12;
 const EXCERPT_CHARS = 400;
+/** An edited clause's diff stops after this many characters of HTML. */
+const ENTRY_CHARS = 6_000;
+/** Edits (words and spaces) past which a clause counts as rewritten: old text struck, new text inserted. */
+const MAX_EDIT_LENGTH = 600;
 
 export interface ChangesInput {
   previousId: string;
@@ -73,16 +77,28 @@ function renderEntry(entry: ChangeEntry, input: ChangesInput): string {
   }
 }
 
-/** Removed words in <del>, added words in <ins>; unchanged stretches shortened around the changes. */
-export function wordDiff(before: string, after: string): string {
-  const parts = diffWords(before, after);
-  return parts
-    .map((part, k) => {
-      if (part.removed) return `<del><span class="vh">removed: </span>${escapeHtml(part.value)}</del>`;
-      if (part.added) return `<ins><span class="vh">added: </span>${escapeHtml(part.value)}</ins>`;
-      return escapeHtml(shorten(part.value, k > 0, k < parts.length - 1));
-    })
-    .join('');
+/**
+ * Removed words in <del>, added words in <ins>; unchanged stretches shortened around the changes. A diff longer
+ * than `budget` characters (a long table rewritten cell by cell) stops there and says so: the two versions are
+ * linked next to it.
+ */
+export function wordDiff(before: string, after: string, budget = ENTRY_CHARS): string {
+  // Past MAX_EDIT_LENGTH edits the diff costs quadratic time and says little: the clause was rewritten.
+  const parts = diffWords(before, after, { maxEditLength: MAX_EDIT_LENGTH }) ?? [
+    { value: before, removed: true, added: false, count: 0 },
+    { value: after, removed: false, added: true, count: 0 },
+  ];
+  let html = '';
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k];
+    const room = budget - html.length;
+    const text = (value: string) => escapeHtml(value.length > room ? excerpt(value, Math.max(40, Math.floor(room / 2))) : value);
+    if (part.removed) html += `<del><span class="vh">removed: </span>${text(part.value)}</del>`;
+    else if (part.added) html += `<ins><span class="vh">added: </span>${text(part.value)}</ins>`;
+    else html += text(shorten(part.value, k > 0, k < parts.length - 1));
+    if (html.length >= budget && k < parts.length - 1) return `${html} <span class="change-more">[… more changes in this clause: compare the two versions]</span>`;
+  }
+  return html;
 }
 
 /** An unchanged stretch: CONTEXT_WORDS words after the change before it and before the change after it. */
