@@ -11,12 +11,18 @@ import { config } from './config.ts';
 import { policiesLoader } from './loaders/policies.ts';
 import { policyFrontmatter } from './lib/policies/schema.ts';
 import type { PolicySummary } from './lib/policies/summary.ts';
+import type { HistoryMeta } from './lib/history/build.ts';
 
 const policies = defineCollection({
   loader: policiesLoader({ base: config.POLICIES_DIR }),
   // Sections are produced by our own segmenter, not written by hand: typed, not re-validated field by field.
-  // Site-wide pages read `summary`; the policy page reads its rendered body from `pageFile` (src/lib/policies/).
-  schema: policyFrontmatter.extend({ summary: z.custom<PolicySummary>((value) => typeof value === 'object' && value !== null), pageFile: z.string() }),
+  // Site-wide pages read `summary`; the policy page reads its rendered body from `pageFile` (src/lib/policies/);
+  // `history` (previous snapshot of the series, change counts) is added by the loader's history pass.
+  schema: policyFrontmatter.extend({
+    summary: z.custom<PolicySummary>((value) => typeof value === 'object' && value !== null),
+    pageFile: z.string(),
+    history: z.custom<HistoryMeta>((value) => typeof value === 'object' && value !== null).optional(),
+  }),
 });
 
 const topics = defineCollection({

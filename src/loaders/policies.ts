@@ -17,6 +17,7 @@ import type { Loader } from 'astro/loaders';
 import { readAdditions } from '../lib/build/additions.ts';
 import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
+import { computeHistories } from '../lib/history/build.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -25,7 +26,7 @@ import { createPreparePool, type PreparePool } from './pool.ts';
  * classifier prepares every policy again. Without it a stale entry would also keep its page: Astro's
  * incremental build reuses a page whose props (an entry counts by its digest) are unchanged.
  */
-const PREPARE_CODE = ['src/loaders/prepare.ts', 'src/lib/clauses', 'src/lib/content', 'src/lib/policies', 'src/lib/topics'];
+const PREPARE_CODE = ['src/loaders/prepare.ts', 'src/lib/clauses', 'src/lib/content', 'src/lib/history', 'src/lib/policies', 'src/lib/topics'];
 
 export async function prepareCodeDigest(projectRoot: string): Promise<string> {
   const hash = createHash('sha256');
@@ -69,7 +70,8 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         const source = await readFile(file, 'utf8');
         const digest = generateDigest(`${code}:${source}`);
         const pageFile = path.join(pagesDir, `${id}.page`);
-        if (store.get(id)?.digest === digest && existsSync(pageFile)) return undefined;
+        // A stored digest is `<this digest>.<history key>` (the history pass below adds the key).
+        if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile)) return undefined;
         const filePath = path.relative(projectRoot, file);
         const prepared = await pool.prepare(source, pageFile);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
@@ -99,6 +101,17 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       }
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
       logger.info(`${files.length} policies (${parsed} parsed on ${pool.threads || 'no'} worker threads, ${files.length - parsed} unchanged)`);
+
+      // Lineage and changes of every series (src/lib/history/): every snapshot of a series is loaded, an
+      // additions build included (it loads whole companies). Each entry keeps its history summary.
+      const started = performance.now();
+      const stored = [...store.values()].map((entry) => ({ ...entry, digest: String(entry.digest).split('.')[0] }));
+      const { metas, computed } = computeHistories(stored.map(({ id, digest, data }) => ({ id, digest, data: data as { domain: string; service?: string; archivedOn: string; pageFile: string } })));
+      for (const entry of stored) {
+        const history = metas.get(entry.id)!;
+        store.set({ id: entry.id, filePath: entry.filePath, data: { ...entry.data, history }, digest: `${entry.digest}.${history.key}` });
+      }
+      logger.info(`history: ${computed} lineages computed, ${stored.length - computed} unchanged (${Math.round(performance.now() - started)} ms)`);
 
       // The ledger of every policy, for the site-wide pages of a later additions build (or of this one).
       const entries = [...store.values()].map(({ id, digest, filePath, data }) => ({ id, collection: 'policies', digest: String(digest), filePath, data }) as LedgerEntry<{ domain: string }>);

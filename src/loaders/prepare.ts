@@ -8,6 +8,7 @@ import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
+import { clauseTexts, historyFiles, writeJson } from '../lib/history/build.ts';
 import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
 import { labelTopics } from '../lib/topics/label.ts';
 
@@ -26,5 +27,7 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   const segmented = segment(split.body);
   labelTopics(segmented.sections);
   writePageFile(pageFile, renderPolicy(segmented.sections));
+  // The clause texts, for the lineage of this series (src/lib/history/build.ts, once every policy is prepared).
+  writeJson(historyFiles(pageFile).clauses, clauseTexts(segmented.sections));
   return { ok: true, data: split.data, summary: summarize(segmented.sections), warnings: coverageWarnings(segmented, split.data.wordCount) };
 }

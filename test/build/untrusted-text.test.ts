@@ -86,7 +86,7 @@ describe.each(UNTRUSTED_POLICY_IDS)('untrusted text of %s', (policyId) => {
     expect([...tags].filter((tag) => !allowed.has(tag))).toEqual([]);
     body.find('*').each((_, el) => {
       for (const name of Object.keys((el as { attribs: Record<string, string> }).attribs)) {
-        expect(name).toMatch(/^(class|id|href|rel|start|aria-[a-z]+|data-pagefind-[a-z]+|tabindex|role|colspan|rowspan|align|style)$/);
+        expect(name).toMatch(/^(class|id|href|rel|start|aria-[a-z]+|data-pagefind-[a-z]+|data-since|tabindex|role|colspan|rowspan|align|style)$/);
         if (name === 'style') expect($(el).attr('style')).toMatch(/^text-align:(left|right|center)$/);
       }
     });

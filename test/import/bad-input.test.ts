@@ -17,9 +17,9 @@ afterEach(() => {
 async function runWith(bad: string, options: { maxBytes?: number } = {}, alsoImported: string[] = []): Promise<{ summary: ImportSummary; lines: string[] }> {
   const summary = await importFiles([path.join(GOOD, 'ota-example.txt'), bad, path.join(GOOD, 'smartertools.md')], { out, ...options });
   expect(summary.results.filter((r) => r.status === 'imported').map((r) => r.id).sort()).toEqual(
-    ['example-shop.co.uk/2024-02-29', 'smartertools.com/2008-12-16', ...alsoImported].sort(),
+    ['example-shop.co.uk/2024-02-29-example-shop', 'smartertools.com/2008-12-16', ...alsoImported].sort(),
   );
-  expect(listFiles(out)).toEqual(['example-shop.co.uk/2024-02-29.md', 'smartertools.com/2008-12-16.md', ...alsoImported.map((id) => `${id}.md`)].sort());
+  expect(listFiles(out)).toEqual(['example-shop.co.uk/2024-02-29-example-shop.md', 'smartertools.com/2008-12-16.md', ...alsoImported.map((id) => `${id}.md`)].sort());
   return { summary, lines: summary.diagnostics.map(formatDiagnostic) };
 }
 

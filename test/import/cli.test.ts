@@ -67,7 +67,7 @@ describe('runCli', () => {
     const out = path.join(dir, 'out');
     await runCli([GOOD, '--out', out, '--verbose'], { stdout, stderr: sink() });
     expect(stdout.text().split('\n').filter(Boolean)).toEqual([
-      `imported ${path.join(GOOD, 'ota-example.txt')} -> ${path.join(out, 'example-shop.co.uk/2024-02-29.md')}`,
+      `imported ${path.join(GOOD, 'ota-example.txt')} -> ${path.join(out, 'example-shop.co.uk/2024-02-29-example-shop.md')}`,
       `imported ${path.join(GOOD, 'smartertools.md')} -> ${path.join(out, 'smartertools.com/2008-12-16.md')}`,
       expect.stringMatching(/^imported 2, updated 0, unchanged 0, rejected 0, warnings 0 in /),
     ]);

@@ -37,7 +37,7 @@ describe('importFiles: output', () => {
   it('writes <out>/<domain>/<date>.md with schema-valid frontmatter in schema order', async () => {
     const summary = await importFiles([GOOD], { out });
     expect(summary).toMatchObject({ imported: 2, updated: 0, unchanged: 0, rejected: 0, warnings: 0 });
-    expect(listFiles(out)).toEqual(['example-shop.co.uk/2024-02-29.md', 'smartertools.com/2008-12-16.md']);
+    expect(listFiles(out)).toEqual(['example-shop.co.uk/2024-02-29-example-shop.md', 'smartertools.com/2008-12-16.md']);
 
     const st = split(path.join(out, 'smartertools.com/2008-12-16.md'));
     expect(policyFrontmatter.parse(st.fm)).toEqual(st.fm);
@@ -62,7 +62,7 @@ describe('importFiles: output', () => {
     expect(st.body).toContain('- Cookies\n- Web beacons\n');
     expect(st.fm.wordCount).toBe(36);
 
-    const ota = split(path.join(out, 'example-shop.co.uk/2024-02-29.md'));
+    const ota = split(path.join(out, 'example-shop.co.uk/2024-02-29-example-shop.md'));
     expect(policyFrontmatter.parse(ota.fm)).toEqual(ota.fm);
     expect(ota.fm).toMatchObject({ domain: 'example-shop.co.uk', company: 'Example-Shop', title: 'Example Shop privacy policy' /* the service named in the OTA snapshot URL */, sourceLabel: 'original version on Open Terms Archive' });
     expect(ota.keys).not.toContain('originalUrl');

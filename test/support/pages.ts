@@ -16,7 +16,19 @@ export interface BuiltPage {
   url: string;
 }
 
+/** Every built page except the redirects from ids of the earlier naming (redirectPages). */
 export function builtPages(): BuiltPage[] {
+  return allPages().filter((page) => !isRedirect(page));
+}
+
+/** Redirect pages (`<meta http-equiv="refresh">`): snapshot URLs of the earlier naming (src/lib/history/series.ts). */
+export function redirectPages(): BuiltPage[] {
+  return allPages().filter(isRedirect);
+}
+
+const isRedirect = (page: BuiltPage) => readFileSync(path.join(TEST_SITE_DIR, page.file), 'utf8').slice(0, 1000).includes('http-equiv="refresh"');
+
+function allPages(): BuiltPage[] {
   return readdirSync(TEST_SITE_DIR, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.html'))
     .map((entry) => path.relative(TEST_SITE_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
@@ -28,6 +40,7 @@ export function builtPages(): BuiltPage[] {
 export function pageType(url: string): string {
   if (url === '/404.html') return '404';
   if (/^\/policies\/[^/]+\/\d{4}-\d{2}-\d{2}[^/]*\/$/.test(url)) return 'policy';
+  if (/^\/policies\/[^/]+\/\d{4}-\d{2}-\d{2}[^/]*\/changes\/(?:\d+\/)?$/.test(url)) return 'changes';
   if (/^\/policies\/[^/]+\/$/.test(url)) return 'company';
   if (/^\/topics\/[^/]+\/\d+\/$/.test(url)) return 'topic archive page';
   const dynamic = /^\/(topics|search)\/[^/]+\/(?:.+\/)?$/.exec(url);

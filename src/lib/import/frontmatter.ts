@@ -6,7 +6,7 @@
 import type { PolicyFrontmatter } from '../policies/schema.ts';
 
 export const FRONTMATTER_KEYS = [
-  'domain', 'company', 'title', 'archivedOn', 'snapshotUrl', 'originalUrl', 'sourceLabel', 'contentHash', 'wordCount',
+  'domain', 'service', 'company', 'title', 'archivedOn', 'snapshotUrl', 'originalUrl', 'sourceLabel', 'contentHash', 'wordCount',
 ] as const satisfies readonly (keyof PolicyFrontmatter)[];
 
 export function yamlString(value: string): string {

@@ -12,7 +12,8 @@ import { convertPolicy, sha256 } from './convert.ts';
 import { InputError, type Diagnostic } from './errors.ts';
 import { expandPaths } from './files.ts';
 import { renderPolicyFile } from './frontmatter.ts';
-import { OutputIndex } from './output.ts';
+import { baseNameFor, OutputIndex } from './output.ts';
+import { serviceOf } from './series.ts';
 import { replaceFile, writeNewFile } from './write.ts';
 
 export const DEFAULT_OUT = 'src/content/policies';
@@ -135,12 +136,14 @@ function importOne(
   if (bytes.length > maxBytes) throw new InputError(0, `file too large: ${bytes.length} bytes, the limit is ${maxBytes} (--max-bytes)`);
   const converted = convertPolicy(bytes);
   for (const w of converted.warnings) diagnose({ severity: 'warning', path: file, line: w.line, message: w.message });
-  const fm = converted.frontmatter;
+  const service = serviceOf(converted.frontmatter.snapshotUrl, file, converted.frontmatter.domain);
+  const fm = service ? { ...converted.frontmatter, service } : converted.frontmatter;
   const hash = fm.contentHash;
+  const base = baseNameFor(fm.archivedOn, service);
   const content = renderPolicyFile(fm, converted.body);
   const idOf = (target: string) => `${fm.domain}/${path.basename(target, '.md')}`;
 
-  const existing = index.find(fm.domain, fm.archivedOn, hash);
+  const existing = index.find(fm.domain, base, hash);
   if (existing) {
     let current: string | undefined;
     try {
@@ -158,11 +161,18 @@ function importOne(
     replaceFile(existing, content);
     return { path: file, status: 'updated', id: idOf(existing), target: existing };
   }
+  // Imported before under the earlier, order-dependent name: moved to its own name (the old URL redirects).
+  const former = index.findFormer(fm.domain, fm.archivedOn, base, hash);
   let from = 1;
   for (;;) {
-    const { file: target, n } = index.nextFree(fm.domain, fm.archivedOn, from);
+    const { file: target, n } = index.nextFree(fm.domain, base, from);
     if (writeNewFile(target, content)) {
       index.recordWritten(fm.domain, target, hash);
+      if (former) {
+        fs.rmSync(former, { force: true });
+        index.recordRemoved(fm.domain, former);
+        return { path: file, status: 'updated', id: idOf(target), target };
+      }
       return { path: file, status: 'imported', id: idOf(target), target };
     }
     index.recordTaken(fm.domain, target);

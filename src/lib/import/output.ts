@@ -1,7 +1,14 @@
 /**
- * Where a policy goes: <out>/<domain>/<date>.md, or <date>-2.md, -3, ... when a different
- * snapshot of the same domain already took the date. A file is recognised by the contentHash in its
- * frontmatter: the same input always maps to the same output file.
+ * Where a policy goes: <out>/<domain>/<base>.md, where the base is the archive date, followed by the service
+ * when the source names one (`2020-12-08-gmail`: src/lib/import/series.ts). The name depends only on the
+ * snapshot itself, never on what was imported before it, so the same files give the same ids in any order.
+ * Only a second, different snapshot of the same series on the same day (none in the shared corpus) gets
+ * `<base>-2.md`, -3, ... in import order: the one published first keeps its URL. A file is recognised by the
+ * contentHash in its frontmatter: the same input always maps to the same output file.
+ *
+ * Files named by the earlier scheme (`<date>-2.md` in import order, for a service's snapshot too) are
+ * recognised by `findFormer` and renamed by the importer; the site answers their old URLs with a redirect
+ * (src/lib/history/former-ids.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,8 +20,13 @@ export interface ExistingVersion {
   hash: string | undefined;
 }
 
-export function fileNameFor(date: string, n: number): string {
-  return n <= 1 ? `${date}.md` : `${date}-${n}.md`;
+/** `<date>` or `<date>-<service>`: the id of a snapshot inside its domain, before any same-day suffix. */
+export function baseNameFor(date: string, service?: string): string {
+  return service ? `${date}-${service}` : date;
+}
+
+export function fileNameFor(base: string, n: number): string {
+  return n <= 1 ? `${base}.md` : `${base}-${n}.md`;
 }
 
 /** Caches, per output directory, which `<date>[-n].md` files exist and which hash each holds. */
@@ -67,28 +79,38 @@ export class OutputIndex {
     return hash;
   }
 
-  /** The existing file for this date that holds `hash`, if any (lowest suffix first). */
-  find(domain: string, date: string, hash: string): string | undefined {
-    const candidates: [number, string][] = [];
-    for (const name of this.names(domain)) {
-      if (!name.startsWith(date)) continue;
-      const m = /^\d{4}-\d{2}-\d{2}(?:-(\d+))?\.md$/.exec(name);
-      if (m && name.slice(0, 10) === date) candidates.push([m[1] ? Number(m[1]) : 1, name]);
+  /** The existing `<base>[-n].md` file that holds `hash`, if any (lowest suffix first). */
+  find(domain: string, base: string, hash: string): string | undefined {
+    const names = this.names(domain);
+    for (let n = 1; n <= names.size; n++) {
+      const name = fileNameFor(base, n);
+      if (names.has(name) && this.hashOf(path.join(this.dirFor(domain), name)) === hash) return path.join(this.dirFor(domain), name);
     }
-    candidates.sort((x, y) => x[0] - y[0]);
-    for (const [, name] of candidates) {
+    return undefined;
+  }
+
+  /** A file of the earlier naming (`<date>.md`, `<date>-<n>.md`) that holds `hash` but is not `<base>[-n].md`. */
+  findFormer(domain: string, date: string, base: string, hash: string): string | undefined {
+    for (const name of this.names(domain)) {
+      const m = /^(\d{4}-\d{2}-\d{2})(?:-\d+)?\.md$/.exec(name);
+      if (!m || m[1] !== date || name === `${base}.md` || new RegExp(`^${base}-\\d+\\.md$`).test(name)) continue;
       const file = path.join(this.dirFor(domain), name);
       if (this.hashOf(file) === hash) return file;
     }
     return undefined;
   }
 
-  /** The first free `<date>[-n].md` from `from` on. */
-  nextFree(domain: string, date: string, from = 1): { file: string; n: number } {
+  /** The first free `<base>[-n].md` from `from` on. */
+  nextFree(domain: string, base: string, from = 1): { file: string; n: number } {
     const names = this.names(domain);
     let n = from;
-    while (names.has(fileNameFor(date, n))) n++;
-    return { file: path.join(this.dirFor(domain), fileNameFor(date, n)), n };
+    while (names.has(fileNameFor(base, n))) n++;
+    return { file: path.join(this.dirFor(domain), fileNameFor(base, n)), n };
+  }
+
+  recordRemoved(domain: string, file: string): void {
+    this.names(domain).delete(path.basename(file));
+    this.hashes.delete(file);
   }
 
   recordWritten(domain: string, file: string, hash: string): void {

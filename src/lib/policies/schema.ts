@@ -14,11 +14,19 @@ export const isoDate = z
     return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
   }, 'not a real calendar date');
 
+/** A service slug: lower-case ASCII words joined by hyphens, with at least one letter (never a bare number). */
+export const SERVICE_PATTERN = /^(?=[a-z0-9-]*[a-z])[a-z0-9]+(-[a-z0-9]+)*$/;
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
 
 export const policyFrontmatter = z.strictObject({
   /** Host name the policy belongs to, lower case, without "www.", e.g. "attask.com" (rarely a single label). */
   domain: z.string().regex(/^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/, 'expected a lower-case host name'),
+  /**
+   * The service this snapshot belongs to when the source names one (Open Terms Archive: "gmail", "bing"): with the
+   * domain it makes the document series (src/lib/history/series.ts). Absent: the domain is one series.
+   */
+  service: z.string().regex(SERVICE_PATTERN, 'expected a service slug (lower-case words joined by hyphens)').optional(),
   /** Display name of the company, e.g. "AtTask". */
   company: z.string().min(1),
   /** Title of the policy page. */

@@ -54,8 +54,8 @@ const ARTICLE_OPEN = /<article\b[^>]*\sdata-pagefind-body(?=[\s=>])[^>]*>/;
 const BODY_OPEN = '<div class="policy-body">';
 const TOPIC_FILTER = /<data value="[^"]*" data-pagefind-filter="topic\[value\]"><\/data>/g;
 const CLAUSE_TOPIC = /<a href="\/topics\/([a-z0-9-]+)\/">/g;
-/** A clause's start tag as render.ts writes it: element, id, section heading. */
-const CLAUSE_OPEN = /^<(p|li|div) class="clause" id="([^"]*)" data-pagefind-title="([^"]*)">/;
+/** A clause's start tag as render.ts writes it: element, id, section heading (then the page's data-since). */
+const CLAUSE_OPEN = /^<(p|li|div) class="clause" id="([^"]*)" data-pagefind-title="([^"]*)"(?: data-since="[0-9-]*")?>/;
 /** Parts of a clause that are not its text (the copy-link control and the topic tags). */
 const NOT_TEXT = /<a class="cl"[^>]*>.*?<\/a>|<span class="topics"[^>]*><span class="vh">Topics:<\/span>(?:<a [^>]*>[^<]*<\/a>)*<\/span>/g;
 

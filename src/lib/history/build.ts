@@ -1,0 +1,121 @@
+/**
+ * The history of every series, computed by the policies loader once all policies are prepared: for each
+ * snapshot, its lineage against the previous snapshot of its series (`since` of every clause), the counts of
+ * its changes and its changes pages. Written next to the policy's page file:
+ *   <id>.clauses.json  the clause ids, texts and headings (written by the worker that segments the policy);
+ *   <id>.history.json  { key, meta, since }: `since` maps clause id → date (read by the policy page);
+ *   <id>.changes.json  the HTML of each changes page (read by the changes pages).
+ * Each snapshot's `key` hashes its own digest and its predecessor's key: a snapshot is computed again only when
+ * it or an earlier snapshot of its series changed. Adding the newest snapshot computes one lineage.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Section } from '../clauses/types.ts';
+import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
+import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
+import { renderChangePages } from './render-changes.ts';
+import { groupSeries, type SeriesMember } from './series.ts';
+
+/** What pages and feeds know of a snapshot's history (kept in the data store, a few dozen bytes). */
+export interface HistoryMeta {
+  key: string;
+  /** Id of the previous snapshot of its series, if any. */
+  previous?: string;
+  /** Its changes since that one. */
+  counts?: ChangeCounts;
+  /** Number of changes pages (0 without a previous snapshot). */
+  changePages: number;
+  /** Clauses whose text is unchanged since an earlier snapshot of the series. */
+  unchanged: number;
+  clauseCount: number;
+}
+
+interface HistoryFile {
+  key: string;
+  meta: HistoryMeta;
+  since: Record<string, string>;
+}
+
+export function historyFiles(pageFile: string): { clauses: string; history: string; changes: string } {
+  const base = pageFile.replace(/\.page$/, '');
+  return { clauses: `${base}.clauses.json`, history: `${base}.history.json`, changes: `${base}.changes.json` };
+}
+
+export function clauseTexts(sections: readonly Section[]): ClauseText[] {
+  return sections.flatMap((section) =>
+    section.blocks.flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items)).map((clause) => ({ id: clause.id, text: clause.text, heading: section.heading })),
+  );
+}
+
+export function writeJson(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  writeFileSync(temporary, JSON.stringify(value));
+  renameSync(temporary, file);
+}
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+export function readSince(pageFile: string): Record<string, string> {
+  return readJson<HistoryFile>(historyFiles(pageFile).history)?.since ?? {};
+}
+
+export function readChangePages(pageFile: string): string[] {
+  const pages = readJson<string[]>(historyFiles(pageFile).changes);
+  if (!pages) throw new Error(`${historyFiles(pageFile).changes}: missing or unreadable (a full build writes it again)`);
+  return pages;
+}
+
+export interface HistoryEntry extends SeriesMember {
+  digest: string;
+  data: SeriesMember['data'] & { pageFile: string };
+}
+
+/** The history of every snapshot of these policies (whole series), by id; `computed` counts fresh lineages. */
+export function computeHistories(entries: readonly HistoryEntry[]): { metas: Map<string, HistoryMeta>; computed: number } {
+  const metas = new Map<string, HistoryMeta>();
+  let computed = 0;
+  for (const series of groupSeries(entries).values()) {
+    let previous: { entry: HistoryEntry; key: string; clauses?: ClauseText[]; since?: Record<string, string> } | undefined;
+    for (const entry of series) {
+      const key = createHash('sha256').update(`${previous?.key ?? ''}:${entry.digest}`).digest('hex').slice(0, 32);
+      const files = historyFiles(entry.data.pageFile);
+      const cached = readJson<HistoryFile>(files.history);
+      if (cached?.key === key) {
+        metas.set(entry.id, cached.meta);
+        previous = { entry, key, since: cached.since };
+        continue;
+      }
+      const clauses = readJson<ClauseText[]>(files.clauses);
+      if (!clauses) throw new Error(`${files.clauses}: missing or unreadable (a full build writes it again)`);
+      let since: string[];
+      let meta: HistoryMeta;
+      if (previous) {
+        const before = previous.clauses ?? readJson<ClauseText[]>(historyFiles(previous.entry.data.pageFile).clauses) ?? [];
+        const beforeSince = previous.since ?? readJson<HistoryFile>(historyFiles(previous.entry.data.pageFile).history)?.since ?? {};
+        const alignment = alignClauses(before, clauses);
+        since = sinceDates(alignment, before.map((c) => beforeSince[c.id] ?? previous!.entry.data.archivedOn), entry.data.archivedOn, clauses.length);
+        const pages = renderChangePages({ previousId: previous.entry.id, currentId: entry.id, previous: before, current: clauses, entries: changeEntries(alignment) });
+        writeJson(files.changes, pages);
+        const counts = changeCounts(alignment);
+        meta = { key, previous: previous.entry.id, counts, changePages: pages.length, unchanged: counts.unchanged, clauseCount: clauses.length };
+      } else {
+        since = sinceDates(undefined, undefined, entry.data.archivedOn, clauses.length);
+        meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
+      }
+      const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
+      writeJson(files.history, { key, meta, since: sinceById } satisfies HistoryFile);
+      metas.set(entry.id, meta);
+      computed++;
+      previous = { entry, key, clauses, since: sinceById };
+    }
+  }
+  return { metas, computed };
+}

@@ -1,0 +1,124 @@
+/**
+ * Clause lineage: which clause of the previous snapshot of a series each clause of this one continues.
+ *   - same text (whitespace normalised) → "same", wherever it moved (the earliest unused occurrence first);
+ *   - else the most similar unmatched previous clause, when similar enough → "edited";
+ *   - else "added"; previous clauses nobody continues are "removed".
+ * Similarity: the Dice coefficient of the two clauses' word multisets (the topic classifier's tokenizer), with
+ * EDIT_THRESHOLD chosen on the shared corpus (docs/history.md). Pairs are taken best first, nearer positions
+ * first among equals, so that a one-word edit is never beaten by a distant look-alike.
+ */
+import { tokenize } from '../topics/tokenize.ts';
+
+/** What lineage needs of a clause: its anchor id, its plain text and its section heading. */
+export interface ClauseText {
+  id: string;
+  text: string;
+  heading: string;
+}
+
+export type Match = { kind: 'same' | 'edited'; previous: number } | { kind: 'added' };
+
+export interface Alignment {
+  /** One per current clause, in document order. */
+  matches: Match[];
+  /** Indexes of the previous clauses that no current clause continues, ascending. */
+  removed: number[];
+}
+
+/** Below this Dice similarity two clauses are different clauses, not an edit of one another. */
+export const EDIT_THRESHOLD = 0.55;
+/** Above this many unmatched pairs, only clauses within MAX_DISTANCE positions of each other are compared. */
+const MAX_PAIRS = 250_000;
+const MAX_DISTANCE = 150;
+
+export function normaliseText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+export function alignClauses(previous: readonly ClauseText[], current: readonly ClauseText[]): Alignment {
+  const matches: (Match | undefined)[] = new Array(current.length).fill(undefined);
+  const used = new Uint8Array(previous.length);
+  const byText = new Map<string, number[]>();
+  previous.forEach((clause, i) => {
+    const key = normaliseText(clause.text);
+    const list = byText.get(key);
+    if (list) list.push(i);
+    else byText.set(key, [i]);
+  });
+  current.forEach((clause, i) => {
+    const candidates = byText.get(normaliseText(clause.text));
+    const j = candidates?.shift();
+    if (j !== undefined) {
+      matches[i] = { kind: 'same', previous: j };
+      used[j] = 1;
+    }
+  });
+  matchEdits(previous, current, matches, used);
+  const removed: number[] = [];
+  for (let j = 0; j < previous.length; j++) if (!used[j]) removed.push(j);
+  return { matches: matches.map((m) => m ?? { kind: 'added' }), removed };
+}
+
+function matchEdits(previous: readonly ClauseText[], current: readonly ClauseText[], matches: (Match | undefined)[], used: Uint8Array): void {
+  const left = current.flatMap((_, i) => (matches[i] ? [] : [i]));
+  const right = previous.flatMap((_, j) => (used[j] ? [] : [j]));
+  if (!left.length || !right.length) return;
+  const windowed = left.length * right.length > MAX_PAIRS;
+  const bags = new Map<string, Map<string, number>>();
+  const bagOf = (side: string, index: number, text: string) => {
+    const key = `${side}${index}`;
+    let bag = bags.get(key);
+    if (!bag) bags.set(key, (bag = countTokens(text)));
+    return bag;
+  };
+  const pairs: { i: number; j: number; score: number; distance: number }[] = [];
+  for (const i of left) {
+    const a = bagOf('c', i, current[i].text);
+    for (const j of right) {
+      // Positions relative to each document's length, so an insertion high up does not push everything apart.
+      const distance = Math.abs(i / current.length - j / previous.length);
+      if (windowed && Math.abs(i - j) > MAX_DISTANCE) continue;
+      const score = dice(a, bagOf('p', j, previous[j].text));
+      if (score >= EDIT_THRESHOLD) pairs.push({ i, j, score, distance });
+    }
+  }
+  pairs.sort((x, y) => y.score - x.score || x.distance - y.distance || x.i - y.i || x.j - y.j);
+  for (const { i, j } of pairs) {
+    if (matches[i] || used[j]) continue;
+    matches[i] = { kind: 'edited', previous: j };
+    used[j] = 1;
+  }
+}
+
+/** A clause's words (the topic classifier's tokenizer) with their counts. */
+export function countTokens(text: string): Map<string, number> {
+  const bag = new Map<string, number>();
+  for (const token of tokenize(text)) bag.set(token, (bag.get(token) ?? 0) + 1);
+  return bag;
+}
+
+/** 2·|A∩B| / (|A|+|B|) over word multisets: 1 for the same words, 0 for none in common. */
+export function dice(a: Map<string, number>, b: Map<string, number>): number {
+  let sizeA = 0;
+  let sizeB = 0;
+  let common = 0;
+  for (const n of a.values()) sizeA += n;
+  for (const n of b.values()) sizeB += n;
+  if (!sizeA || !sizeB) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  for (const [token, n] of small) common += Math.min(n, large.get(token) ?? 0);
+  return (2 * common) / (sizeA + sizeB);
+}
+
+export function similarity(a: string, b: string): number {
+  return dice(countTokens(a), countTokens(b));
+}
+
+/**
+ * `since` of every current clause: the previous clause's `since` when its text is unchanged, else this
+ * snapshot's date. `previousSince` is indexed like `previous`; without a previous snapshot pass undefined.
+ */
+export function sinceDates(alignment: Alignment | undefined, previousSince: readonly string[] | undefined, date: string, count: number): string[] {
+  if (!alignment || !previousSince) return new Array(count).fill(date);
+  return alignment.matches.map((m) => (m.kind === 'same' ? previousSince[m.previous] : date));
+}
