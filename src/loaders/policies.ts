@@ -18,6 +18,7 @@ import { readAdditions } from '../lib/build/additions.ts';
 import { shardOf } from '../lib/build/shard.ts';
 import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
+import { dataFiles } from '../lib/policies/data-file.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -72,9 +73,9 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         const source = await readFile(file, 'utf8');
         const digest = generateDigest(`${code}:${source}`);
         const pageFile = path.join(pagesDir, `${id}.page`);
-        if (store.get(id)?.digest === digest && existsSync(pageFile)) return undefined;
+        if (store.get(id)?.digest === digest && existsSync(pageFile) && existsSync(dataFiles(pageFile).clauses)) return undefined;
         const filePath = path.relative(projectRoot, file);
-        const prepared = await pool.prepare(source, pageFile);
+        const prepared = await pool.prepare(source, pageFile, id);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
         return async () => {
           const data = await parseData({ id, filePath, data: { ...prepared.data, summary: prepared.summary, pageFile } });

@@ -7,6 +7,7 @@ import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
+import { writeDataFiles } from '../lib/policies/data-file.ts';
 import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
 import { labelTopics } from '../lib/topics/label.ts';
 
@@ -14,7 +15,7 @@ export type Prepared =
   | { ok: true; data: Record<string, unknown>; summary: PolicySummary }
   | { ok: false; line?: number; message: string };
 
-export function preparePolicy(source: string, pageFile: string): Prepared {
+export function preparePolicy(source: string, pageFile: string, id: string): Prepared {
   let split;
   try {
     split = splitFrontmatter(source);
@@ -25,5 +26,7 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   const segmented = segment(split.body);
   labelTopics(segmented.sections);
   writePageFile(pageFile, renderPolicy(segmented.sections));
+  // The open data (index.json, clauses dataset) from the same clauses: src/lib/policies/data-file.ts.
+  writeDataFiles(pageFile, { id, domain: String(split.data.domain), archivedOn: String(split.data.archivedOn) }, segmented.sections);
   return { ok: true, data: split.data, summary: summarize(segmented.sections) };
 }
