@@ -80,7 +80,7 @@ describe('a build after a snapshot is added', () => {
     expect(otherPolicies).toEqual([]);
   });
 
-  it('writes the new snapshot's JSON, its company's API file and feed, and the site-wide data files; no other snapshot's JSON', () => {
+  it("writes the new snapshot's JSON, its company's API file and feed, and the site-wide data files; no other snapshot's JSON", () => {
     const written = new Set([...log.matchAll(/[├└]─ (\S+\.(?:json|xml|csv|jsonl|gz))/g)].map((match) => match[1]));
     for (const file of [`${ADDED.page}index.json`, '/api/companies/hostile-markup.example.json', '/policies/hostile-markup.example/feed.xml', '/api/companies.json', '/feeds/snapshots.xml', '/data/snapshots.csv', '/data/clauses.jsonl.gz']) {
       expect(written.has(file), file).toBe(true);
