@@ -18,6 +18,7 @@ import { readAdditions } from '../lib/build/additions.ts';
 import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
 import { computeHistories } from '../lib/history/build.ts';
+import { dataFiles } from '../lib/policies/data-file.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -71,9 +72,9 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         const digest = generateDigest(`${code}:${source}`);
         const pageFile = path.join(pagesDir, `${id}.page`);
         // A stored digest is `<this digest>.<history key>` (the history pass below adds the key).
-        if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile)) return undefined;
+        if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile) && existsSync(dataFiles(pageFile).clauses)) return undefined;
         const filePath = path.relative(projectRoot, file);
-        const prepared = await pool.prepare(source, pageFile);
+        const prepared = await pool.prepare(source, pageFile, id);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
         for (const warning of prepared.warnings) logger.warn(`${filePath}: ${warning}`);
         return async () => {

@@ -80,6 +80,15 @@ describe('a build after a snapshot is added', () => {
     expect(otherPolicies).toEqual([]);
   });
 
+  it("writes the new snapshot's JSON, its company's API file and feed, and the site-wide data files; no other snapshot's JSON", () => {
+    const written = new Set([...log.matchAll(/[├└]─ (\S+\.(?:json|xml|csv|jsonl|gz))/g)].map((match) => match[1]));
+    for (const file of [`${ADDED.page}index.json`, '/api/companies/hostile-markup.example.json', '/policies/hostile-markup.example/feed.xml', '/api/companies.json', '/feeds/snapshots.xml', '/data/snapshots.csv', '/data/clauses.jsonl.gz']) {
+      expect(written.has(file), file).toBe(true);
+    }
+    expect([...written].filter((file) => file.endsWith('/index.json'))).toEqual([`${ADDED.page}index.json`]);
+    expect([...written].filter((file) => file.startsWith('/api/companies/'))).toEqual(['/api/companies/hostile-markup.example.json']);
+  });
+
   it('renders the newest archive pages of the topics the snapshot addresses, not the older ones', () => {
     const rendered = renderedPages(log);
     const site = siteFiles(TEST_SITE_DIR);

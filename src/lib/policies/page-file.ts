@@ -16,11 +16,16 @@ import type { RenderedPolicy } from './render.ts';
 type Header = Omit<RenderedPolicy, 'topicSummary' | 'toc' | 'body'> & { lengths: [topicSummary: number, toc: number] };
 
 export function writePageFile(file: string, rendered: RenderedPolicy): void {
-  mkdirSync(path.dirname(file), { recursive: true });
   const { topicSummary, toc, body, ...rest } = rendered;
   const header: Header = { ...rest, lengths: [topicSummary.length, toc.length] };
+  writeCacheFile(file, `${JSON.stringify(header)}\n${topicSummary}${toc}${body}`);
+}
+
+/** Writes a file of the loader's cache atomically (a temp file named for the process and at random, then rename). */
+export function writeCacheFile(file: string, content: string | Uint8Array): void {
+  mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(header)}\n${topicSummary}${toc}${body}`);
+  writeFileSync(temporary, content);
   renameSync(temporary, file);
 }
 

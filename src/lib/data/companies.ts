@@ -1,0 +1,66 @@
+/**
+ * The static index for programs: /api/companies.json (every company) and /api/companies/<domain>.json (one
+ * company's series and snapshots). Series are listed even while a company has only one (its domain), so a
+ * program written today keeps working when the archive tells a company's services apart.
+ */
+import { companyPath, type Company } from '../policies/archive.ts';
+import { DATA_VERSION, dataPaths, seriesOf, snapshotRow, type PolicyEntry } from './snapshots.ts';
+
+const abs = (path: string, site: URL) => new URL(path, site).href;
+
+export function companiesIndex(companies: Company<PolicyEntry>[], site: URL) {
+  return {
+    $schema: abs(dataPaths.schema('companies'), site),
+    schema_version: DATA_VERSION,
+    companies: [...companies]
+      .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))
+      .map((company) => ({
+        domain: company.domain,
+        name: company.name,
+        series_count: new Set(company.policies.map(seriesOf)).size,
+        snapshot_count: company.policies.length,
+        first_archived_on: company.policies[company.policies.length - 1].data.archivedOn,
+        last_archived_on: company.policies[0].data.archivedOn,
+        page_url: abs(companyPath(company.domain), site),
+        api_url: abs(dataPaths.companyApi(company.domain), site),
+        feed_url: abs(dataPaths.companyFeed(company.domain), site),
+      })),
+  };
+}
+
+/** One company: its series, each with its snapshots oldest first. */
+export function companyDocument(company: Company<PolicyEntry>, site: URL) {
+  const series = new Map<string, PolicyEntry[]>();
+  for (const policy of [...company.policies].reverse()) {
+    const id = seriesOf(policy);
+    series.set(id, [...(series.get(id) ?? []), policy]);
+  }
+  return {
+    $schema: abs(dataPaths.schema('company'), site),
+    schema_version: DATA_VERSION,
+    domain: company.domain,
+    name: company.name,
+    page_url: abs(companyPath(company.domain), site),
+    feed_url: abs(dataPaths.companyFeed(company.domain), site),
+    series: [...series].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, policies]) => ({
+      id,
+      snapshots: policies.map((policy) => {
+        const row = snapshotRow(policy, site);
+        const changes = dataPaths.changes(policy.id);
+        return {
+          id: row.snapshot_id,
+          archived_on: row.archived_on,
+          title: row.title,
+          word_count: row.word_count,
+          clause_count: row.clause_count,
+          content_hash: row.content_hash,
+          snapshot_url: row.snapshot_url,
+          source: row.source,
+          page_url: row.page_url,
+          json_url: row.json_url,
+          changes_url: changes ? abs(changes, site) : null,
+        };
+      }),
+    })),
+  };
+}

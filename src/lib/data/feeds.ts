@@ -1,0 +1,71 @@
+/**
+ * Atom feeds of new snapshots (the whole archive, and one per company), made by the `feed` library. Dates
+ * are the archive dates (a snapshot's "updated" is the day it was archived, the feed's the newest of its
+ * entries): the same archive gives the same feed, whatever day it is built.
+ *
+ * The library puts titles and summaries in CDATA marked type="html", so a reader treats them as HTML: every
+ * string from a policy (company name, title) is escaped here with the site's one HTML escape.
+ */
+import { Feed } from 'feed';
+import { formatDate, policyPath, plural } from '../policies/archive.ts';
+import { escapeHtml } from '../policies/render.ts';
+import { dataPaths, type PolicyEntry } from './snapshots.ts';
+
+/** The whole-archive feed lists this many of the newest snapshots. */
+export const FEED_ENTRIES = 50;
+
+export interface FeedItem {
+  policy: PolicyEntry;
+  /** The snapshot before it in its series, if any. */
+  previous?: PolicyEntry;
+}
+
+export interface FeedSpec {
+  title: string;
+  /** Site-relative path of the feed itself and of the HTML page it follows. */
+  path: string;
+  page: string;
+  items: FeedItem[];
+}
+
+const signed = (n: number) => (n > 0 ? `+${n.toLocaleString('en')}` : n < 0 ? `−${(-n).toLocaleString('en')}` : '±0');
+
+/** What an entry says about its snapshot: the change since the previous one of its series, in sizes. */
+export function changeSummary({ policy, previous }: FeedItem): string {
+  const { wordCount, summary } = policy.data;
+  const size = `${plural(wordCount, 'word')} in ${plural(summary.clauseCount, 'clause')}`;
+  if (!previous) return `First snapshot of this policy in the archive: ${size}.`;
+  const words = wordCount - previous.data.wordCount;
+  const clauses = summary.clauseCount - previous.data.summary.clauseCount;
+  return `${size}: ${signed(words)} words and ${signed(clauses)} clauses since the snapshot of ${formatDate(previous.data.archivedOn)}.`;
+}
+
+const dayOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
+
+export function atomFeed(spec: FeedSpec, site: URL): string {
+  const abs = (path: string) => new URL(path, site).href;
+  const newest = spec.items.map((item) => item.policy.data.archivedOn).sort().at(-1);
+  const feed = new Feed({
+    id: abs(spec.path),
+    title: spec.title,
+    link: abs(spec.page),
+    feed: abs(spec.path),
+    // An empty feed still needs a fixed date: the start of the epoch rather than the build's clock.
+    updated: dayOf(newest ?? '1970-01-01'),
+    generator: 'Privacy Policy Archive',
+    copyright: 'Policy texts: see each snapshot\'s source and licence on /data/',
+  });
+  for (const item of spec.items) {
+    const { policy } = item;
+    const changes = dataPaths.changes(policy.id);
+    const link = abs(changes ?? policyPath(policy.id));
+    feed.addItem({
+      title: escapeHtml(`${policy.data.company}: privacy policy of ${formatDate(policy.data.archivedOn)}`),
+      id: abs(policyPath(policy.id)),
+      link,
+      date: dayOf(policy.data.archivedOn),
+      description: `${escapeHtml(changeSummary(item))} <a href="${escapeHtml(abs(policyPath(policy.id)))}">${escapeHtml(policy.data.title)}</a>`,
+    });
+  }
+  return feed.atom1();
+}

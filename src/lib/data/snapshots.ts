@@ -1,0 +1,117 @@
+/**
+ * The published data about snapshots: one row per snapshot (the snapshots dataset, CSV and JSONL), and the
+ * per-snapshot JSON document (<policy page>index.json, public/schemas/snapshot-1.json). Pure: the routes in
+ * src/pages/ read the collection and the loader's data files, this shapes them. Names are snake_case in every
+ * published file; dates are ISO 8601 (YYYY-MM-DD); URLs are absolute.
+ */
+import { policyPath } from '../policies/archive.ts';
+import type { SectionRecord } from '../policies/data-file.ts';
+import type { PolicyFrontmatter } from '../policies/schema.ts';
+import type { PolicySummary } from '../policies/summary.ts';
+import { sourceOf, type Source } from './sources.ts';
+
+/** Version of every published JSON shape (schemas in public/schemas/): a new major version gets new files. */
+export const DATA_VERSION = '1.0';
+
+export interface PolicyEntry {
+  id: string;
+  data: PolicyFrontmatter & { summary: PolicySummary; pageFile: string };
+}
+
+/** Where each published file of a snapshot, company or the archive lives (site-relative). */
+export const dataPaths = {
+  snapshotJson: (id: string) => `${policyPath(id)}index.json`,
+  companyApi: (domain: string) => `/api/companies/${domain}.json`,
+  companyFeed: (domain: string) => `/policies/${domain}/feed.xml`,
+  companies: '/api/companies.json',
+  archiveFeed: '/feeds/snapshots.xml',
+  schema: (name: 'snapshot' | 'companies' | 'company') => `/schemas/${name}-1.json`,
+  /**
+   * The "what changed" page of a snapshot (`<policy page>changes/`, from the history work): undefined until
+   * that page exists in this site. The feeds and the API link to it through this one function.
+   */
+  changes: (_id: string): string | undefined => undefined,
+};
+
+/**
+ * A snapshot's series: one document over time. Until the archive tells services apart, a company's domain is
+ * its one series; the API and datasets already carry the field so that programs need not change.
+ */
+export function seriesOf(entry: PolicyEntry): string {
+  return entry.data.domain;
+}
+
+export const SNAPSHOT_COLUMNS = [
+  'snapshot_id',
+  'series_id',
+  'domain',
+  'company',
+  'title',
+  'archived_on',
+  'snapshot_url',
+  'original_url',
+  'source_label',
+  'source',
+  'licence',
+  'word_count',
+  'clause_count',
+  'topics',
+  'content_hash',
+  'page_url',
+  'json_url',
+] as const;
+
+export type SnapshotRow = {
+  [K in (typeof SNAPSHOT_COLUMNS)[number]]: K extends 'word_count' | 'clause_count' ? number : K extends 'original_url' ? string | null : K extends 'topics' ? string[] : string;
+};
+
+/** Code-point order of ids: the same on every machine and locale. */
+export function byId<T extends { id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
+  const { data } = entry;
+  const source = sourceOf(data);
+  return {
+    snapshot_id: entry.id,
+    series_id: seriesOf(entry),
+    domain: data.domain,
+    company: data.company,
+    title: data.title,
+    archived_on: data.archivedOn,
+    snapshot_url: data.snapshotUrl,
+    original_url: data.originalUrl ?? null,
+    source_label: data.sourceLabel,
+    source: source.id,
+    licence: source.licence,
+    word_count: data.wordCount,
+    clause_count: data.summary.clauseCount,
+    topics: Object.keys(data.summary.topics).sort(),
+    content_hash: data.contentHash,
+    page_url: new URL(policyPath(entry.id), site).href,
+    json_url: new URL(dataPaths.snapshotJson(entry.id), site).href,
+  };
+}
+
+export interface SnapshotDocument extends Omit<SnapshotRow, 'source' | 'licence'> {
+  $schema: string;
+  schema_version: string;
+  changes_url: string | null;
+  source: Source;
+  sections: SectionRecord[];
+}
+
+/** The per-snapshot JSON document (schema: public/schemas/snapshot-1.json). */
+export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL): SnapshotDocument {
+  const { source: _id, licence: _licence, ...row } = snapshotRow(entry, site);
+  const changes = dataPaths.changes(entry.id);
+  return {
+    $schema: new URL(dataPaths.schema('snapshot'), site).href,
+    schema_version: DATA_VERSION,
+    ...row,
+    changes_url: changes ? new URL(changes, site).href : null,
+    source: sourceOf(entry.data),
+    sections,
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The open-data form of one policy (its sections and clauses as plain text with topics), prepared by the
+ * loader beside its page file (page-file.ts) from the same segmentation, so the published JSON and datasets
+ * never parse HTML again (src/lib/data/, docs/data.md). Two files per policy:
+ *   <id>.sections.json     the sections and clauses, read by the policy's index.json endpoint;
+ *   <id>.clauses.jsonl.gz  one gzip member holding the policy's rows of the clauses dataset. Gzip members
+ *                          concatenate into one valid gzip file (RFC 1952, 2.2), so /data/clauses.jsonl.gz is
+ *                          the members of every policy in id order: an additions build compresses nothing
+ *                          again, and the same archive always gives the same bytes (no time in the header).
+ */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Clause, Section } from '../clauses/types.ts';
+import { writeCacheFile } from './page-file.ts';
+
+/** A clause in the published JSON: snake_case names, as in every published data file. */
+export interface ClauseRecord {
+  id: string;
+  kind: Clause['kind'];
+  /** 1-based position in the whole policy. */
+  position: number;
+  text: string;
+  topics: string[];
+}
+
+export interface SectionRecord {
+  id: string;
+  /** "" for the text before the first heading. */
+  heading: string;
+  level: number;
+  clauses: ClauseRecord[];
+}
+
+/** One row of /data/clauses.jsonl.gz. */
+export interface ClauseRow {
+  snapshot_id: string;
+  domain: string;
+  archived_on: string;
+  section_id: string;
+  section: string;
+  clause_id: string;
+  position: number;
+  kind: Clause['kind'];
+  text: string;
+  topics: string[];
+}
+
+export interface SnapshotKey {
+  id: string;
+  domain: string;
+  archivedOn: string;
+}
+
+export function dataFiles(pageFile: string): { sections: string; clauses: string } {
+  const base = pageFile.replace(/\.page$/, '');
+  return { sections: `${base}.sections.json`, clauses: `${base}.clauses.jsonl.gz` };
+}
+
+export function sectionRecords(sections: Section[]): SectionRecord[] {
+  return sections.map((section) => ({
+    id: section.id,
+    heading: section.heading,
+    level: section.level,
+    clauses: section.blocks
+      .flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items))
+      .map((clause) => ({ id: clause.id, kind: clause.kind, position: clause.position, text: clause.text, topics: clause.topics })),
+  }));
+}
+
+export function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[]): ClauseRow[] {
+  return sections.flatMap((section) =>
+    section.clauses.map((clause) => ({
+      snapshot_id: snapshot.id,
+      domain: snapshot.domain,
+      archived_on: snapshot.archivedOn,
+      section_id: section.id,
+      section: section.heading,
+      clause_id: clause.id,
+      position: clause.position,
+      kind: clause.kind,
+      text: clause.text,
+      topics: clause.topics,
+    })),
+  );
+}
+
+/** JSON Lines: one JSON object per line, each line ended by "\n" (UTF-8; JSON escapes U+2028/9 itself). */
+export function jsonLines(rows: unknown[]): string {
+  return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
+}
+
+export function writeDataFiles(pageFile: string, snapshot: SnapshotKey, sections: Section[]): void {
+  const records = sectionRecords(sections);
+  const files = dataFiles(pageFile);
+  writeCacheFile(files.sections, JSON.stringify(records));
+  writeCacheFile(files.clauses, gzipSync(jsonLines(clauseRows(snapshot, records)), { level: 9 }));
+}
+
+export function readSectionRecords(pageFile: string): SectionRecord[] {
+  const file = dataFiles(pageFile).sections;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SectionRecord[];
+  } catch (error) {
+    throw new Error(`${file}: cannot read the policy's sections (a full build writes them again)`, { cause: error });
+  }
+}

@@ -1,0 +1,16 @@
+/** Atom feed of the newest snapshots of the whole archive: src/lib/data/feeds.ts. */
+import type { APIRoute } from 'astro';
+import { atomFeed, FEED_ENTRIES, type FeedItem } from '../../lib/data/feeds.ts';
+import { dataPaths, type PolicyEntry } from '../../lib/data/snapshots.ts';
+import { archivePolicies } from '../../lib/pages/archive.ts';
+import { byNewest, groupByCompany } from '../../lib/policies/archive.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const policies = (await archivePolicies()) as unknown as PolicyEntry[];
+  const items: FeedItem[] = groupByCompany(policies)
+    .flatMap((company) => company.policies.map((policy, index) => ({ policy, previous: company.policies[index + 1] })))
+    .sort((a, b) => byNewest(a.policy, b.policy))
+    .slice(0, FEED_ENTRIES);
+  const xml = atomFeed({ title: 'Privacy Policy Archive: new snapshots', path: dataPaths.archiveFeed, page: '/policies/', items }, site!);
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};

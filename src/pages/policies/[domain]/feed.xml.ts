@@ -1,0 +1,18 @@
+/** Atom feed of one company's snapshots (its series once the archive tells them apart): src/lib/data/feeds.ts. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { atomFeed, FEED_ENTRIES } from '../../../lib/data/feeds.ts';
+import type { PolicyEntry } from '../../../lib/data/snapshots.ts';
+import { pageCacheKey } from '../../../lib/pages/cache-key.ts';
+import { companyPath, groupByCompany, type Company } from '../../../lib/policies/archive.ts';
+import { dataPaths } from '../../../lib/data/snapshots.ts';
+
+export const getStaticPaths = (async () =>
+  groupByCompany(await getCollection('policies')).map((company) => ({ params: { domain: company.domain }, props: { company }, cacheKey: pageCacheKey({ company }) }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props, site }) => {
+  const company = props.company as Company<PolicyEntry>;
+  const items = company.policies.slice(0, FEED_ENTRIES).map((policy, index) => ({ policy, previous: company.policies[index + 1] }));
+  const xml = atomFeed({ title: `${company.name} privacy policy: new snapshots`, path: dataPaths.companyFeed(company.domain), page: companyPath(company.domain), items }, site!);
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
