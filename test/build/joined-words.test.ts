@@ -18,7 +18,7 @@ import { builtFile } from '../support/site.ts';
 
 /** Elements that flow inside a line of text; any other element ends the line (block, list item, cell, ...). */
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'del', 'ins']);
-/** Content that is not read as text. */
+/** Content that is not read as text (and any element with the hidden attribute). */
 const SKIP = new Set(['script', 'style', 'template', 'svg', 'select', 'datalist', 'head']);
 /** Policy text as archived (clauses, and their excerpts on topic pages). */
 const POLICY_TEXT = '.clause, .policy-excerpt';
@@ -45,7 +45,7 @@ function lines($: cheerio.CheerioAPI): { node: AnyNode; text: string }[][] {
     if (node.type !== 'tag' && node.type !== 'root') return;
     const element = node as Element;
     const name = element.name?.toLowerCase();
-    if (name && SKIP.has(name)) return;
+    if ((name && SKIP.has(name)) || element.attribs?.hidden !== undefined) return;
     const inline = name !== undefined && INLINE.has(name);
     if (!inline) end();
     for (const child of element.children ?? []) walk(child);
