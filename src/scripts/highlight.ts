@@ -1,7 +1,8 @@
 /**
  * Marks the searched words in a policy when the reader arrives from a search result
  * (`/policies/x/y/?pagefind-highlight=word#clause`). Loaded on demand by highlight-loader.ts only when the URL
- * asks for it, so ordinary visits to a policy page never download it. Only text nodes are touched: policy text
+ * asks for it, so ordinary visits to a policy page never download it. Only the policy's own text nodes are touched
+ * (not the copy-link control, not the topic tags): policy text
  * stays text (no innerHTML), and the result works under the site's CSP.
  */
 /** The URL parameter that carries the search terms (Pagefind's name for it; the search page sets it). */
@@ -34,7 +35,7 @@ export function highlight(root: Element, terms: string[]): number {
   if (!pattern) return 0;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (node.parentElement?.closest('a.cl, mark, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    acceptNode: (node) => (node.parentElement?.closest('a.cl, .topics, mark, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);

@@ -154,5 +154,44 @@ describe(`keyboard alone on ${policyUrl}`, () => {
     const expected = new URL(`${policyUrl}#${id}`, siteUrl).href;
     await expect.poll(() => p.evaluate(() => navigator.clipboard.readText())).toBe(expected);
     await expect.poll(() => p.locator('#copy-status').textContent()).toBe('Link to this clause copied');
+    // Focus stays on the control the reader used (not dropped to the page body), so Tab goes on from there.
+    await expect.poll(() => p.evaluate(() => document.activeElement?.matches('a.cl') && document.activeElement.closest('.clause')?.id)).toBe(id);
+  });
+});
+
+describe(`landing on a clause of ${policyUrl}`, () => {
+  it('a followed clause link shows the clause below the top edge, with room for its context above', async () => {
+    const p = await freshPage();
+    await p.setViewportSize({ width: 390, height: 800 });
+    await p.goto(policyUrl);
+    const ids = await clauseIds(p);
+    const target = ids[Math.floor(ids.length / 2)];
+    await p.goto(`${policyUrl}#${target}`);
+    await expect.poll(() => p.evaluate(() => scrollY)).toBeGreaterThan(0);
+    const clause = await look(p, `[id="${target}"]`);
+    // Not flush with the top edge: at least a few lines (the section heading, the sentence before) stay in view.
+    expect(clause.top).toBeGreaterThanOrEqual(64);
+    expect(clause.top).toBeLessThan(clause.viewportHeight / 2);
+  });
+});
+
+describe(`arriving from a search result on ${policyUrl}`, () => {
+  it('marks the searched words in the policy text but not in the topic tags', async () => {
+    const p = await freshPage();
+    await p.goto(policyUrl);
+    // A word of a topic tag's name that the policy text also uses: both places have something to mark.
+    const tagWord = await p.evaluate(() => {
+      const text = [...document.querySelectorAll('.clause')].map((clause) => {
+        const copy = clause.cloneNode(true) as Element;
+        copy.querySelectorAll('.topics, .cl').forEach((element) => element.remove());
+        return copy.textContent!.toLowerCase();
+      }).join(' ');
+      const words = [...document.querySelectorAll('.clause .topics a')].flatMap((a) => a.textContent!.toLowerCase().split(/[^a-z]+/));
+      return words.find((word) => word.length > 3 && new RegExp(`\\b${word}`).test(text));
+    });
+    expect(tagWord).toBeTruthy();
+    await p.goto(`${policyUrl}?pagefind-highlight=${encodeURIComponent(tagWord!)}`);
+    await expect.poll(() => p.locator('mark.hl').count()).toBeGreaterThan(0);
+    expect(await p.locator('.topics mark, .cl mark').count()).toBe(0);
   });
 });

@@ -477,7 +477,10 @@ describe('long result lists', () => {
   it('shows the policies of the first five passages, then the rest on demand', async () => {
     // A word every indexed policy contains: as many results as policies, more than one screen of them.
     const sets = policies.map((policy) => new Set([...policy.clauses.flatMap((clause) => clause.words), ...policy.otherWords]));
-    const word = [...sets[0]].filter((w) => /^\p{Ll}{4,}$/u.test(w) && sets.every((set) => set.has(w))).sort()[0];
+    // ... and that no other indexed word shares a 5-letter prefix with: Pagefind stems ("policy" finds "policies"),
+    // which the passage count below does not model.
+    const alone = (w: string) => allWords.every((other) => other === w || !other.startsWith(w.slice(0, 5)));
+    const word = [...sets[0]].filter((w) => /^\p{Ll}{4,}$/u.test(w) && sets.every((set) => set.has(w)) && alone(w)).sort()[0];
     expect(policies.length).toBeGreaterThan(5);
     expect(word, 'a word in every policy').toBeDefined();
     await withPage(async (page) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveCompany, mainLabel } from '../../src/lib/import/company.ts';
+import { alternativeName, capitalise, companyName, deriveCompany, mainLabel, serviceName } from '../../src/lib/import/company.ts';
 import { deriveTitle, firstHeading } from '../../src/lib/import/title.ts';
 import { countWords } from '../../src/lib/import/words.ts';
 
@@ -39,6 +39,53 @@ describe('deriveCompany', () => {
   });
   it('falls back to the capitalised label', () => {
     expect(deriveCompany('example.com', 'Privacy', 'We respect you.')).toBe('Example');
+  });
+});
+
+const ota = (service: string) => `https://github.com/OpenTermsArchive/contrib-versions/blob/0123456789abcdef0123456789abcdef01234567/${encodeURIComponent(service)}/Privacy%20Policy.md`;
+const wayback = 'https://web.archive.org/web/20060617022507id_/http%3A//www.example.com/privacy.html';
+
+describe('companyName: the names people know', () => {
+  it('takes the override table first', () => {
+    expect(companyName('ui.com', ota('Ubiquiti'), 'UI Privacy Policy', 'Ui and UI')).toBe('Ubiquiti');
+    expect(companyName('thomsonreuters.com', ota('thomsonreuters.com'), '', 'Thomson Reuters')).toBe('Thomson Reuters');
+    expect(companyName('ask.fm', ota('ASKfm'), '', '')).toBe('ASKfm');
+    expect(companyName('redditinc.com', ota('Reddit'), '', '')).toBe('Reddit');
+    expect(companyName('steampowered.com', ota('Steam'), '', '')).toBe('Steam');
+  });
+  it('takes an Open Terms Archive service name that names the domain', () => {
+    expect(serviceName('redditinc.com', ota('Reddit'))).toBe('Reddit');
+    expect(serviceName('steampowered.com', ota('Steam'))).toBe('Steam');
+    expect(serviceName('ask.fm', ota('ASKfm'))).toBe('ASKfm');
+    expect(serviceName('booking.com', ota('Booking.com'))).toBe('Booking.com');
+    expect(serviceName('bumble.com', ota('Bumble'))).toBe('Bumble');
+    expect(companyName('academia.edu', ota('Academia.edu'), '', 'academia.edu')).toBe('Academia.edu');
+    expect(companyName('stackoverflow.com', ota('Stack Overflow'), '', 'Stackoverflow')).toBe('Stack Overflow');
+  });
+  it("keeps the policy's own spelling when the service differs from it only in letter case", () => {
+    expect(companyName('coindesk.com', ota('Coindesk'), '', 'CoinDesk respects')).toBe('CoinDesk');
+    expect(companyName('ikea.com', ota('Ikea'), '', 'IKEA respects')).toBe('IKEA');
+    expect(companyName('protonvpn.com', ota('ProtonVPN'), '', 'protonvpn.com')).toBe('ProtonVPN');
+  });
+  it('does not take a service that is one of several of the domain, a folder named after the domain, or a Wayback URL', () => {
+    expect(serviceName('google.com', ota('Gmail'))).toBeUndefined();
+    expect(serviceName('amazon.com', ota('Amazon Advertising'))).toBeUndefined();
+    expect(serviceName('example.com', ota('example.com'))).toBeUndefined();
+    expect(serviceName('example.com', wayback)).toBeUndefined();
+    expect(companyName('google.com', ota('Gmail'), '', 'Google LLC')).toBe('Google');
+    expect(companyName('attask.com', wayback, 'AtTask Privacy Policy', '')).toBe('AtTask');
+  });
+  it('decodes IDN domains (punycode)', () => {
+    expect(mainLabel('xn--bcher-kva.de')).toBe('bücher');
+    expect(capitalise('bücher')).toBe('Bücher');
+    expect(companyName('xn--bcher-kva.de', wayback, '', 'Willkommen bei bücher.de')).toBe('Bücher');
+    expect(companyName('xn--bcher-kva.de', wayback, '', 'Bücher GmbH')).toBe('Bücher');
+  });
+  it('gives the domain label as the other name when it differs', () => {
+    expect(alternativeName('steampowered.com', 'Steam')).toBe('Steampowered');
+    expect(alternativeName('ui.com', 'Ubiquiti')).toBe('Ui');
+    expect(alternativeName('smartertools.com', 'SmarterTools')).toBeUndefined();
+    expect(alternativeName('job-hunt.org', 'Job-Hunt')).toBeUndefined();
   });
 });
 

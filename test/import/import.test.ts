@@ -64,7 +64,7 @@ describe('importFiles: output', () => {
 
     const ota = split(path.join(out, 'example-shop.co.uk/2024-02-29-example-shop.md'));
     expect(policyFrontmatter.parse(ota.fm)).toEqual(ota.fm);
-    expect(ota.fm).toMatchObject({ domain: 'example-shop.co.uk', company: 'Example-Shop', title: 'Example Shop privacy policy' /* the service named in the OTA snapshot URL */, sourceLabel: 'original version on Open Terms Archive' });
+    expect(ota.fm).toMatchObject({ domain: 'example-shop.co.uk', company: 'Example Shop' /* the OTA service names the domain: the name people know (company.ts) */, title: 'Example Shop privacy policy' /* the service named in the OTA snapshot URL */, sourceLabel: 'original version on Open Terms Archive' });
     expect(ota.keys).not.toContain('originalUrl');
     expect(ota.body).toContain('| Orders Payments | Contract |');
     expect(ota.body).toContain('We use \\{cookies\\} and \\<script>alert(1)\\</script>.');

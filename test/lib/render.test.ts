@@ -1,7 +1,7 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/lib/clauses/segment.ts';
-import { escapeHtml, renderPolicy } from '../../src/lib/policies/render.ts';
+import { escapeHtml, renderPolicy, TOC_FOLD_ENTRIES } from '../../src/lib/policies/render.ts';
 
 const policy = segment(
   [
@@ -56,6 +56,19 @@ describe('renderPolicy', () => {
     expect($('.topic-summary').attr('data-pagefind-ignore')).toBeDefined();
     expect($('.topic-summary p').text()).toMatch(/^Not addressed: .*Security/);
     expect($('#cookies-tracking-1 .topics a').attr('href')).toBe('/topics/cookies-and-tracking/');
+  });
+
+  it('folds a long contents list, whose ids never collide with a section of the policy', () => {
+    expect($('.toc details').length).toBe(0);
+    const headings = ['Contents', ...Array.from({ length: TOC_FOLD_ENTRIES }, (_, i) => `Part ${i + 1}`)];
+    const long = renderPolicy(segment(headings.map((heading) => `## ${heading}\n\nText of ${heading}.`).join('\n\n')).sections);
+    const page = cheerio.load(`<main>${long.toc}<div class="policy-body">${long.body}</div></main>`);
+    expect(page('.toc > details > summary').text()).toBe(`Contents ${headings.length} sections`);
+    expect(page('.toc details ol > li')).toHaveLength(headings.length);
+    const ids = page('[id]').map((_, el) => page(el).attr('id')).get();
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(page('#contents').is('h2')).toBe(true);
+    expect(page('nav#contents_list').attr('aria-labelledby')).toBe('contents_heading');
   });
 
   it('renders nothing for a summary or contents that would be empty', () => {

@@ -1,14 +1,23 @@
 /**
- * Company display name from the domain: the domain's main label ("smartertools" for
- * smartertools.com, "bbc" for bbc.co.uk), spelled as the policy itself spells it
- * ("SmarterTools", "AtTask"); otherwise the label capitalised.
+ * Company display name, the name people know, in this order:
+ *   1. the committed override table (company-names.ts), for what no rule gets right ("ui.com" → Ubiquiti);
+ *   2. the Open Terms Archive service name, when it names this domain ("Reddit" for redditinc.com, "Stack
+ *      Overflow" for stackoverflow.com; not "Gmail" for google.com, one of several services of that domain),
+ *      unless the policy spells the same letters otherwise ("CoinDesk", not the service's "Coindesk");
+ *   3. the domain's main label ("smartertools" for smartertools.com, "bbc" for bbc.co.uk; an IDN label
+ *      decoded, "bücher" for xn--bcher-kva.de), spelled as the policy itself spells it ("SmarterTools",
+ *      "AtTask"); otherwise the label capitalised.
  */
+import { domainToUnicode } from 'node:url';
+import { COMPANY_NAMES } from './company-names.ts';
+import { openTermsArchiveService } from './title.ts';
 
 /** Second-level labels that are part of a country's public suffix (co.uk, com.au, ...). */
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'mil', 'nic', 'ltd', 'plc', 'sch', 'nom', 'info', 'biz']);
 
+/** The domain's main label, decoded from punycode when it is an IDN ("xn--bcher-kva.de" → "bücher"). */
 export function mainLabel(domain: string): string {
-  const labels = domain.toLowerCase().replace(/^www\./, '').split('.');
+  const labels = (domainToUnicode(domain.toLowerCase()) || domain.toLowerCase()).replace(/^www\./, '').split('.');
   if (labels.length >= 3) {
     const tld = labels[labels.length - 1];
     const sld = labels[labels.length - 2];
@@ -17,9 +26,47 @@ export function mainLabel(domain: string): string {
   return labels.length >= 2 ? labels[labels.length - 2] : labels[0];
 }
 
-/** "smartertools" → "Smartertools", "example-shop" → "Example-Shop". */
+/** "smartertools" → "Smartertools", "example-shop" → "Example-Shop", "bücher" → "Bücher". */
 export function capitalise(label: string): string {
-  return label.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+  return label.replace(/(^|-)(\p{Ll})/gu, (_m, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+const squash = (name: string) => name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/**
+ * The Open Terms Archive service as the company's name when it names the domain itself: the same letters as
+ * the label ("Bumble"), the label with its top-level domain ("ASKfm", "Booking.com"), or a leading part of the
+ * label ("Reddit" for redditinc, "Steam" for steampowered). A service in lower case is a folder named after a
+ * domain, not a name.
+ */
+export function serviceName(domain: string, snapshotUrl: string): string | undefined {
+  const service = openTermsArchiveService(snapshotUrl);
+  if (!service || service === service.toLowerCase()) return undefined;
+  const label = squash(mainLabel(domain));
+  const withTld = squash(domain.replace(/^www\./, '').split('.').slice(-2).join(''));
+  const name = squash(service);
+  return name === label || name === withTld || (name.length >= 4 && label.startsWith(name)) ? service : undefined;
+}
+
+/** The display name of the company of a policy (see the module comment for the order of the rules). */
+export function companyName(domain: string, snapshotUrl: string, ...texts: string[]): string {
+  const override = COMPANY_NAMES[domain.replace(/^www\./, '')];
+  if (override) return override;
+  const service = serviceName(domain, snapshotUrl);
+  const derived = deriveCompany(domain, ...texts);
+  // Where the two differ only in letter case, the policy's own spelling wins ("CoinDesk", "IKEA"), unless
+  // the text never spelled the name and `derived` is only the capitalised label ("Protonvpn" for ProtonVPN).
+  const sameName = service?.toLowerCase() === derived.toLowerCase() && derived !== capitalise(mainLabel(domain));
+  return service && !sameName ? service : derived;
+}
+
+/**
+ * The name a reader may know the company by besides its display name: the domain's label as a name
+ * ("Steampowered" for Steam, "Ui" for Ubiquiti), or undefined when it is the same name.
+ */
+export function alternativeName(domain: string, displayName: string): string | undefined {
+  const label = mainLabel(domain);
+  return squash(label) === squash(displayName) ? undefined : capitalise(label);
 }
 
 function escapeRegExp(s: string): string {

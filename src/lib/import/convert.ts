@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { policyFrontmatter, type PolicyFrontmatter } from '../policies/schema.ts';
-import { deriveCompany } from './company.ts';
+import { companyName } from './company.ts';
 import { decodeInput } from './decode.ts';
 import { InputError } from './errors.ts';
 import { parseHeader } from './header.ts';
@@ -65,7 +65,7 @@ export function convertPolicy(bytes: Uint8Array): Converted {
 
   const body = neutraliseBody(rawBody);
   const heading = firstHeading(rawBody);
-  const company = deriveCompany(header.domain, heading ?? '', rawBody);
+  const company = companyName(header.domain, header.snapshotUrl, heading ?? '', rawBody);
   const candidate: Record<string, unknown> = {
     domain: header.domain,
     company,

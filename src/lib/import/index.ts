@@ -5,7 +5,7 @@ export { convertPolicy } from './convert.ts';
 export { parseHeader } from './header.ts';
 export type { Header, HeaderResult } from './header.ts';
 export { decodeWaybackUrl } from './wayback.ts';
-export { deriveCompany, mainLabel } from './company.ts';
+export { alternativeName, companyName, deriveCompany, mainLabel } from './company.ts';
 export { deriveTitle } from './title.ts';
 export { neutraliseBody } from './neutralise.ts';
 export { countWords } from './words.ts';

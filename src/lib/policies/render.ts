@@ -59,11 +59,23 @@ function renderTopicSummary(clauses: Clause[]): string {
   return `<nav class="topic-summary" aria-labelledby="topics-heading" data-pagefind-ignore><h2 id="topics-heading">Topics in this policy</h2><ul>${items}</ul>${notAddressed}</nav>`;
 }
 
+/** Past this many entries the contents list is folded (<details>), so that it never pushes the text a screen away. */
+export const TOC_FOLD_ENTRIES = 12;
+
+/**
+ * The contents list (id "contents_list", which the page's "back to contents" link targets). A long one is folded
+ * on narrow screens; on wide screens the stylesheet shows it open beside the text (global.css, .toc). Its ids have
+ * an underscore, which section and clause ids (slugs) never have: a policy with a section called "Contents" has
+ * the id "contents".
+ */
 function renderToc(sections: Section[]): string {
   const headed = sections.filter((section) => section.heading);
   if (headed.length < 2) return '';
   const items = headed.map((section) => `<li class="l${section.level}"><a href="#${escapeHtml(section.id)}">${escapeHtml(section.heading)}</a></li>`).join('');
-  return `<nav class="toc" aria-labelledby="toc-heading"><h2 id="toc-heading">Contents</h2><ol>${items}</ol></nav>`;
+  const heading = '<h2 id="contents_heading">Contents</h2>';
+  const list = `<ol>${items}</ol>`;
+  const content = headed.length > TOC_FOLD_ENTRIES ? `<details><summary>${heading} <span class="muted">${headed.length} sections</span></summary>${list}</details>` : heading + list;
+  return `<nav class="toc" id="contents_list" aria-labelledby="contents_heading">${content}</nav>`;
 }
 
 function renderSection(section: Section): string {
