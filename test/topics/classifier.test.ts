@@ -74,3 +74,31 @@ describe('speed', () => {
     expect(seconds).toBeLessThan(10);
   });
 });
+
+describe('what reading the archive showed (issue 19)', () => {
+  it('gives no topic to fragments: contents entries, menu items, headings set as paragraphs', () => {
+    for (const text of ['Retaining your information', 'Children’s Privacy', '5. Children’s Privacy', 'Contact', 'català']) {
+      expect(classifyClause(text).topics, text).toEqual([]);
+    }
+  });
+
+  it('still takes a short contact detail for contact', () => {
+    expect(classifyClause('Email: privacy@example.com').topics).toEqual(['contact']);
+  });
+
+  it('gives Do Not Track only to clauses about tracking or browser signals', () => {
+    expect(classifyClause('We do not charge a fee to process or respond to your verifiable consumer request unless it is').topics).not.toContain('do-not-track');
+    expect(classifyClause('We do not currently respond to “Do Not Track” signals in browsers.').topics).toContain('do-not-track');
+  });
+
+  it('does not take "under 10 attorneys" or a parent company for children', () => {
+    // a menu item of thomsonreuters.com's 2026 policy page, under the heading "Tax Quickfinder"
+    expect(classifyClause('Law firms under 10 attorneys', 'Tax Quickfinder').topics).not.toContain('children');
+    expect(classifyClause('Law firms under 10 attorneys and small accounting practices.').topics).not.toContain('children');
+    expect(classifyClause('We may share your information with our parent company and its subsidiaries.').topics).not.toContain('children');
+  });
+
+  it('does not take a contents entry about keeping data safe for retention (Telegram)', () => {
+    expect(classifyClause('how we keep your personal data safe;', 'This Privacy Policy explains the following').topics).not.toContain('retention');
+  });
+});

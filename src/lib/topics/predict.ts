@@ -23,6 +23,12 @@ const CHILDREN = /\bchild|\bkids?\b|\bminors?\b|\bcoppa\b|\bunder (?:the age of 
 const REGIONAL = /\bcalifornia|\bshine the light\b|\beurop|\b(?:eu|eea|uk|gdpr)\b|\bswitzerland|\bswiss|\bcanad|\bcountr|\binternational|\boutside (?:of )?the (?:united states|u\.?s)|\btransfer|\bjurisdiction|\bresidents?\b|\bsafe harbou?r|\bprivacy shield|\bnevada|\bstates?\b/;
 const CONTACT = /_email_|@|\bcontact (?:us|our|the)\b|\be-?mail us\b|\bwrite to us\b|\bquestions?\b|\bcomments?\b|\bconcerns?\b|\bphone\b|\btelephone|\baddress(?:ed)? (?:to|below|above)\b|\battn\b|\battention:|\bsuite\b|\bp\.?o\.? box\b|\bprivacy officer\b/;
 
+/** Clauses of fewer words are fragments: at most a contact detail (see decide()). */
+export const MIN_WORDS = 4;
+const OTHER = OPP115_CATEGORIES.indexOf('Other');
+const DO_NOT_TRACK = OPP115_CATEGORIES.indexOf('Do Not Track');
+const DNT_CUE = /\btrack|\bdnt\b|\bsignals?\b/;
+
 export class ClauseClassifier {
   readonly model: DecodedModel;
   private readonly categoryCount: number;
@@ -36,6 +42,8 @@ export class ClauseClassifier {
   /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
   private readonly bigram = new Map<number, number>();
   private counts: Int32Array;
+  /** Word tokens of the text last vectorised (decide() reads it right after margins()). */
+  private words = 0;
   private lastHeading = '';
   private lastHeadingTokens: string[] = [];
 
@@ -63,6 +71,7 @@ export class ClauseClassifier {
   /** The TF-IDF vector of a clause; same result as features.ts vectorize() with this model's vocabulary, faster. */
   vector(text: string, heading?: string): SparseVector {
     const raw = tokenize(text);
+    this.words = raw.length;
     const T = this.tokenIds.size;
     const counts = this.counts; // all zero between calls
     const touched: number[] = [];
@@ -112,22 +121,34 @@ export class ClauseClassifier {
     return s;
   }
 
-  /** Predicted category indices: those whose score reaches the threshold (possibly none). */
-  private decide(margins: Float64Array): number[] {
+  /**
+   * Predicted category indices: those whose score reaches the threshold (possibly none), for the text whose
+   * margins were just computed. Two guards, from reading labelled clauses of the archive (docs/topics.md):
+   * a fragment of fewer than MIN_WORDS words (a contents entry, a menu item, a heading set as a paragraph) can only
+   * be "Other" (where it may be a contact detail); Do Not Track needs the clause or its heading to speak of tracking
+   * or signals (every Do Not Track segment of OPP-115 does).
+   */
+  private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
-    for (let c = 0; c < this.categoryCount; c++) if (margins[c] >= 0) out.push(c);
+    for (let c = 0; c < this.categoryCount; c++) {
+      if (margins[c] < 0) continue;
+      if (this.words < MIN_WORDS && c !== OTHER) continue;
+      if (c === DO_NOT_TRACK && !DNT_CUE.test(`${heading ?? ''}\n${text}`.toLowerCase())) continue;
+      out.push(c);
+    }
     return out;
   }
 
   /** OPP-115 categories only (what evaluation scores). */
   categories(text: string, heading?: string): string[] {
-    return this.decide(this.margins(text, heading)).map((c) => OPP115_CATEGORIES[c]);
+    return this.decide(this.margins(text, heading), text, heading).map((c) => OPP115_CATEGORIES[c]);
   }
 
   classify(text: string, heading?: string): ClauseTopics {
     const margins = this.margins(text, heading);
     const head = heading ? heading.toLowerCase() : '';
-    const cats = this.decide(margins);
+    const cats = this.decide(margins, text, heading);
+    const fragment = this.words < MIN_WORDS;
     const lower = `${head}\n${text.toLowerCase().replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' _email_ ')}`;
     const topics = new Set<string>();
     for (const c of cats) {
@@ -149,11 +170,12 @@ export class ClauseClassifier {
         }
         case 'Other': {
           const contact =
-            (this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower));
+            ((this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower))) &&
+            (!fragment || /@|\d{3}/.test(text)); // a fragment counts only if it is a contact detail
           const intro = this.introLabel >= 0 && margins[this.introLabel] >= 0;
           if (contact) topics.add('contact');
-          if (intro && !contact) topics.add('introduction');
-          if (!contact && !intro) topics.add('other');
+          if (intro && !contact && !fragment) topics.add('introduction');
+          if (!contact && !intro && !fragment) topics.add('other');
           break;
         }
         default:
