@@ -89,6 +89,8 @@ describe('what reading the archive showed (issue 19)', () => {
   it('gives Do Not Track only to clauses about tracking or browser signals', () => {
     expect(classifyClause('We do not charge a fee to process or respond to your verifiable consumer request unless it is').topics).not.toContain('do-not-track');
     expect(classifyClause('We do not currently respond to “Do Not Track” signals in browsers.').topics).toContain('do-not-track');
+    // tracking in general is not the Do Not Track signal (xing.com: a settings menu line)
+    expect(classifyClause('Tracking on XING Adapt Opt-In', 'Opt-In Tracking Settings').topics).not.toContain('do-not-track');
   });
 
   it('does not take "under 10 attorneys" or a parent company for children', () => {

@@ -27,7 +27,7 @@ const CONTACT = /_email_|@|\bcontact (?:us|our|the)\b|\be-?mail us\b|\bwrite to 
 export const MIN_WORDS = 4;
 const OTHER = OPP115_CATEGORIES.indexOf('Other');
 const DO_NOT_TRACK = OPP115_CATEGORIES.indexOf('Do Not Track');
-const DNT_CUE = /\btrack|\bdnt\b|\bsignals?\b/;
+const DNT_CUE = /\bdo[- ]not[- ]track|\bdnt\b|\bsignals?\b|\bglobal privacy control\b|\bgpc\b/;
 
 export class ClauseClassifier {
   readonly model: DecodedModel;
@@ -126,7 +126,7 @@ export class ClauseClassifier {
    * margins were just computed. Two guards, from reading labelled clauses of the archive (docs/topics.md):
    * a fragment of fewer than MIN_WORDS words (a contents entry, a menu item, a heading set as a paragraph) can only
    * be "Other" (where it may be a contact detail); Do Not Track needs the clause or its heading to speak of tracking
-   * or signals (every Do Not Track segment of OPP-115 does).
+   * signals: "Do Not Track", DNT, a signal, Global Privacy Control (every Do Not Track segment of OPP-115 does).
    */
   private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
