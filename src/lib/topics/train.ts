@@ -40,11 +40,6 @@ export interface TrainOptions {
   maxTerms: number;
   /** Each label's threshold is the lowest at which its out-of-fold precision is at least this (thresholdForPrecision). */
   precision: number;
-  /**
-   * Precision is estimated by its Wilson lower bound with this z (0 = the plain ratio), so a cut above few items
-   * needs a higher ratio: 9 of 10 right is not taken for 0.9 (thresholdForPrecision).
-   */
-  z: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -55,7 +50,6 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   innerFolds: 5,
   maxTerms: 6000,
   precision: 0.9,
-  z: 0,
 };
 
 export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
@@ -193,21 +187,11 @@ export function trainBinary(
   return { w, b };
 }
 
-/** Wilson score lower bound of a proportion k/n (z = 0: k/n itself). */
-export function wilsonLower(k: number, n: number, z: number): number {
-  if (n === 0) return 0;
-  const p = k / n;
-  if (z === 0) return p;
-  const z2 = z * z;
-  return (p + z2 / (2 * n) - z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / (1 + z2 / n);
-}
-
 /**
  * The lowest threshold t such that the items scoring >= t have precision >= `target` (so the most recall at that
- * precision), precision taken as its Wilson lower bound with `z`; halfway between neighbouring scores. null when no
- * cut reaches the target (the label is never given).
+ * precision), halfway between neighbouring scores; null when no cut reaches the target (the label is never given).
  */
-export function thresholdForPrecision(scores: ArrayLike<number>, gold: ArrayLike<boolean>, target: number, z = 0): number | null {
+export function thresholdForPrecision(scores: ArrayLike<number>, gold: ArrayLike<boolean>, target: number): number | null {
   const n = scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
   let tp = 0;
@@ -217,7 +201,7 @@ export function thresholdForPrecision(scores: ArrayLike<number>, gold: ArrayLike
     if (gold[i]) tp++;
     const next = r + 1 < n ? scores[order[r + 1]] : -Infinity;
     if (next === scores[i]) continue; // can't cut between equal scores
-    if (tp > 0 && wilsonLower(tp, r + 1, z) >= target) best = Number.isFinite(next) ? (scores[i] + next) / 2 : scores[i] - 1;
+    if (tp > 0 && tp / (r + 1) >= target) best = Number.isFinite(next) ? (scores[i] + next) / 2 : scores[i] - 1;
   }
   return best;
 }
@@ -319,7 +303,6 @@ export function trainModel(
       have.map((i) => oof[i][l]),
       have.map((i) => isPositive(rows[i], label)),
       options.precision,
-      options.z,
     ),
   );
   return toModel(fit(rows, options), thresholds, options, trainedOn);
