@@ -50,11 +50,14 @@ describe('renderPolicy', () => {
     expect($('.toc a').map((_, el) => $(el).attr('href')).get()).toEqual(['#cookies-tracking', '#security']);
   });
 
-  it('summarises topics, jumping to the first clause of each, and names topics not addressed', () => {
+  it('summarises topics, jumping to the first clause of each, and names topics no clause was recognised as', () => {
     expect(rendered.topics).toEqual(['cookies-and-tracking']);
     expect($('.topic-summary a').attr('href')).toBe('#cookies-tracking-1');
     expect($('.topic-summary').attr('data-pagefind-ignore')).toBeDefined();
-    expect($('.topic-summary p').text()).toMatch(/^Not addressed: .*Security/);
+    // issue 19: say what was found, never claim the policy does not address a topic
+    expect($('.topic-summary p').text()).toMatch(/^No clause was recognised as: .*Security/);
+    expect($('.topic-summary').text()).not.toMatch(/not addressed/i);
+    expect($('.topic-summary p a').attr('href')).toBe('/about/#topics');
     expect($('#cookies-tracking-1 .topics a').attr('href')).toBe('/topics/cookies-and-tracking/');
   });
 

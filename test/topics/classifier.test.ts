@@ -34,8 +34,19 @@ describe('classifyClause on obvious clauses', () => {
   });
 
   it('lets a clear heading tip a borderline category', () => {
-    const text = 'This applies to everything described here.';
-    expect(classifyClause(text, 'Changes to this privacy policy').topics).toContain('policy-changes');
+    // The heading's words are learned features now (issue 19), not a hand-set boost: a heading raises the score
+    // of the category it announces, and tips a clause that says too little on its own.
+    const text = 'We take reasonable measures.';
+    expect(classifyClause(text).topics).not.toContain('security');
+    expect(classifyClause(text, 'Security').topics).toContain('security');
+    const vague = 'This applies to everything described here.';
+    const change = OPP115_CATEGORIES.indexOf('Policy Change');
+    expect(getClassifier().margins(vague, 'Changes to this privacy policy')[change]).toBeGreaterThan(getClassifier().margins(vague)[change] + 0.2);
+  });
+
+  it('gives no topic to a clause it does not recognise, rather than the least unlikely one (issue 19)', () => {
+    expect(classifyClause('').topics).toEqual([]);
+    expect(classifyClause('\u200b').topics).toEqual([]);
   });
 
   it('copes with empty and odd input', () => {
@@ -61,5 +72,35 @@ describe('speed', () => {
     for (const c of clauses) classifyClause(c);
     const seconds = (performance.now() - started) / 1000;
     expect(seconds).toBeLessThan(10);
+  });
+});
+
+describe('what reading the archive showed (issue 19)', () => {
+  it('gives no topic to fragments: contents entries, menu items, headings set as paragraphs', () => {
+    for (const text of ['Retaining your information', 'Children’s Privacy', '5. Children’s Privacy', 'Contact', 'català']) {
+      expect(classifyClause(text).topics, text).toEqual([]);
+    }
+  });
+
+  it('still takes a short contact detail for contact', () => {
+    expect(classifyClause('Email: privacy@example.com').topics).toEqual(['contact']);
+  });
+
+  it('gives Do Not Track only to clauses about tracking or browser signals', () => {
+    expect(classifyClause('We do not charge a fee to process or respond to your verifiable consumer request unless it is').topics).not.toContain('do-not-track');
+    expect(classifyClause('We do not currently respond to “Do Not Track” signals in browsers.').topics).toContain('do-not-track');
+    // tracking in general is not the Do Not Track signal (xing.com: a settings menu line)
+    expect(classifyClause('Tracking on XING Adapt Opt-In', 'Opt-In Tracking Settings').topics).not.toContain('do-not-track');
+  });
+
+  it('does not take "under 10 attorneys" or a parent company for children', () => {
+    // a menu item of thomsonreuters.com's 2026 policy page, under the heading "Tax Quickfinder"
+    expect(classifyClause('Law firms under 10 attorneys', 'Tax Quickfinder').topics).not.toContain('children');
+    expect(classifyClause('Law firms under 10 attorneys and small accounting practices.').topics).not.toContain('children');
+    expect(classifyClause('We may share your information with our parent company and its subsidiaries.').topics).not.toContain('children');
+  });
+
+  it('does not take a contents entry about keeping data safe for retention (Telegram)', () => {
+    expect(classifyClause('how we keep your personal data safe;', 'This Privacy Policy explains the following').topics).not.toContain('retention');
   });
 });

@@ -36,50 +36,27 @@ describe('training determinism', () => {
   });
 });
 
-const variants: Array<[string, typeof options]> = [
-  ['word n-grams', options],
-  ['word and character n-grams, keywords, stacking', { ...options, charMinN: 3, charMaxN: 5, keywords: true, stack: 1 }],
-];
-
-describe('richer models', () => {
-  const rich = variants[1][1];
-  it('train byte-identically twice and store their extra parts', () => {
-    const a = serializeModel(trainModel(syntheticSegments(), rich));
-    expect(serializeModel(trainModel(syntheticSegments(), rich))).toBe(a);
-    const model = JSON.parse(a);
-    expect(model.chars).toMatchObject({ minN: 3, maxN: 5 });
-    expect(model.keywords).toBe(true);
-    expect(model.stack).toHaveLength(model.labels.length);
-    expect(model.terms.some((t: string) => t.startsWith('_kw_'))).toBe(true);
-  });
-
-  it('still learn the synthetic categories', () => {
-    const clf = new ClauseClassifier(trainModel(syntheticSegments(), rich));
-    expect(clf.categories('Globex note 7. Data is protected with encryption and firewalls on our servers.')).toContain('Data Security');
-    expect(clf.categories('Hooli note 6. We keep records for two years and then erase them.')).toContain('Data Retention');
-  });
-});
-
-describe.each(variants)('fast inference vectors (%s)', (_name, variantOptions) => {
-  it('equal the generic vectorize() of training', async () => {
+describe('fast inference vectors', () => {
+  it('equal the generic vectorize() of training, heading included', async () => {
     const { vectorize } = await import('../../src/lib/topics/features.ts');
-    const clf = new ClauseClassifier(trainModel(syntheticSegments(), variantOptions));
-    const texts = [
-      ...syntheticSegments(2).map((r) => r.text),
-      'opt out opt out of emails, we share share data with partners; Contact privacy@example.com now',
-      '',
+    const clf = new ClauseClassifier(trainModel(syntheticSegments(), options));
+    const cases: Array<[string, string | undefined]> = [
+      ...syntheticSegments(2).map((r): [string, string | undefined] => [r.text, undefined]),
+      ['opt out opt out of emails, we share share data with partners; Contact privacy@example.com now', 'Your choices'],
+      ['', 'Security'],
+      ['', undefined],
     ];
-    for (const text of texts) {
-      const fast = clf.vector(text);
-      const slow = vectorize(text, clf.model.index, clf.model.idf, clf.model.chars, clf.model.keywords);
+    for (const [text, heading] of cases) {
+      const fast = clf.vector(text, heading);
+      const slow = vectorize(text, clf.model.index, clf.model.idf, heading);
       const asMap = (v: typeof fast) => new Map([...v.idx].map((i, k) => [i, v.val[k]]));
       const a = asMap(fast);
       const b = asMap(slow);
       expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
       for (const [i, v] of a) expect(v).toBeCloseTo(b.get(i)!, 12);
     }
-    expect(clf.vector(texts.at(-2)!).idx.length).toBeGreaterThan(3);
-    // a second call takes the memoised paths and must give the same vector
-    expect(clf.vector(texts[0])).toEqual(clf.vector(texts[0]));
+    expect(clf.vector(cases.at(-3)![0], cases.at(-3)![1]).idx.length).toBeGreaterThan(3);
+    // a second call must give the same vector
+    expect(clf.vector(cases[0][0])).toEqual(clf.vector(cases[0][0]));
   });
 });

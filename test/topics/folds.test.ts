@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bestThreshold, groupFolds } from '../../src/lib/topics/train.ts';
+import { groupFolds } from '../../src/lib/topics/train.ts';
 
 describe('policy-grouped folds', () => {
   const groups: string[] = [];
@@ -26,12 +26,5 @@ describe('policy-grouped folds', () => {
   it('treats rows without a policy as their own groups', () => {
     const folds = groupFolds([undefined, undefined, undefined, undefined], 2, 3);
     expect(folds.filter((f) => f === 0).length).toBe(2);
-  });
-});
-
-describe('threshold tuning', () => {
-  it('picks the cut maximising F1, between neighbouring scores', () => {
-    // best: predict the top three (2 tp, 1 fp, 0 fn -> F1 0.8) -> cut between 0.5 and -0.5
-    expect(bestThreshold([2, 1, 0.5, -0.5, -1], [true, false, true, false, false])).toBe(0);
   });
 });

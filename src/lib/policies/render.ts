@@ -17,7 +17,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
-/** Topics that every policy has or that say nothing about practices: not listed as "not addressed". */
+/** Topics that say nothing about practices: not listed among those no clause was recognised as. */
 const NOT_A_PRACTICE = new Set(['introduction', 'other']);
 const TOPICS_IN_ORDER = [...TOPICS].sort((a, b) => a.order - b.order);
 
@@ -54,9 +54,13 @@ function renderTopicSummary(clauses: Clause[]): string {
   const items = present
     .map(({ topic, count, first }) => `<li><a href="#${escapeHtml(first!)}">${escapeHtml(topic.name)}</a> <span class="muted">(${count})</span></li>`)
     .join('');
-  const notAddressed = missing.length ? `<p class="muted">Not addressed: ${escapeHtml(missing.map((topic) => topic.name).join(', '))}.</p>` : '';
-  // Kept out of the search index explicitly: its "Not addressed: ..." line would match almost any query.
-  return `<nav class="topic-summary" aria-labelledby="topics-heading" data-pagefind-ignore><h2 id="topics-heading">Topics in this policy</h2><ul>${items}</ul>${notAddressed}</nav>`;
+  // Says what was found, never that the policy is silent: the classifier gives a label only when it is confident,
+  // so it misses clauses (see /about/#topics).
+  const notFound = missing.length
+    ? `<p class="muted">No clause was recognised as: ${escapeHtml(missing.map((topic) => topic.name).join(', '))}. <a href="/about/#topics">How topics are recognised</a>.</p>`
+    : '';
+  // Kept out of the search index explicitly: its list of topic names would match almost any query.
+  return `<nav class="topic-summary" aria-labelledby="topics-heading" data-pagefind-ignore><h2 id="topics-heading">Topics recognised in this policy</h2><ul>${items}</ul>${notFound}</nav>`;
 }
 
 /** Past this many entries the contents list is folded (<details>), so that it never pushes the text a screen away. */

@@ -6,7 +6,7 @@ import { ClauseClassifier, type ClauseTopics } from './predict.ts';
 import type { TopicModel } from './model.ts';
 import committedModel from './model.json' with { type: 'json' };
 
-export { ClauseClassifier, HEADING_BOOST, type ClauseTopics } from './predict.ts';
+export { ClauseClassifier, type ClauseTopics } from './predict.ts';
 
 let defaultClassifier: ClauseClassifier | undefined;
 
@@ -18,7 +18,7 @@ export function getClassifier(): ClauseClassifier {
 
 /**
  * Classify one clause: OPP-115 categories and reader-facing topic slugs. `heading` is the clause's section heading,
- * if known; it only nudges categories whose heading is unambiguous (see HEADING_RULES).
+ * if known: the model weighs its words like the clause's own (tokenize.ts headingTokens).
  */
 export function classifyClause(text: string, heading?: string): ClauseTopics {
   return getClassifier().classify(text, heading);

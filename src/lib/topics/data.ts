@@ -9,7 +9,8 @@ export interface LoadedFile {
   sha256: string;
 }
 
-export function readSegments(path: string): LoadedFile {
+/** Reads a JSON Lines file of segments; with `headings` (the default) each gets its section heading (withHeadings). */
+export function readSegments(path: string, { headings = true } = {}): LoadedFile {
   const bytes = readFileSync(path);
   const rows: Segment[] = [];
   bytes
@@ -23,10 +24,45 @@ export function readSegments(path: string): LoadedFile {
       }
       rows.push(row);
     });
-  return { rows, sha256: createHash('sha256').update(bytes).digest('hex') };
+  return { rows: headings ? withHeadings(rows) : rows, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /** Short hash of a segment's whitespace-normalised text: lets eval recognise training segments without storing them. */
 export function textFingerprint(text: string): string {
   return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex').slice(0, 10);
+}
+
+/** A first line that reads as a heading: short, and not ending like a sentence or a clause ("." "," ";" ":"). */
+function headingLine(text: string): string | undefined {
+  const nl = text.indexOf('\n');
+  if (nl < 0) return undefined;
+  const first = text.slice(0, nl).trim();
+  if (!first || first.length > 80 || /[.,;:]$/.test(first) || !text.slice(nl).trim()) return undefined;
+  return first;
+}
+
+/**
+ * Gives OPP-115 segments the section heading a site clause would have. A segment whose first line is a heading
+ * ("Data Retention\n\nWe keep ...") loses that line from its text and gets it as `heading`; the following segments
+ * of the same policy (in `segment` order) get the same heading until the next one, as clauses under one heading do.
+ * Rows without `policy` or `segment`, or that already have a heading, are left as they are.
+ */
+export function withHeadings(rows: Segment[]): Segment[] {
+  const current = new Map<string, string>();
+  const order = rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => (a.row.policy ?? '').localeCompare(b.row.policy ?? '') || (a.row.segment ?? a.i) - (b.row.segment ?? b.i) || a.i - b.i);
+  const out = rows.slice();
+  for (const { row, i } of order) {
+    if (row.policy === undefined || row.segment === undefined || row.heading !== undefined) continue;
+    const heading = headingLine(row.text);
+    if (heading) current.set(row.policy, heading);
+    const inherited = current.get(row.policy);
+    out[i] = {
+      ...row,
+      text: heading ? row.text.slice(row.text.indexOf('\n')).trim() : row.text,
+      ...(inherited ? { heading: inherited } : {}),
+    };
+  }
+  return out;
 }

@@ -1,9 +1,8 @@
 /**
- * TF-IDF vectors (sublinear tf, l2-normalised) over a fixed term list, optionally followed by a second block of
- * hashed character n-gram features (see charGramHashes). Shared by training and inference so both compute exactly
- * the same numbers.
+ * TF-IDF vectors (sublinear tf, l2-normalised) over a fixed term list. Shared by training and inference so both
+ * compute exactly the same numbers.
  */
-import { keywordTokens, stemToken, tokenize } from './tokenize.ts';
+import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
 
 export interface SparseVector {
   /** Term indices (each at most once). */
@@ -24,52 +23,14 @@ export function idfOf(df: number, nDocs: number): number {
   return quantizeIdf(Math.log((1 + nDocs) / (1 + df)) + 1);
 }
 
-/** Character n-grams are hashed into 2^CHAR_BITS buckets. */
-export const CHAR_BITS = 18;
-const CHAR_MASK = (1 << CHAR_BITS) - 1;
-
-/** Settings of the character n-gram block. */
-export interface CharSpace {
-  /** Smallest and largest n. */
-  minN: number;
-  maxN: number;
-  /** Bucket -> feature index (indices follow the word terms). */
-  index: ReadonlyMap<number, number>;
-  /** l2 norm of the character block (the word block has norm 1). */
-  weight: number;
-}
-
 /**
- * Hashed character n-grams (minN <= n <= maxN) of one token padded with a space on each side (" word "), so n-grams
- * stay within the word and mark its start and end. FNV-1a of the UTF-16 code units, seeded by n; with repeats.
- */
-export function charGramHashes(token: string, minN: number, maxN: number, out: number[] = []): number[] {
-  const L = token.length + 2;
-  const code = (i: number) => (i === 0 || i === L - 1 ? 32 : token.charCodeAt(i - 1));
-  for (let n = minN; n <= maxN; n++) {
-    for (let s = 0; s + n <= L; s++) {
-      let h = (0x811c9dc5 ^ n) >>> 0;
-      for (let j = s; j < s + n; j++) h = Math.imul(h ^ code(j), 16777619);
-      out.push((h >>> 0) & CHAR_MASK);
-    }
-  }
-  return out;
-}
-
-/**
- * Vectorise a text: sublinear tf (1 + ln tf) times idf over terms in `index` only (terms not in the vocabulary are
- * ignored), plus keyword pseudo-tokens if `keywords` (tokenize.ts keywordTokens), l2-normalised; then, if `chars` is given, the same over the character n-grams of the (unstemmed) tokens,
- * l2-normalised to `chars.weight`. Indices are in order of first appearance (not sorted).
+ * Vectorise a clause: sublinear tf (1 + ln tf) times idf over the uni+bigrams of its stemmed tokens that are in
+ * `index` (others are ignored), plus its keyword pseudo-tokens (tokenize.ts keywordTokens) and its section heading's
+ * pseudo-tokens (tokenize.ts headingTokens), l2-normalised. Indices are in order of first appearance (not sorted).
  */
 let scratch = new Int32Array(0);
 
-export function vectorize(
-  text: string,
-  index: ReadonlyMap<string, number>,
-  idf: ArrayLike<number>,
-  chars?: CharSpace,
-  keywords = false,
-): SparseVector {
+export function vectorize(text: string, index: ReadonlyMap<string, number>, idf: ArrayLike<number>, heading?: string): SparseVector {
   const raw = tokenize(text);
   const tokens = raw.map(stemToken);
   if (scratch.length < idf.length) scratch = new Int32Array(idf.length);
@@ -83,22 +44,17 @@ export function vectorize(
     add(index.get(tokens[k]));
     if (k + 1 < tokens.length) add(index.get(`${tokens[k]} ${tokens[k + 1]}`));
   }
-  if (keywords) for (const kw of keywordTokens(text, raw.length)) add(index.get(kw));
-  const wordCount = touched.length;
-  if (chars) {
-    const hashes: number[] = [];
-    for (const t of raw) charGramHashes(t, chars.minN, chars.maxN, hashes);
-    for (const h of hashes) add(chars.index.get(h));
-  }
-  return weighTerms(touched, counts, idf, wordCount, chars?.weight);
+  for (const kw of keywordTokens(text, raw.length)) add(index.get(kw));
+  for (const h of headingTokens(heading)) add(index.get(h));
+  return weighTerms(touched, counts, idf);
 }
 
 /**
- * The vector of the terms counted in `counts` (listed in `touched`, words first, then `wordCount`..n character
- * n-grams): sublinear tf times idf, each block l2-normalised. Resets `counts` to zero for the next text.
- * Shared by training (vectorize) and the classifier's fast path (predict.ts), so both weigh terms alike.
+ * The vector of the terms counted in `counts` (listed in `touched`): sublinear tf times idf, l2-normalised.
+ * Resets `counts` to zero for the next text. Shared by training (vectorize) and the classifier's fast path
+ * (predict.ts), so both weigh terms alike.
  */
-export function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike<number>, wordCount: number, charWeight?: number): SparseVector {
+export function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike<number>): SparseVector {
   const n = touched.length;
   const idx = new Int32Array(n);
   const val = new Float64Array(n);
@@ -109,8 +65,7 @@ export function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike
     idx[k] = i;
     val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
   }
-  normalize(val, 0, wordCount, 1);
-  if (charWeight !== undefined) normalize(val, wordCount, n, charWeight);
+  normalize(val, 0, n, 1);
   return { idx, val };
 }
 

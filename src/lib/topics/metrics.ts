@@ -82,3 +82,15 @@ export function formatScores(scores: Scores): string {
 export function summaryLine(scores: Pick<Scores, 'macroF1' | 'microF1'>): string {
   return `macro-F1 ${scores.macroF1.toFixed(3)} micro-F1 ${scores.microF1.toFixed(3)}`;
 }
+
+/**
+ * The eval command's last line: `topics macro-F1 <x> micro-F1 <y> min-precision <z>`, where min-precision is the
+ * lowest precision of the categories that were predicted at least once (a category never predicted shows no wrong
+ * label; it lowers recall and F1 instead), followed by ` never-predicted <n>` when there are such categories.
+ */
+export function topicsLine(scores: Scores): string {
+  const predicted = scores.perCategory.filter((c) => c.tp + c.fp > 0);
+  const minPrecision = predicted.length ? Math.min(...predicted.map((c) => c.precision)) : 0;
+  const never = scores.perCategory.length - predicted.length;
+  return `topics ${summaryLine(scores)} min-precision ${minPrecision.toFixed(3)}${never ? ` never-predicted ${never}` : ''}`;
+}

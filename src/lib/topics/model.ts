@@ -1,16 +1,16 @@
 /**
  * The serialised model (src/lib/topics/model.json) and its decoding.
  *
- * One-vs-rest linear scores over TF-IDF uni+bigrams. Weights are stored quantised to signed bytes (one scale per
+ * One-vs-rest linear scores over TF-IDF uni+bigrams, keyword and heading pseudo-tokens. Weights are stored quantised to signed bytes (one scale per
  * label), idf values to unsigned bytes, both base64-encoded: this keeps model.json small and fast to parse.
  * Training quantises exactly the same way, so cross-validation scores are those of the shipped format.
  */
-import { IDF_SCALE, type CharSpace } from './features.ts';
+import { IDF_SCALE } from './features.ts';
 
-export const MODEL_FORMAT = 'opp115-ovr-linear/2';
+export const MODEL_FORMAT = 'opp115-ovr-linear/3';
 
 export interface TopicModel {
-  format: typeof MODEL_FORMAT | 'opp115-ovr-linear/1';
+  format: typeof MODEL_FORMAT;
   /** Attribution / provenance, human-readable. */
   source: string;
   /** What the model was trained on (for the eval command's "training data" warning). */
@@ -19,43 +19,31 @@ export interface TopicModel {
   options: Record<string, number | string | boolean>;
   /** Label names: the ten OPP-115 categories, then auxiliary labels (e.g. "Other:contact"). */
   labels: string[];
-  /** Vocabulary: unigrams and bigrams ("a b"). */
+  /** Vocabulary: unigrams, bigrams ("a b"), keyword (`_kw_…_`, `_len…_`) and heading (`h_…`) pseudo-tokens. */
   terms: string[];
-  /**
-   * Optional block of hashed character n-grams (features.ts charGramHashes), after the terms: n range, l2 weight of
-   * the block, and base64 of the kept bucket numbers (uint32 little-endian, ascending).
-   */
-  /** Keyword pseudo-tokens (tokenize.ts keywordTokens) are among the terms. */
-  keywords?: boolean;
-  chars?: { minN: number; maxN: number; weight: number; buckets: string };
-  /** base64 of one byte per feature (terms, then character buckets): idf * IDF_SCALE. */
+  /** base64 of one byte per term: idf * IDF_SCALE. */
   idf: string;
   /** Per label: base64 of one signed byte per feature. */
   weights: string[];
   /** Per label: weight = byte * scale. */
   scales: number[];
   bias: number[];
-  /** Per label decision threshold on the linear score (on the stacked score if `stack` is present). */
-  thresholds: number[];
-  /** Optional second stage: per label, weights over the first-stage scores of all labels, then a bias. */
-  stack?: number[][];
-  /** If no category reaches its threshold, assign the one closest to it. */
-  atLeastOne: boolean;
+  /**
+   * Per label decision threshold on the linear score, chosen for precision (train.ts thresholdForPrecision); null:
+   * no threshold reached the precision target, so the label is never given.
+   */
+  thresholds: (number | null)[];
 }
 
 export interface DecodedModel {
   labels: string[];
   index: Map<string, number>;
-  /** Character n-gram block, if any (its feature indices follow the terms). */
-  chars?: CharSpace;
-  keywords?: boolean;
   idf: Float64Array;
   /** Term-major weight matrix: w[term * labels.length + label]. */
   w: Float32Array;
   bias: Float64Array;
+  /** Infinity where the model's threshold is null. */
   thresholds: Float64Array;
-  stack?: number[][];
-  atLeastOne: boolean;
 }
 
 function fromBase64(s: string): Uint8Array {
@@ -84,20 +72,11 @@ export function quantizeWeights(w: ArrayLike<number>): { bytes: Int8Array; scale
 }
 
 export function decodeModel(model: TopicModel): DecodedModel {
-  // format 1 is format 2 without the optional character block
-  if (model.format !== MODEL_FORMAT && (model.format as string) !== 'opp115-ovr-linear/1') throw new Error(`unknown topic model format ${String(model.format)}`);
+  if (model.format !== MODEL_FORMAT) throw new Error(`unknown topic model format ${String(model.format)}: retrain with npm run train:topics`);
   const L = model.labels.length;
   const index = new Map<string, number>();
   model.terms.forEach((t, i) => index.set(t, i));
-  let chars: CharSpace | undefined;
-  if (model.chars) {
-    const raw = fromBase64(model.chars.buckets);
-    const view = new DataView(raw.buffer, raw.byteOffset, raw.length);
-    const charIndex = new Map<number, number>();
-    for (let k = 0; k < raw.length / 4; k++) charIndex.set(view.getUint32(4 * k, true), model.terms.length + k);
-    chars = { minN: model.chars.minN, maxN: model.chars.maxN, weight: model.chars.weight, index: charIndex };
-  }
-  const V = model.terms.length + (chars?.index.size ?? 0);
+  const V = model.terms.length;
   const idfBytes = fromBase64(model.idf);
   const idf = new Float64Array(V);
   for (let i = 0; i < V; i++) idf[i] = idfBytes[i] / IDF_SCALE;
@@ -111,23 +90,11 @@ export function decodeModel(model: TopicModel): DecodedModel {
   return {
     labels: model.labels.slice(),
     index,
-    ...(chars ? { chars } : {}),
-    ...(model.keywords ? { keywords: true } : {}),
     idf,
     w,
     bias: Float64Array.from(model.bias),
-    thresholds: Float64Array.from(model.thresholds),
-    ...(model.stack ? { stack: model.stack.map((r) => r.slice()) } : {}),
-    atLeastOne: model.atLeastOne,
+    thresholds: Float64Array.from(model.thresholds, (t) => t ?? Infinity),
   };
-}
-
-/** base64 of uint32 values, little-endian. */
-export function uint32ToBase64(values: ArrayLike<number>): string {
-  const bytes = new Uint8Array(4 * values.length);
-  const view = new DataView(bytes.buffer);
-  for (let k = 0; k < values.length; k++) view.setUint32(4 * k, values[k], true);
-  return toBase64(bytes);
 }
 
 /** Stable JSON: one top-level key per line, fixed key order (as built), trailing newline. */

@@ -3,8 +3,8 @@
  * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
-import { charGramHashes, weighTerms, type SparseVector } from './features.ts';
-import { keywordTokens, stemToken, tokenize } from './tokenize.ts';
+import { weighTerms, type SparseVector } from './features.ts';
+import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES, topicsForCategory } from './taxonomy.ts';
 
@@ -19,27 +19,15 @@ export interface ClauseTopics {
 const COOKIES = /\bcookie|\bweb ?beacon|\bpixel|\bclear gifs?\b|\bgifs?\b|\btracking technolog|\blocal (?:shared )?storage|\bflash cookie|\bsdks?\b|\bsoftware development kit|\btags?\b.*\btrack|\banalytics\b/;
 const USE = /\b(?:we|to|may|will|also|can|and) use\b|\buses? (?:this|the|your|such|that|these|it|information|data|personal)|\bused (?:to|for|by us)|\bpurpose|\bin order to\b|\bto (?:provide|improve|personali[sz]e|customi[sz]e|send|communicate|contact|process|respond|operate|deliver|analy[sz]e|understand|help|fulfil)|\bmarketing\b|\badvertis/;
 const COLLECT = /\bcollect|\bgather|\bobtain|\breceive|\brecord|\blog files?\b|\bprovide (?:to )?us\b|\b(?:types?|kinds?|categories) of (?:personal )?(?:information|data)|\binformation (?:you|that you) (?:provide|give|submit|enter)|\bautomatically\b|\bip address|\bregist/;
-const CHILDREN = /\bchild|\bkids?\b|\bminors?\b|\bcoppa\b|\bunder (?:the age of )?1[0-8]\b|\bparent|\bteen|\byoung people\b|\bage of 1[0-8]\b|\b1[0-8] years\b|\bstudents?\b/;
+const CHILDREN = /\bchild|\bkids?\b|\bminors?\b|\bcoppa\b|\bunder (?:the age of )?1[0-8](?=[.,;)]|$)|\bparent(?:al|s)?\b(?! (?:compan|corporation|entit|organi|group))|\bteen|\byoung people\b|\bage of 1[0-8]\b|\b1[0-8] years\b|\bstudents?\b/;
 const REGIONAL = /\bcalifornia|\bshine the light\b|\beurop|\b(?:eu|eea|uk|gdpr)\b|\bswitzerland|\bswiss|\bcanad|\bcountr|\binternational|\boutside (?:of )?the (?:united states|u\.?s)|\btransfer|\bjurisdiction|\bresidents?\b|\bsafe harbou?r|\bprivacy shield|\bnevada|\bstates?\b/;
 const CONTACT = /_email_|@|\bcontact (?:us|our|the)\b|\be-?mail us\b|\bwrite to us\b|\bquestions?\b|\bcomments?\b|\bconcerns?\b|\bphone\b|\btelephone|\baddress(?:ed)? (?:to|below|above)\b|\battn\b|\battention:|\bsuite\b|\bp\.?o\.? box\b|\bprivacy officer\b/;
 
-/** Headings that reliably announce a category: they lower that category's threshold by HEADING_BOOST. */
-const HEADING_RULES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\bchild|\bkids\b|\bminors?\b|\bcoppa\b/, 'International and Specific Audiences'],
-  [/\bcalifornia|\binternational|\beurop|\btransfer|\bresidents\b|\bgdpr\b/, 'International and Specific Audiences'],
-  [/\bsecur|\bprotect(?:ing|ion of)? (?:your )?(?:information|data)/, 'Data Security'],
-  [/\bretention\b|\bretain|\bhow long\b|\bstorage period/, 'Data Retention'],
-  [/\bdo not track\b|\bdnt\b/, 'Do Not Track'],
-  [/\bchanges\b|\bchanges? (?:to|in)\b|\bupdates? (?:to|of) (?:this|our|the)\b|\bamendments?\b|\brevisions?\b|\bpolicy updates?\b/, 'Policy Change'],
-  [/\bcontact\b|\bquestions\b|\bhow to reach\b/, 'Other'],
-  [/\bshar|\bdisclos|\bthird[- ]part/, 'Third Party Sharing/Collection'],
-  [/\bchoice|\bopt[- ]?out|\bcontrol|\bpreferences\b|\bunsubscrib/, 'User Choice/Control'],
-  [/\baccess|\bcorrect|\bdelet|\bedit|\bupdat(?:e|ing) your\b|\byour rights\b/, 'User Access, Edit and Deletion'],
-  [/\bcollect|\bhow we use\b|\buse of (?:your )?information|\binformation we\b|\bcookie|\btracking\b/, 'First Party Collection/Use'],
-];
-
-/** Score units (linear-model margin) by which a matching heading lowers its category's threshold. */
-export const HEADING_BOOST = 0.75;
+/** Clauses of fewer words are fragments: at most a contact detail (see decide()). */
+export const MIN_WORDS = 4;
+const OTHER = OPP115_CATEGORIES.indexOf('Other');
+const DO_NOT_TRACK = OPP115_CATEGORIES.indexOf('Do Not Track');
+const DNT_CUE = /\bdo[- ]not[- ]track|\bdnt\b|\bsignals?\b|\bglobal privacy control\b|\bgpc\b/;
 
 export class ClauseClassifier {
   readonly model: DecodedModel;
@@ -54,8 +42,10 @@ export class ClauseClassifier {
   /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
   private readonly bigram = new Map<number, number>();
   private counts: Int32Array;
-  /** Token -> feature indices of its character n-grams that are in the model (with repeats); memoised. */
-  private readonly charCache = new Map<string, Int32Array>();
+  /** Word tokens of the text last vectorised (decide() reads it right after margins()). */
+  private words = 0;
+  private lastHeading = '';
+  private lastHeadingTokens: string[] = [];
 
   constructor(model: TopicModel | DecodedModel) {
     this.model = 'terms' in model ? decodeModel(model) : model;
@@ -78,9 +68,10 @@ export class ClauseClassifier {
     this.introLabel = this.model.labels.indexOf('Other:intro');
   }
 
-  /** The TF-IDF vector of a text; same result as features.ts vectorize() with this model's vocabulary, faster. */
-  vector(text: string): SparseVector {
+  /** The TF-IDF vector of a clause; same result as features.ts vectorize() with this model's vocabulary, faster. */
+  vector(text: string, heading?: string): SparseVector {
     const raw = tokenize(text);
+    this.words = raw.length;
     const T = this.tokenIds.size;
     const counts = this.counts; // all zero between calls
     const touched: number[] = [];
@@ -97,80 +88,67 @@ export class ClauseClassifier {
       }
       prev = id;
     }
-    if (this.model.keywords) {
-      for (const kw of keywordTokens(text, raw.length)) {
-        const id = this.tokenIds.get(kw);
-        const u = id === undefined ? -1 : this.unigram[id];
-        if (u >= 0 && counts[u]++ === 0) touched.push(u);
-      }
+    this.countPseudo(keywordTokens(text, raw.length), touched);
+    if (heading) {
+      // clauses of one section share their heading: tokenise it once
+      if (heading !== this.lastHeading) [this.lastHeading, this.lastHeadingTokens] = [heading, headingTokens(heading)];
+      this.countPseudo(this.lastHeadingTokens, touched);
     }
-    const wordCount = touched.length;
-    const chars = this.model.chars;
-    if (chars) {
-      for (let k = 0; k < raw.length; k++) {
-        const features = this.charFeatures(raw[k]);
-        for (let j = 0; j < features.length; j++) if (counts[features[j]]++ === 0) touched.push(features[j]);
-      }
-    }
-    return weighTerms(touched, counts, this.model.idf, wordCount, chars?.weight);
+    return weighTerms(touched, counts, this.model.idf);
   }
 
-  private charFeatures(token: string): Int32Array {
-    let features = this.charCache.get(token);
-    if (features === undefined) {
-      const chars = this.model.chars!;
-      const kept: number[] = [];
-      for (const h of charGramHashes(token, chars.minN, chars.maxN)) {
-        const i = chars.index.get(h);
-        if (i !== undefined) kept.push(i);
-      }
-      features = Int32Array.from(kept);
-      if (this.charCache.size >= 100_000) this.charCache.clear();
-      this.charCache.set(token, features);
+  /** Counts pseudo-tokens (keywords, heading words) that are unigram terms of the model. */
+  private countPseudo(pseudo: readonly string[], touched: number[]): void {
+    for (const p of pseudo) {
+      const id = this.tokenIds.get(p);
+      const u = id === undefined ? -1 : this.unigram[id];
+      if (u >= 0 && this.counts[u]++ === 0) touched.push(u);
     }
-    return features;
   }
 
-  /** Raw linear scores minus thresholds, for every label (categories first). */
-  margins(text: string): Float64Array {
+  /** Raw linear scores minus thresholds, for every label (categories first); -Infinity for a label never given. */
+  margins(text: string, heading?: string): Float64Array {
     const m = this.model;
     const L = m.labels.length;
-    const x = this.vector(text);
+    const x = this.vector(text, heading);
     const s = Float64Array.from(m.bias);
     for (let k = 0; k < x.idx.length; k++) {
       const base = x.idx[k] * L;
       const v = x.val[k];
       for (let l = 0; l < L; l++) s[l] += m.w[base + l] * v;
     }
-    const out = m.stack ? applyStack(m.stack, s) : s;
-    for (let l = 0; l < L; l++) out[l] -= m.thresholds[l];
-    return out;
+    for (let l = 0; l < L; l++) s[l] -= m.thresholds[l];
+    return s;
   }
 
-  /** Predicted category indices for the given margins (already heading-adjusted). */
-  private decide(margins: Float64Array): number[] {
+  /**
+   * Predicted category indices: those whose score reaches the threshold (possibly none), for the text whose
+   * margins were just computed. Two guards, from reading labelled clauses of the archive (docs/topics.md):
+   * a fragment of fewer than MIN_WORDS words (a contents entry, a menu item, a heading set as a paragraph) can only
+   * be "Other" (where it may be a contact detail); Do Not Track needs the clause or its heading to speak of tracking
+   * signals: "Do Not Track", DNT, a signal, Global Privacy Control (every Do Not Track segment of OPP-115 does).
+   */
+  private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
-    let best = 0;
     for (let c = 0; c < this.categoryCount; c++) {
-      if (margins[c] >= 0) out.push(c);
-      if (margins[c] > margins[best]) best = c;
+      if (margins[c] < 0) continue;
+      if (this.words < MIN_WORDS && c !== OTHER) continue;
+      if (c === DO_NOT_TRACK && !DNT_CUE.test(`${heading ?? ''}\n${text}`.toLowerCase())) continue;
+      out.push(c);
     }
-    if (out.length === 0 && this.model.atLeastOne) out.push(best);
     return out;
   }
 
   /** OPP-115 categories only (what evaluation scores). */
   categories(text: string, heading?: string): string[] {
-    const margins = this.margins(text);
-    if (heading) applyHeading(margins, heading);
-    return this.decide(margins).map((c) => OPP115_CATEGORIES[c]);
+    return this.decide(this.margins(text, heading), text, heading).map((c) => OPP115_CATEGORIES[c]);
   }
 
   classify(text: string, heading?: string): ClauseTopics {
-    const margins = this.margins(text);
+    const margins = this.margins(text, heading);
     const head = heading ? heading.toLowerCase() : '';
-    if (head) applyHeading(margins, head);
-    const cats = this.decide(margins);
+    const cats = this.decide(margins, text, heading);
+    const fragment = this.words < MIN_WORDS;
     const lower = `${head}\n${text.toLowerCase().replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' _email_ ')}`;
     const topics = new Set<string>();
     for (const c of cats) {
@@ -192,11 +170,12 @@ export class ClauseClassifier {
         }
         case 'Other': {
           const contact =
-            (this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower));
+            ((this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower))) &&
+            (!fragment || /@|\d{3}/.test(text)); // a fragment counts only if it is a contact detail
           const intro = this.introLabel >= 0 && margins[this.introLabel] >= 0;
           if (contact) topics.add('contact');
-          if (intro && !contact) topics.add('introduction');
-          if (!contact && !intro) topics.add('other');
+          if (intro && !contact && !fragment) topics.add('introduction');
+          if (!contact && !intro && !fragment) topics.add('other');
           break;
         }
         default:
@@ -214,19 +193,6 @@ const SINGLE_TOPIC = new Map(
     .filter(([, topics]) => topics.length === 1)
     .map(([category, topics]) => [category as string, [topics[0].slug]]),
 );
-
-/** Second-stage scores: per label, bias + weights . first-stage scores of all labels. */
-export function applyStack(stack: readonly (readonly number[])[], scores: ArrayLike<number>): Float64Array {
-  const L = stack.length;
-  const out = new Float64Array(L);
-  for (let l = 0; l < L; l++) {
-    const row = stack[l];
-    let s = row[L];
-    for (let j = 0; j < L; j++) s += row[j] * scores[j];
-    out[l] = s;
-  }
-  return out;
-}
 
 const TOPIC_ORDER = [
   'introduction',
@@ -249,16 +215,3 @@ const TOPIC_ORDER = [
 function sortTopics(topics: Set<string>): string[] {
   return TOPIC_ORDER.filter((t) => topics.has(t));
 }
-
-function applyHeading(margins: Float64Array, heading: string): void {
-  const head = heading.toLowerCase();
-  const boosted = new Set<number>();
-  for (const [re, category] of HEADING_RULES) {
-    if (!re.test(head)) continue;
-    const c = (OPP115_CATEGORIES as readonly string[]).indexOf(category);
-    if (boosted.has(c)) continue;
-    boosted.add(c);
-    margins[c] += HEADING_BOOST;
-  }
-}
-

@@ -121,6 +121,7 @@ const KEYWORD_RULES: ReadonlyArray<readonly [string, readonly string[] | null, R
   ['edit', ['your ', 'their '], /\b(?:access|review|update|correct|amend|edit|modify|change|delete|remove)\b[^.;]{0,40}\b(?:your|their) (?:personal |account )?(?:information|data|account|profile|details)\b/],
   ['rights', ['right to', 'right of'], /\bright (?:to|of) (?:access|rectif|eras|delet|correct|request|obtain|data portab)/],
   ['secure', ['encrypt', 'ssl', 'tls', 'secure socket', 'firewall', 'safeguard', 'unauthori', 'security measures'], /\b(?:encrypt|ssl|tls|secure sockets?|firewalls?|safeguards?|unauthori[sz]ed access|security measures)/],
+  ['sell', ['sell', 'sold', 'rent', 'trade', 'disclos', 'transfer'], /\b(?:sell|sells|sold|rent|trade|disclose|transfer)\b[^.;]{0,40}\b(?:information|data|address(?:es)?|details|lists?)\b/],
   ['phone', null, /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b1-8\d\d\b/],
   ['postal', null, /\b(?:suite|street|st\.|ave\.?|avenue|road|blvd|p\.?\s?o\.? box|attn)\b|\b[a-z]{2} \d{5}\b/],
   ['thispolicy', ['policy', 'statement', 'notice'], /\bthis (?:online )?(?:privacy )?(?:policy|statement|notice)\b[^.;]{0,30}\b(?:describes|explains|applies|covers|sets out|governs)/],
@@ -138,4 +139,14 @@ export function keywordTokens(text: string, tokenCount: number): string[] {
     if (re.test(lower)) out.push(`_kw_${name}_`);
   }
   return out;
+}
+
+/**
+ * The section heading of a clause as features: one pseudo-token `h_<stem>` per distinct stemmed heading token
+ * (so "Data retention" gives `h_data`, `h_retent`), in order of first appearance. The model learns their weights
+ * from OPP-115 segments whose heading it knows (data.ts withHeadings), like any other term.
+ */
+export function headingTokens(heading: string | undefined): string[] {
+  if (!heading) return [];
+  return [...new Set(tokenize(heading).map((t) => `h_${stemToken(t)}`))];
 }

@@ -1,13 +1,13 @@
 /**
  * Training of the topic model: one-vs-rest L2-regularised squared-hinge linear SVMs (dual coordinate descent,
- * Hsieh et al. 2008, as in liblinear) over TF-IDF uni+bigrams, per-label thresholds tuned on out-of-fold scores
- * of an inner policy-grouped cross-validation. Everything is deterministic: seeded PRNG, stable orderings.
+ * Hsieh et al. 2008, as in liblinear) over TF-IDF uni+bigrams plus keyword and heading pseudo-tokens; per-label
+ * thresholds chosen for precision on the out-of-fold scores of an inner policy-grouped cross-validation. Everything is deterministic: seeded PRNG, stable orderings.
  */
-import { charGramHashes, idfOf, vectorize, type CharSpace, type SparseVector } from './features.ts';
-import { MODEL_FORMAT, quantizeWeights, toBase64, uint32ToBase64, type TopicModel } from './model.ts';
+import { idfOf, vectorize, type SparseVector } from './features.ts';
+import { MODEL_FORMAT, quantizeWeights, toBase64, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
-import { keywordTokens, termCounts, tokenize } from './tokenize.ts';
-import { applyStack, ClauseClassifier } from './predict.ts';
+import { headingTokens, keywordTokens, termCounts, tokenize } from './tokenize.ts';
+import { ClauseClassifier } from './predict.ts';
 
 /** One labelled segment, in the format of opp115/dev.jsonl (only `text` and `categories` are required). */
 export interface Segment {
@@ -17,6 +17,10 @@ export interface Segment {
   votes?: Record<string, number>;
   other_type_votes?: Record<string, number>;
   policy?: string;
+  /** Position of the segment in its policy. */
+  segment?: number;
+  /** The section heading the segment sits under, if known (data.ts withHeadings). */
+  heading?: string;
 }
 
 export interface TrainOptions {
@@ -24,70 +28,28 @@ export interface TrainOptions {
   minDf: number;
   /** SVM cost. */
   C: number;
-  /** Extra cost multiplier for positive examples (1 = none). */
-  positiveWeight: number;
-  /** Cost multiplier for negatives that one annotator (a minority) did label positive; 0 drops them. */
-  ambiguousWeight: number;
-  /** Extra cost for positives of rare labels: positives cost (negatives / positives)^balance more (0 = off). */
-  balance: number;
   /** Coordinate-descent passes. */
   epochs: number;
   seed: number;
-  /** Folds of the inner (policy-grouped) CV used to tune thresholds. */
+  /** Folds of the inner (policy-grouped) CV whose out-of-fold scores choose the thresholds. */
   innerFolds: number;
-  /** Shrink tuned thresholds towards 0 by this fraction (0 = use the tuned value). */
-  thresholdShrink: number;
-  /** Always predict at least one category. */
-  atLeastOne: boolean;
-  /** NB-SVM (Wang & Manning 2012): scale features by |log-count ratio|^nb per label (0 = off); folded into the weights. */
-  nb: number;
-  /** Smoothing of the NB log-count ratios. */
-  nbAlpha: number;
   /**
    * Keep only this many terms (0 = all): after a first fit, terms are ranked by their largest weight over the labels
    * (each label's weights scaled to max 1) and the model is refitted on the best ones. Keeps model.json small.
    */
   maxTerms: number;
-  /** Character n-grams (features.ts charGramHashes) from charMinN to charMaxN; charMinN = 0 turns them off. */
-  charMinN: number;
-  charMaxN: number;
-  /** Keep character n-gram buckets seen in at least this many training segments. */
-  charMinDf: number;
-  /** Keep only this many character buckets (0 = all), ranked like maxTerms. */
-  maxCharTerms: number;
-  /**
-   * Stacking (a light classifier chain): if > 0, a second linear SVM per label with this cost, over the out-of-fold
-   * scores of all labels from the inner CV, so that co-occurring labels inform each other; thresholds then apply to
-   * its scores. 0 = off.
-   */
-  stack: number;
-  /** Add keyword pseudo-tokens (tokenize.ts keywordTokens) to the terms. */
-  keywords: boolean;
-  /** l2 norm of the character block of a vector (the word block has norm 1). */
-  charWeight: number;
+  /** Each label's threshold is the lowest at which its out-of-fold precision is at least this (thresholdForPrecision). */
+  precision: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
   minDf: 3,
   C: 0.5,
-  positiveWeight: 1,
-  ambiguousWeight: 1,
-  balance: 0,
   epochs: 60,
   seed: 115,
   innerFolds: 5,
-  thresholdShrink: 0,
-  atLeastOne: true,
-  nb: 0,
-  nbAlpha: 1,
   maxTerms: 6000,
-  charMinN: 0,
-  charMaxN: 5,
-  charMinDf: 3,
-  maxCharTerms: 0,
-  charWeight: 1,
-  stack: 0,
-  keywords: true,
+  precision: 0.9,
 };
 
 export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
@@ -149,58 +111,26 @@ export function isPositive(row: Segment, label: string): boolean {
   return row.categories.includes(label);
 }
 
-/** A minority (one annotator) labelled it: a soft negative. */
-function isAmbiguous(row: Segment, label: string): boolean {
-  const type = OTHER_TYPE[label];
-  if (type) return (row.other_type_votes?.[type] ?? 0) === 1;
-  return (row.votes?.[label] ?? 0) === 1 || (!row.votes && (row.categories_any ?? []).includes(label));
-}
-
 export interface Vocabulary {
   terms: string[];
-  /** idf of every feature: terms, then character buckets. */
   idf: Float64Array;
   index: Map<string, number>;
-  /** Character block: kept buckets (ascending) and their settings. */
-  chars?: CharSpace & { buckets: number[] };
 }
 
-export function buildVocabulary(texts: readonly string[], minDf: number, options?: Partial<TrainOptions>): Vocabulary {
+/** The terms (n-grams, keyword and heading pseudo-tokens) of at least minDf segments, sorted, with their idf. */
+export function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>[], minDf: number): Vocabulary {
   const df = new Map<string, number>();
-  for (const text of texts) {
-    const terms = [...termCounts(text).keys()];
-    if (options?.keywords) terms.push(...new Set(keywordTokens(text, tokenize(text).length)));
+  for (const { text, heading } of rows) {
+    const terms = [...termCounts(text).keys(), ...new Set(keywordTokens(text, tokenize(text).length)), ...headingTokens(heading)];
     for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   }
   const terms = [...df.entries()]
     .filter(([, n]) => n >= minDf)
     .map(([t]) => t)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const idf = terms.map((t) => idfOf(df.get(t)!, texts.length));
   const index = new Map<string, number>();
   terms.forEach((t, i) => index.set(t, i));
-  if (!options?.charMinN) return { terms, idf: Float64Array.from(idf), index };
-  const charDf = new Map<number, number>();
-  for (const text of texts) {
-    const seen = new Set<number>();
-    for (const t of tokenize(text)) charGramHashes(t, options.charMinN, options.charMaxN!).forEach((h) => seen.add(h));
-    for (const h of seen) charDf.set(h, (charDf.get(h) ?? 0) + 1);
-  }
-  const buckets = [...charDf.entries()]
-    .filter(([, n]) => n >= (options.charMinDf ?? 1))
-    .map(([h]) => h)
-    .sort((a, b) => a - b);
-  const charIndex = new Map<number, number>();
-  buckets.forEach((h, k) => {
-    charIndex.set(h, terms.length + k);
-    idf.push(idfOf(charDf.get(h)!, texts.length));
-  });
-  return {
-    terms,
-    idf: Float64Array.from(idf),
-    index,
-    chars: { minN: options.charMinN, maxN: options.charMaxN!, weight: options.charWeight ?? 1, index: charIndex, buckets },
-  };
+  return { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)), index };
 }
 
 /**
@@ -257,28 +187,21 @@ export function trainBinary(
   return { w, b };
 }
 
-/** Threshold maximising F1 of `score >= t` against gold; midpoint between neighbouring scores. */
-export function bestThreshold(scores: ArrayLike<number>, gold: ArrayLike<boolean>): number {
+/**
+ * The lowest threshold t such that the items scoring >= t have precision >= `target` (so the most recall at that
+ * precision), halfway between neighbouring scores; null when no cut reaches the target (the label is never given).
+ */
+export function thresholdForPrecision(scores: ArrayLike<number>, gold: ArrayLike<boolean>, target: number): number | null {
   const n = scores.length;
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
-  let positives = 0;
-  for (let i = 0; i < n; i++) if (gold[i]) positives++;
-  if (positives === 0) return 0;
   let tp = 0;
-  let fp = 0;
-  let bestF1 = -1;
-  let best = 0;
+  let best: number | null = null;
   for (let r = 0; r < n; r++) {
     const i = order[r];
     if (gold[i]) tp++;
-    else fp++;
     const next = r + 1 < n ? scores[order[r + 1]] : -Infinity;
     if (next === scores[i]) continue; // can't cut between equal scores
-    const f1 = (2 * tp) / (2 * tp + fp + (positives - tp));
-    if (f1 > bestF1) {
-      bestF1 = f1;
-      best = Number.isFinite(next) ? (scores[i] + next) / 2 : scores[i] - 1;
-    }
+    if (tp > 0 && tp / (r + 1) >= target) best = Number.isFinite(next) ? (scores[i] + next) / 2 : scores[i] - 1;
   }
   return best;
 }
@@ -291,83 +214,30 @@ interface Fitted {
 }
 
 function fit(rows: readonly Segment[], options: TrainOptions): Fitted {
-  const full = buildVocabulary(
-    rows.map((r) => r.text),
-    options.minDf,
-    options,
-  );
-  const Vw = full.terms.length;
-  const Vc = full.chars?.buckets.length ?? 0;
-  const pruneWords = options.maxTerms > 0 && Vw > options.maxTerms;
-  const pruneChars = options.maxCharTerms > 0 && Vc > options.maxCharTerms;
+  const full = buildVocabulary(rows, options.minDf);
   const first = fitWith(rows, options, full);
-  if (!pruneWords && !pruneChars) return first;
-  const importance = Array.from({ length: Vw + Vc }, (_, j) => Math.max(...first.weights.map((w) => Math.abs(w[j]))));
-  const best = (from: number, to: number, max: number) => {
-    const all = Array.from({ length: to - from }, (_, k) => from + k);
-    if (max <= 0 || all.length <= max) return all;
-    return all
-      .sort((a, b) => importance[b] - importance[a] || a - b)
-      .slice(0, max)
-      .sort((a, b) => a - b);
-  };
-  const keepWords = best(0, Vw, options.maxTerms);
-  const keepChars = best(Vw, Vw + Vc, options.maxCharTerms);
-  const terms = keepWords.map((j) => full.terms[j]);
+  const V = full.terms.length;
+  if (options.maxTerms <= 0 || V <= options.maxTerms) return first;
+  const importance = Array.from({ length: V }, (_, j) => Math.max(...first.weights.map((w) => Math.abs(w[j]))));
+  const keep = Array.from({ length: V }, (_, j) => j)
+    .sort((a, b) => importance[b] - importance[a] || a - b)
+    .slice(0, options.maxTerms)
+    .sort((a, b) => a - b);
+  const terms = keep.map((j) => full.terms[j]);
   const index = new Map<string, number>();
   terms.forEach((t, i) => index.set(t, i));
-  const vocab: Vocabulary = { terms, idf: Float64Array.from([...keepWords, ...keepChars], (j) => full.idf[j]), index };
-  if (full.chars) {
-    const buckets = keepChars.map((j) => full.chars!.buckets[j - Vw]);
-    const charIndex = new Map<number, number>();
-    buckets.forEach((h, k) => charIndex.set(h, terms.length + k));
-    vocab.chars = { ...full.chars, index: charIndex, buckets };
-  }
-  return fitWith(rows, options, vocab);
+  return fitWith(rows, options, { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index });
 }
 
 function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
-  const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf, vocab.chars, options.keywords));
+  const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf, r.heading));
+  const cost = new Float64Array(rows.length).fill(options.C);
   const weights: Int8Array[] = [];
   const scales: number[] = [];
   const bias: number[] = [];
   LABELS.forEach((label, l) => {
-    const y = new Int8Array(rows.length);
-    const cost = new Float64Array(rows.length);
-    let positives = 0;
-    rows.forEach((r, i) => {
-      const pos = isPositive(r, label);
-      if (pos) positives++;
-      y[i] = pos ? 1 : -1;
-      cost[i] = options.C * (pos ? options.positiveWeight : isAmbiguous(r, label) ? options.ambiguousWeight : 1);
-    });
-    if (options.balance > 0 && positives > 0) {
-      const boost = ((rows.length - positives) / positives) ** options.balance;
-      for (let i = 0; i < rows.length; i++) if (y[i] > 0) cost[i] *= boost;
-    }
-    let Xl: readonly SparseVector[] = X;
-    let r: Float64Array | undefined;
-    if (options.nb > 0) {
-      const V = vocab.idf.length;
-      const p = new Float64Array(V).fill(options.nbAlpha);
-      const q = new Float64Array(V).fill(options.nbAlpha);
-      X.forEach((x, i) => {
-        const into = y[i] > 0 ? p : q;
-        for (let k = 0; k < x.idx.length; k++) into[x.idx[k]] += x.val[k];
-      });
-      let ps = 0;
-      let qs = 0;
-      for (let j = 0; j < V; j++) {
-        ps += p[j];
-        qs += q[j];
-      }
-      const ratio = new Float64Array(V);
-      for (let j = 0; j < V; j++) ratio[j] = Math.abs(Math.log(p[j] / ps / (q[j] / qs))) ** options.nb;
-      r = ratio;
-      Xl = X.map((x) => ({ idx: x.idx, val: Float64Array.from(x.val, (v, k) => v * ratio[x.idx[k]]) }));
-    }
-    const { w, b } = trainBinary(Xl, y, cost, vocab.idf.length, options.epochs, options.seed + 7919 * l);
-    if (r) for (let j = 0; j < w.length; j++) w[j] *= r[j];
+    const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
+    const { w, b } = trainBinary(X, y, cost, vocab.idf.length, options.epochs, options.seed + 7919 * l);
     const q = quantizeWeights(w);
     weights.push(q.bytes);
     scales.push(q.scale);
@@ -376,7 +246,7 @@ function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabul
   return { vocab, weights, scales, bias };
 }
 
-function toModel(f: Fitted, thresholds: number[], options: TrainOptions, trainedOn: TopicModel['trainedOn']): TopicModel {
+function toModel(f: Fitted, thresholds: (number | null)[], options: TrainOptions, trainedOn: TopicModel['trainedOn']): TopicModel {
   const idfBytes = Uint8Array.from(f.vocab.idf, (v) => Math.round(v * 16));
   return {
     format: MODEL_FORMAT,
@@ -386,35 +256,23 @@ function toModel(f: Fitted, thresholds: number[], options: TrainOptions, trained
     options: { ...options },
     labels: [...LABELS],
     terms: f.vocab.terms,
-    ...(options.keywords ? { keywords: true } : {}),
-    ...(f.vocab.chars
-      ? {
-          chars: {
-            minN: f.vocab.chars.minN,
-            maxN: f.vocab.chars.maxN,
-            weight: f.vocab.chars.weight,
-            buckets: uint32ToBase64(f.vocab.chars.buckets),
-          },
-        }
-      : {}),
     idf: toBase64(idfBytes),
     weights: f.weights.map((w) => toBase64(new Uint8Array(w.buffer, w.byteOffset, w.length))),
     scales: f.scales,
     bias: f.bias,
-    thresholds: thresholds.map((t) => Number(t.toFixed(6))),
-    atLeastOne: options.atLeastOne,
+    thresholds: thresholds.map((t) => (t === null ? null : Number(t.toFixed(6)))),
   };
 }
 
 /** Raw scores (no thresholds) of a fitted model for rows, via the same decoding path as inference. */
 function rawScores(model: TopicModel, rows: readonly Segment[]): Float64Array[] {
   const clf = new ClauseClassifier({ ...model, thresholds: model.labels.map(() => 0) });
-  return rows.map((r) => clf.margins(r.text));
+  return rows.map((r) => clf.margins(r.text, r.heading));
 }
 
 /**
- * Train a model on rows: thresholds come from an inner policy-grouped CV on these rows only, then the final
- * weights are fitted on all rows.
+ * Train a model on rows: thresholds come from an inner policy-grouped CV on these rows only (each label's lowest
+ * threshold with out-of-fold precision >= options.precision), then the final weights are fitted on all rows.
  */
 export function trainModel(
   rows: readonly Segment[],
@@ -422,59 +280,32 @@ export function trainModel(
   trainedOn: TopicModel['trainedOn'] = { sha256: '', segments: rows.length, policies: new Set(rows.map((r) => r.policy)).size },
 ): TopicModel {
   const L = LABELS.length;
-  const thresholds = new Array<number>(L).fill(0);
-  let stack: number[][] | undefined;
-  if (options.innerFolds >= 2) {
-    const folds = groupFolds(
-      rows.map((r) => r.policy),
-      options.innerFolds,
-      options.seed + 1,
+  const zero = new Array<number>(L).fill(0);
+  const folds = groupFolds(
+    rows.map((r) => r.policy),
+    options.innerFolds,
+    options.seed + 1,
+  );
+  const oof: Float64Array[] = new Array(rows.length);
+  for (let f = 0; f < options.innerFolds; f++) {
+    const trainRows = rows.filter((_, i) => folds[i] !== f);
+    const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
+    if (trainRows.length === 0 || testIdx.length === 0) continue;
+    const scores = rawScores(
+      toModel(fit(trainRows, options), zero, options, trainedOn),
+      testIdx.map((i) => rows[i]),
     );
-    const oof: Float64Array[] = new Array(rows.length);
-    for (let f = 0; f < options.innerFolds; f++) {
-      const trainRows = rows.filter((_, i) => folds[i] !== f);
-      const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
-      if (trainRows.length === 0 || testIdx.length === 0) continue;
-      const inner = toModel(fit(trainRows, options), thresholds, options, trainedOn);
-      const scores = rawScores(
-        inner,
-        testIdx.map((i) => rows[i]),
-      );
-      testIdx.forEach((i, k) => (oof[i] = scores[k]));
-    }
-    const have = rows.map((_, i) => i).filter((i) => oof[i] !== undefined);
-    let scores = have.map((i) => oof[i]);
-    if (options.stack > 0) {
-      stack = fitStack(
-        scores,
-        have.map((i) => rows[i]),
-        options,
-      );
-      scores = scores.map((m) => applyStack(stack!, m));
-    }
-    for (let l = 0; l < L; l++) {
-      const t = bestThreshold(
-        scores.map((m) => m[l]),
-        have.map((i) => isPositive(rows[i], LABELS[l])),
-      );
-      thresholds[l] = t * (1 - options.thresholdShrink);
-    }
+    testIdx.forEach((i, k) => (oof[i] = scores[k]));
   }
-  const model = toModel(fit(rows, options), thresholds, options, trainedOn);
-  return stack ? { ...model, stack } : model;
-}
-
-/** Second-stage weights per label over the first-stage scores of all labels (last entry: bias), rounded as stored. */
-function fitStack(scores: readonly Float64Array[], rows: readonly Segment[], options: TrainOptions): number[][] {
-  const L = LABELS.length;
-  const idx = Int32Array.from({ length: L }, (_, j) => j);
-  const X = scores.map((m) => ({ idx, val: Float64Array.from(m) }));
-  const cost = new Float64Array(rows.length).fill(options.stack);
-  return LABELS.map((label, l) => {
-    const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
-    const { w, b } = trainBinary(X, y, cost, L, 200, options.seed + 104729 * (l + 1));
-    return [...Array.from(w, (v) => Number(v.toFixed(6))), Number(b.toFixed(6))];
-  });
+  const have = rows.map((_, i) => i).filter((i) => oof[i] !== undefined);
+  const thresholds = LABELS.map((label, l) =>
+    thresholdForPrecision(
+      have.map((i) => oof[i][l]),
+      have.map((i) => isPositive(rows[i], label)),
+      options.precision,
+    ),
+  );
+  return toModel(fit(rows, options), thresholds, options, trainedOn);
 }
 
 export interface CvResult {
@@ -496,7 +327,7 @@ export function crossValidate(rows: readonly Segment[], k: number, options: Trai
     const model = trainModel(trainRows, options);
     const clf = new ClauseClassifier(model);
     rows.forEach((r, i) => {
-      if (folds[i] === f) predictions[i] = clf.categories(r.text);
+      if (folds[i] === f) predictions[i] = clf.categories(r.text, r.heading);
     });
   }
   return { predictions, folds };
