@@ -44,6 +44,8 @@ interface ResultData {
 interface Result {
   id: string;
   score: number;
+  /** Where the words are in the passage (word positions). */
+  words?: number[];
   data: () => Promise<ResultData>;
 }
 interface Pagefind {
@@ -162,7 +164,9 @@ export function enhanceSearchPage(doc: Document): void {
   /** The results shown, by policy page path: a later clause of a shown policy joins it. */
   let shown = new Map<string, { item: HTMLLIElement; hits: HTMLUListElement }>();
   /** A search with words: its words' weights, the clauses read so far, those shown (by clause key). */
-  let clauses: { weights: Map<string, number>; byDate: boolean; hits: (ClauseHit & { order: number })[]; shownKeys: Set<string> } | undefined;
+  let clauses:
+    | { occurrences: Map<string, number>; passages: number; weights?: Map<string, number>; byDate: boolean; hits: (ClauseHit & { order: number })[]; shownKeys: Set<string> }
+    | undefined;
 
   /** The list item of a policy (company, date, title, domain), added to the list and remembered. */
   const policyItem = (pageUrl: string, meta: Record<string, string | undefined>) => {
@@ -205,6 +209,13 @@ export function enhanceSearchPage(doc: Document): void {
   const readPassages = async (run: number): Promise<boolean> => {
     const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map((result) => result.data()));
     if (run !== generation || !clauses) return false;
+    // Words are weighed by their rarity among the archive's clauses: the count of clauses is estimated from
+    // the first passages read (their clauses per passage), that of a word's clauses by its occurrences.
+    if (!clauses.weights) {
+      const perPassage = batch.reduce((sum, data) => sum + data.anchors.filter((anchor) => anchor.element === 'span').length, 0) / Math.max(1, batch.length);
+      const total = Math.max(1, clauses.passages * perPassage);
+      clauses.weights = new Map([...clauses.occurrences].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
+    }
     for (const data of batch) {
       const fragment: Fragment = { url: data.url, content: data.content, anchors: data.anchors, label: policyLabel(data.meta) };
       const order = clauses.hits.length;
@@ -248,11 +259,11 @@ export function enhanceSearchPage(doc: Document): void {
 
   /**
    * The passages that hold any of the words, best first (one Pagefind search per word, their scores added),
-   * and each word's weight (its rarity among the archive's passages), under every form it matches.
+   * and how often each word occurs in them, under every form it matches.
    */
   const findPassages = async (api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>) => {
-    const total = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
-    const weights = new Map<string, number>();
+    const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
+    const occurrences = new Map<string, number>();
     const scores = new Map<string, { result: Result; score: number }>();
     for (const word of words) {
       const term = pagefindQuery(word).query.replace(/"/g, '');
@@ -261,14 +272,15 @@ export function enhanceSearchPage(doc: Document): void {
       const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
       const response = await api.search(term, { filters });
       if (!response) return undefined;
-      for (const form of wordStems(word)) weights.set(form, Math.max(weights.get(form) ?? 0, idf(response.results.length, total)));
+      const count = response.results.reduce((sum, result) => sum + (result.words?.length ?? 1), 0);
+      for (const form of wordStems(word)) occurrences.set(form, Math.min(occurrences.get(form) ?? Infinity, count));
       for (const result of response.results) {
         const known = scores.get(result.id);
         scores.set(result.id, { result, score: (known?.score ?? 0) + result.score });
       }
     }
     const ranked = [...scores.values()].sort((a, b) => b.score - a.score).map((entry) => entry.result);
-    return { weights, ranked };
+    return { occurrences, passages, ranked };
   };
 
   const search = async (state: SearchState) => {
@@ -317,7 +329,7 @@ export function enhanceSearchPage(doc: Document): void {
       }
       pending = [...results];
       searchedWords = sent.words;
-      clauses = found ? { weights: found.weights, byDate, hits: [], shownKeys: new Set() } : undefined;
+      clauses = found ? { occurrences: found.occurrences, passages: found.passages, byDate, hits: [], shownKeys: new Set() } : undefined;
       const total = pending.length;
       list.replaceChildren();
       shown = new Map();

@@ -15,6 +15,7 @@
  * - the same clause text in several snapshots of one policy (same domain) is one result, linking to the
  *   newest snapshot that has it, with how many snapshots and which years.
  */
+import { TOPICS_MARK } from './passages.ts';
 import { stem } from './stem.ts';
 import { searchForms } from './terms.ts';
 
@@ -36,6 +37,8 @@ export interface ClauseHit {
   page: string;
   /** The clause's section heading ("" when it has none). */
   heading: string;
+  /** The clause's topic slugs (src/lib/topics, as labelled at build time). */
+  topics: string[];
   /** The clause's words as written. */
   words: string[];
   /** Indexes into `words` of the words that match the query. */
@@ -92,14 +95,16 @@ export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, numb
       matched.push(at);
       for (const form of new Set(found)) counts.set(form, (counts.get(form) ?? 0) + 1);
     });
-    const heading = new Set((anchor.title ?? '').split(/\s+/).flatMap(wordStems));
+    const [title = '', topicList = ''] = (anchor.title ?? '').split(TOPICS_MARK);
+    const heading = new Set(title.split(/\s+/).flatMap(wordStems));
     const score = scoreClause(weights, counts, heading, clauseWords.length);
     // A clause under a heading that has the word is a match even when its own text says it otherwise.
     if (score <= 0) return;
     hits.push({
       url: `${page}#${anchor.id}`,
       page,
-      heading: anchor.title ?? '',
+      heading: title,
+      topics: topicList.split(' ').filter(Boolean),
       words: clauseWords,
       matched,
       score,
@@ -141,7 +146,31 @@ export function rankClauses(hits: readonly ClauseHit[]): ClauseResult[] {
     const dates = [...new Set([...known.dates, hit.date])].sort();
     byKey.set(key, hit.date > known.date ? { ...hit, score: Math.max(hit.score, known.score), dates } : { ...known, dates });
   }
-  return [...byKey.values()].sort((a, b) => b.score - a.score);
+  return boostTopic([...byKey.values()].sort((a, b) => b.score - a.score));
+}
+
+/** The best clauses whose topics say what the query is about. */
+const TOPIC_EVIDENCE = 5;
+/** A clause on the query's subject counts this much more. */
+export const TOPIC_BOOST = 0.5;
+/** Topics that say nothing of a subject. */
+const NO_SUBJECT = new Set(['other', 'introduction']);
+
+/**
+ * Topic-aware ranking: the topic the classifier gave most of the best-matching clauses (weighed by their
+ * scores, and only when it has at least half of their weight) is taken for the query's subject ("how long do
+ * you keep my data": retention), and clauses on it move up. Sorted best first.
+ */
+export function boostTopic<T extends { score: number; topics: string[] }>(ranked: T[]): T[] {
+  const best = ranked.slice(0, TOPIC_EVIDENCE);
+  const total = best.reduce((sum, clause) => sum + clause.score, 0);
+  const votes = new Map<string, number>();
+  for (const clause of best) for (const topic of clause.topics) if (!NO_SUBJECT.has(topic)) votes.set(topic, (votes.get(topic) ?? 0) + clause.score);
+  const [subject, weight] = [...votes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] ?? [];
+  if (!subject || weight! < total / 2) return ranked;
+  return ranked
+    .map((clause) => (clause.topics.includes(subject) ? { ...clause, score: clause.score * (1 + TOPIC_BOOST) } : clause))
+    .sort((a, b) => b.score - a.score);
 }
 
 /** "in 5 snapshots, 2019–2024" for a clause found in several snapshots, else "". */
