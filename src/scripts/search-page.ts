@@ -25,7 +25,7 @@
  */
 
 import { pagefindQuery } from '../lib/search/query.ts';
-import { clauseHits, clauseKey, idf, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
+import { clauseHits, clauseKey, idf, passageScore, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms, type MissingWord } from '../lib/search/terms.ts';
 import { renderClause } from './search-results.ts';
 
@@ -81,6 +81,8 @@ interface Search {
 const FILTERS = ['company', 'year', 'topic'] as const;
 /** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
 const PAGE_SIZE = 5;
+/** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */
+const ESTIMATED_CLAUSES = 40;
 /** Clauses shown at once (a screen), grouped by policy. */
 const CLAUSES_PER_SCREEN = 10;
 
@@ -264,22 +266,32 @@ export function enhanceSearchPage(doc: Document): void {
   const findPassages = async (api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>) => {
     const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
     const occurrences = new Map<string, number>();
-    const scores = new Map<string, { result: Result; score: number }>();
-    for (const word of words) {
+    const found = new Map<string, { result: Result; score: number; positions: number[][] }>();
+    const weights: number[] = [];
+    for (const [index, word] of words.entries()) {
       const term = pagefindQuery(word).query.replace(/"/g, '');
       const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(word))));
+      weights.push(0);
       if (!term || !searched.length) continue;
       const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
       const response = await api.search(term, { filters });
       if (!response) return undefined;
       const count = response.results.reduce((sum, result) => sum + (result.words?.length ?? 1), 0);
       for (const form of wordStems(word)) occurrences.set(form, Math.min(occurrences.get(form) ?? Infinity, count));
+      // For choosing passages: the word's rarity among clauses, taking a passage for ESTIMATED_CLAUSES clauses.
+      weights[index] = idf(count, passages * ESTIMATED_CLAUSES);
       for (const result of response.results) {
-        const known = scores.get(result.id);
-        scores.set(result.id, { result, score: (known?.score ?? 0) + result.score });
+        const known = found.get(result.id) ?? { result, score: 0, positions: words.map(() => []) };
+        known.score += result.score;
+        known.positions[index] = result.words ?? [];
+        found.set(result.id, known);
       }
     }
-    const ranked = [...scores.values()].sort((a, b) => b.score - a.score).map((entry) => entry.result);
+    // Best first: the passage whose words lie closest together, as in a clause; then Pagefind's scores added.
+    const ranked = [...found.values()]
+      .map((entry) => ({ ...entry, near: passageScore(entry.positions, weights) }))
+      .sort((a, b) => b.near - a.near || b.score - a.score)
+      .map((entry) => entry.result);
     return { occurrences, passages, ranked };
   };
 

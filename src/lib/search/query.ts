@@ -44,7 +44,7 @@ const COMMON_WORDS = new Set(
  * clause higher for saying "my" or "what" (`npm run eval:search`: dev P@10 with them kept, see docs/search.md).
  */
 const QUESTION_WORDS = new Set(
-  'i me my mine myself they them their theirs he she his her what who whom whose where why does did doing done am was were been being would should could shall must might has had having there here any some all so than then too very just into onto over up down per via get gets got happen happens happened'.split(' '),
+  'i me my mine myself they them their theirs he she his her what who whom whose where why does did doing done am was were been being would should could shall must might has had having there here any some all so than then too very just into onto over up down per via get gets got happen happens happened tell told let know'.split(' '),
 );
 
 export function pagefindQuery(typed: string): PagefindQuery {

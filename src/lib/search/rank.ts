@@ -61,8 +61,8 @@ const K1 = 1.2;
 const B = 0.75;
 /** Mean words per clause, for BM25's length normalisation (the 75 OPP-115 policies built as a site: 40.6). */
 const AVERAGE_CLAUSE_WORDS = 40;
-/** A query word in the clause's section heading counts as this many occurrences in the clause. */
-export const HEADING_WEIGHT = 0.6;
+/** A query word in the clause's section heading adds this share of the word's weight. */
+export const HEADING_WEIGHT = 0.3;
 
 /** The forms of a word of policy text compared with the query's stems ("E-mail," → email, e, mail). */
 export function wordStems(word: string): string[] {
@@ -116,11 +116,16 @@ export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, numb
   return hits;
 }
 
+/**
+ * BM25 of the clause's own words, plus its heading's: a query word in the heading adds HEADING_WEIGHT of the
+ * word's weight, whatever the clause's length (else every short line under a matching heading would win).
+ */
 function scoreClause(weights: ReadonlyMap<string, number>, counts: Map<string, number>, heading: Set<string>, length: number): number {
   let score = 0;
   for (const [term, weight] of weights) {
-    const tf = (counts.get(term) ?? 0) + (heading.has(term) ? HEADING_WEIGHT : 0);
+    const tf = counts.get(term) ?? 0;
     if (tf) score += (weight * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / AVERAGE_CLAUSE_WORDS));
+    if (heading.has(term)) score += weight * HEADING_WEIGHT;
   }
   return score;
 }
@@ -214,4 +219,32 @@ export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32
   }
   if (text) parts.push(text);
   return { parts, cutBefore: start > 0, cutAfter: end < words.length };
+}
+
+/** Words of a passage taken together when guessing where its best clause is (about a clause). */
+const WINDOW = AVERAGE_CLAUSE_WORDS;
+
+/**
+ * How good the best clause of a passage may be, before reading it: the largest sum of the weights of the
+ * distinct query words found within WINDOW words of each other (`found`: each word's positions in the
+ * passage, as Pagefind reports them; `weights`: one per word).
+ */
+export function passageScore(found: readonly (readonly number[])[], weights: readonly number[]): number {
+  const located = found.flatMap((positions, word) => positions.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
+  let best = 0;
+  let from = 0;
+  const inWindow = new Map<number, number>();
+  for (const entry of located) {
+    inWindow.set(entry.word, (inWindow.get(entry.word) ?? 0) + 1);
+    while (entry.at - located[from].at >= WINDOW) {
+      const word = located[from++].word;
+      const left = inWindow.get(word)! - 1;
+      if (left) inWindow.set(word, left);
+      else inWindow.delete(word);
+    }
+    let sum = 0;
+    for (const word of inWindow.keys()) sum += weights[word];
+    best = Math.max(best, sum);
+  }
+  return best;
 }
