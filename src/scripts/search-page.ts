@@ -25,7 +25,7 @@
  */
 
 import { pagefindQuery } from '../lib/search/query.ts';
-import { clauseHits, clauseKey, idf, passageScore, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
+import { clauseHits, clauseKey, idf, passageScore, quotedPhrases, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms, type MissingWord } from '../lib/search/terms.ts';
 import { renderClause } from './search-results.ts';
 
@@ -159,6 +159,8 @@ export function enhanceSearchPage(doc: Document): void {
   };
 
   let generation = 0;
+  /** Announces what the search on screen found so far (again after "Show more results" reads more). */
+  let sayFound = () => {};
   /** The words searched for the results on screen, for the result links' highlight parameter. */
   let searchedWords: string[] = [];
   /** Passages still to read, best (or in date order) first. */
@@ -167,7 +169,7 @@ export function enhanceSearchPage(doc: Document): void {
   let shown = new Map<string, { item: HTMLLIElement; hits: HTMLUListElement }>();
   /** A search with words: its words' weights, the clauses read so far, those shown (by clause key). */
   let clauses:
-    | { occurrences: Map<string, number>; passages: number; weights?: Map<string, number>; byDate: boolean; hits: (ClauseHit & { order: number })[]; shownKeys: Set<string> }
+    | { occurrences: Map<string, number>; passages: number; phrases: string[][]; weights?: Map<string, number>; byDate: boolean; hits: (ClauseHit & { order: number })[]; shownKeys: Set<string> }
     | undefined;
 
   /** The list item of a policy (company, date, title, domain), added to the list and remembered. */
@@ -221,7 +223,7 @@ export function enhanceSearchPage(doc: Document): void {
     for (const data of batch) {
       const fragment: Fragment = { url: data.url, content: data.content, anchors: data.anchors, label: policyLabel(data.meta) };
       const order = clauses.hits.length;
-      clauses.hits.push(...clauseHits(fragment, clauses.weights).map((hit) => ({ ...hit, order })));
+      clauses.hits.push(...clauseHits(fragment, clauses.weights, clauses.phrases).map((hit) => ({ ...hit, order })));
     }
     return true;
   };
@@ -241,6 +243,7 @@ export function enhanceSearchPage(doc: Document): void {
       for (const clause of unshown().slice(0, CLAUSES_PER_SCREEN)) {
         clauses.shownKeys.add(clauseKey(clause));
         const { item, hits } = policyItem(clause.page, clause.label);
+        if (clause.whole) continue;
         hits.append(renderClause(doc, clause, withHighlight(clause.url, searchedWords)));
         if (!hits.isConnected) item.append(hits);
       }
@@ -252,10 +255,11 @@ export function enhanceSearchPage(doc: Document): void {
   /** Status words for the clauses and policies found so far ("At least" while passages remain unread). */
   const countStatus = (): string => {
     if (!clauses) return '';
-    const found = [...rankClauses(clauses.hits)];
-    const policies = new Set(found.map((clause) => clause.page)).size;
+    const ranked = rankClauses(clauses.hits);
+    const policies = new Set(ranked.map((clause) => clause.page)).size;
+    const found = ranked.filter((clause) => !clause.whole);
     const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-    const counts = `${plural(found.length, 'clause', 'clauses')} in ${plural(policies, 'policy', 'policies')}`;
+    const counts = found.length ? `${plural(found.length, 'clause', 'clauses')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
     return pending.length ? `At least ${counts}` : counts.charAt(0).toUpperCase() + counts.slice(1);
   };
 
@@ -341,25 +345,28 @@ export function enhanceSearchPage(doc: Document): void {
       }
       pending = [...results];
       searchedWords = sent.words;
-      clauses = found ? { occurrences: found.occurrences, passages: found.passages, byDate, hits: [], shownKeys: new Set() } : undefined;
+      clauses = found ? { occurrences: found.occurrences, passages: found.passages, phrases: quotedPhrases(state.q), byDate, hits: [], shownKeys: new Set() } : undefined;
       const total = pending.length;
       list.replaceChildren();
       shown = new Map();
       await showMore(run);
       if (run !== generation) return;
-      // Say which filters apply, in the words of their menus ("in 2006, Cookies and tracking"): the topic
-      // filter keeps policies with at least one clause on that topic.
-      const narrowed = [...FILTERS]
-        .filter((key) => state[key])
-        .map((key) => {
-          const element = field(key);
-          return element instanceof HTMLSelectElement ? (element.selectedOptions[0]?.textContent ?? state[key]) : state[key];
-        });
-      const what = (state.q ? ` for “${state.q.replace(/^"(.*)"$/, '$1')}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
-      const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
-      const counts = clauses ? countStatus() : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'}`;
-      const none = clauses ? !clauses.hits.length : total === 0;
-      status.textContent = (none ? `Nothing found${what}.` : `${counts} found${what}.`) + left;
+      sayFound = () => {
+        // Say which filters apply, in the words of their menus ("in 2006, Cookies and tracking"): the topic
+        // filter keeps policies with at least one clause on that topic.
+        const narrowed = [...FILTERS]
+          .filter((key) => state[key])
+          .map((key) => {
+            const element = field(key);
+            return element instanceof HTMLSelectElement ? (element.selectedOptions[0]?.textContent ?? state[key]) : state[key];
+          });
+        const what = (state.q ? ` for “${state.q.replace(/^"(.*)"$/, '$1')}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
+        const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
+        const counts = clauses ? countStatus() : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'}`;
+        const none = clauses ? !clauses.hits.length : total === 0;
+        status.textContent = (none ? `Nothing found${what}.` : `${counts} found${what}.`) + left;
+      };
+      sayFound();
     } catch (error) {
       if (run === generation) status.textContent = 'Search could not be loaded. Please try again.';
       console.error(error);
@@ -414,7 +421,11 @@ export function enhanceSearchPage(doc: Document): void {
     pushNext = true;
   });
   more.addEventListener('click', () => {
-    void showMore(generation).then((first) => first?.focus());
+    const run = generation;
+    void showMore(run).then((first) => {
+      if (run === generation) sayFound();
+      first?.focus();
+    });
   });
   window.addEventListener('popstate', () => {
     clearTimeout(timer);

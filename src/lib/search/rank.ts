@@ -48,6 +48,8 @@ export interface ClauseHit {
   /** Archive date, YYYY-MM-DD. */
   date: string;
   label: Record<string, string | undefined>;
+  /** The policy itself matched (its title or company name), not a clause: no words, `url` is the page's. */
+  whole?: boolean;
 }
 
 /** A clause shown once for all the snapshots of its policy that have its text. */
@@ -76,21 +78,30 @@ export function idf(containing: number, total: number): number {
 
 /**
  * The clauses of a passage that match at least one of the query's stems, scored. `weights` maps each query
- * stem to its idf. Words before the first clause (the policy's header) and section headings are no clause.
+ * stem to its idf; `phrases` (stems, in order) must each be in a clause's text, word after word. Section
+ * headings are no clause. The words before the first clause are the policy's header (title, company: the
+ * first passage only): when they match, the policy itself is a hit (`whole`), scored as a clause's heading
+ * would be at full weight, so a company's name finds its policies without outranking clauses on a subject.
  */
-export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, number>): ClauseHit[] {
+export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, number>, phrases: readonly string[][] = []): ClauseHit[] {
   const words = fragment.content.split(/[^\S\uFEFF]+/);
   const anchors = [...fragment.anchors].sort((a, b) => a.location - b.location);
   const page = fragment.url.replace(/[?#].*$/, '');
+  const base = { page, domain: fragment.label.domain ?? '', date: fragment.label.date ?? '', label: fragment.label };
   const hits: ClauseHit[] = [];
+  const header = new Set(words.slice(0, anchors[0]?.location ?? words.length).flatMap(wordStems));
+  const headerScore = [...weights].reduce((sum, [term, weight]) => sum + (header.has(term) ? weight : 0), 0);
+  if (headerScore > 0 && !phrases.length) hits.push({ ...base, url: page, heading: '', topics: [], words: [], matched: [], score: headerScore, whole: true });
   anchors.forEach((anchor, index) => {
     // Clauses are marked by an empty <span> with the clause's id (src/lib/search/passages.ts); headings are not.
     if (anchor.element !== 'span') return;
     const clauseWords = words.slice(anchor.location, anchors[index + 1]?.location ?? words.length);
+    const stems = clauseWords.map(wordStems);
+    if (!phrases.every((phrase) => hasPhrase(stems, phrase))) return;
     const counts = new Map<string, number>();
     const matched: number[] = [];
-    clauseWords.forEach((word, at) => {
-      const found = wordStems(word).filter((form) => weights.has(form));
+    stems.forEach((forms, at) => {
+      const found = forms.filter((form) => weights.has(form));
       if (!found.length) return;
       matched.push(at);
       for (const form of new Set(found)) counts.set(form, (counts.get(form) ?? 0) + 1);
@@ -100,20 +111,21 @@ export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, numb
     const score = scoreClause(weights, counts, heading, clauseWords.length);
     // A clause under a heading that has the word is a match even when its own text says it otherwise.
     if (score <= 0) return;
-    hits.push({
-      url: `${page}#${anchor.id}`,
-      page,
-      heading: title,
-      topics: topicList.split(' ').filter(Boolean),
-      words: clauseWords,
-      matched,
-      score,
-      domain: fragment.label.domain ?? '',
-      date: fragment.label.date ?? '',
-      label: fragment.label,
-    });
+    hits.push({ ...base, url: `${page}#${anchor.id}`, heading: title, topics: topicList.split(' ').filter(Boolean), words: clauseWords, matched, score });
   });
   return hits;
+}
+
+/** Whether the words (each word's forms) have the phrase's stems one after the other. */
+function hasPhrase(stems: readonly string[][], phrase: readonly string[]): boolean {
+  if (!phrase.length) return true;
+  for (let at = 0; at + phrase.length <= stems.length; at++) if (phrase.every((term, offset) => stems[at + offset].includes(term))) return true;
+  return false;
+}
+
+/** The quoted parts of a query, each as the stems of its words. */
+export function quotedPhrases(query: string): string[][] {
+  return [...query.matchAll(/"([^"]+)"/g)].map((match) => match[1].split(/\s+/).flatMap((word) => wordStems(word).slice(0, 1)));
 }
 
 /**
@@ -131,8 +143,8 @@ function scoreClause(weights: ReadonlyMap<string, number>, counts: Map<string, n
 }
 
 /** The key that makes two clauses the same: policy (domain) and text (case and spacing ignored). */
-export function clauseKey(hit: Pick<ClauseHit, 'domain' | 'words'>): string {
-  return `${hit.domain}\n${hit.words.join(' ').toLowerCase()}`;
+export function clauseKey(hit: Pick<ClauseHit, 'domain' | 'words' | 'whole' | 'url'>): string {
+  return hit.whole ? hit.url : `${hit.domain}\n${hit.words.join(' ').toLowerCase()}`;
 }
 
 /**
