@@ -467,6 +467,16 @@ describe('filters, sort and the URL', () => {
     });
   });
 
+  it('finds for a question phrased with function words what its content words find, in the same order', async () => {
+    await withPage(async (page) => {
+      const plain = await search(page, common);
+      const asked = await search(page, `what is my ${common} for me?`);
+      expect(plain.results.length).toBeGreaterThan(1);
+      expect(asked.results).toEqual(plain.results);
+      expect(asked.status).toBe(`${plain.status.replace(/ for “.*$/, '')} for “what is my ${common} for me?”. Common words left out: what, is, my, for, me?.`);
+    });
+  });
+
   it('searches a question typed in plain words by its meaningful words, says which it left out, and highlights those typed', async () => {
     const question = `How is the ${common.toUpperCase()} of your policy?`;
     await withPage(async (page) => {
