@@ -25,7 +25,9 @@
  */
 
 import { pagefindQuery } from '../lib/search/query.ts';
+import { clauseHits, clauseKey, idf, passageScore, quotedPhrases, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms, type MissingWord } from '../lib/search/terms.ts';
+import { renderClause } from './search-results.ts';
 
 /**
  * The URL parameter the policy page's highlighter reads (HIGHLIGHT_PARAM in highlight.ts, written out so the
@@ -33,20 +35,17 @@ import { lacksTerm, queryTerms, type MissingWord } from '../lib/search/terms.ts'
  */
 const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
-interface SubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  weighted_locations?: { balanced_score: number }[];
-}
 interface ResultData {
   url: string;
-  excerpt: string;
+  content: string;
+  anchors: Fragment['anchors'];
   meta: Record<string, string | undefined>;
-  sub_results: SubResult[];
 }
 interface Result {
   id: string;
+  score: number;
+  /** Where the words are in the passage (word positions). */
+  words?: number[];
   data: () => Promise<ResultData>;
 }
 interface Pagefind {
@@ -70,6 +69,8 @@ interface Partition {
   key: string;
   /** Words of the archive this partition was indexed without (src/lib/search/terms.ts). */
   missing?: MissingWord[];
+  /** Passages indexed, for the words' rarity. */
+  passages?: number;
 }
 interface Search {
   api: Pagefind;
@@ -80,7 +81,10 @@ interface Search {
 const FILTERS = ['company', 'year', 'topic'] as const;
 /** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
 const PAGE_SIZE = 5;
-const CLAUSES_PER_RESULT = 3;
+/** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */
+const ESTIMATED_CLAUSES = 40;
+/** Clauses shown at once (a screen), grouped by policy. */
+const CLAUSES_PER_SCREEN = 10;
 
 export function stateFromUrl(search: string): SearchState {
   const params = new URLSearchParams(search);
@@ -106,19 +110,6 @@ export function policyLabel(meta: Record<string, string | undefined>): Record<st
   }
 }
 
-/** Excerpt HTML from Pagefind (text with `<` and `>` escaped, matches in <mark>) as safe DOM nodes. */
-export function excerptNodes(doc: Document, excerpt: string): Node[] {
-  const decode = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-  return excerpt.split(/(<mark>.*?<\/mark>)/s).flatMap((part): Node[] => {
-    if (!part) return [];
-    const marked = /^<mark>(.*)<\/mark>$/s.exec(part);
-    if (!marked) return [doc.createTextNode(decode(part))];
-    const mark = doc.createElement('mark');
-    mark.textContent = decode(marked[1]);
-    return [mark];
-  });
-}
-
 /**
  * A result link that asks the policy page to mark the words searched, as typed (Pagefind's own parameter would
  * carry the stems it was given, "parti", which the highlighter cannot find in "parties").
@@ -128,19 +119,6 @@ export function withHighlight(url: string, words: readonly string[]): string {
   link.searchParams.delete(HIGHLIGHT_PARAM);
   for (const word of words) link.searchParams.append(HIGHLIGHT_PARAM, word);
   return link.pathname + link.search + link.hash;
-}
-
-function score(sub: SubResult): number {
-  return (sub.weighted_locations ?? []).reduce((sum, location) => sum + location.balanced_score, 0);
-}
-
-/** The clauses that match best, best first (ties keep document order). */
-export function bestClauses(subs: SubResult[], count = CLAUSES_PER_RESULT): SubResult[] {
-  return subs
-    .map((sub, index) => ({ sub, index, score: score(sub) }))
-    .sort((a, b) => b.score - a.score || a.index - b.index)
-    .slice(0, count)
-    .map((entry) => entry.sub);
 }
 
 function formatDate(iso: string | undefined): string {
@@ -181,32 +159,30 @@ export function enhanceSearchPage(doc: Document): void {
   };
 
   let generation = 0;
+  /** Announces what the search on screen found so far (again after "Show more results" reads more). */
+  let sayFound = () => {};
   /** The words searched for the results on screen, for the result links' highlight parameter. */
   let searchedWords: string[] = [];
+  /** Passages still to read, best (or in date order) first. */
   let pending: Result[] = [];
-  /** The results shown, by policy URL: a later passage of a shown policy adds its clauses there. */
+  /** The results shown, by policy page path: a later clause of a shown policy joins it. */
   let shown = new Map<string, { item: HTMLLIElement; hits: HTMLUListElement }>();
+  /** A search with words: its words' weights, the clauses read so far, those shown (by clause key). */
+  let clauses:
+    | { occurrences: Map<string, number>; passages: number; phrases: string[][]; weights?: Map<string, number>; byDate: boolean; hits: (ClauseHit & { order: number })[]; shownKeys: Set<string> }
+    | undefined;
 
-  const renderPassage = (data: ResultData): HTMLLIElement | undefined => {
-    // Every passage has its policy page's URL (with the highlight parameter).
-    const url = withHighlight(data.url, searchedWords);
-    const meta = policyLabel(data.meta);
-    const clauses = bestClauses(data.sub_results.filter((sub) => sub.url.includes('#')));
-    const key = new URL(url, location.href).pathname;
+  /** The list item of a policy (company, date, title, domain), added to the list and remembered. */
+  const policyItem = (pageUrl: string, meta: Record<string, string | undefined>) => {
+    const key = new URL(pageUrl, location.href).pathname;
     const existing = shown.get(key);
-    if (existing) {
-      // A later passage of a policy on screen adds its best clauses to it (the reader asked for more).
-      existing.hits.append(...clauses.map(renderClause));
-      // Its first passage matched no clause (only the title, say): the list joins the result now.
-      if (existing.hits.children.length && !existing.hits.isConnected) existing.item.append(existing.hits);
-      return undefined;
-    }
+    if (existing) return existing;
     const item = doc.createElement('li');
     item.className = 'result';
     const heading = doc.createElement('h2');
     const link = doc.createElement('a');
-    link.href = url;
-    link.textContent = [meta.company, formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || url;
+    link.href = withHighlight(pageUrl, searchedWords);
+    link.textContent = [meta.company, formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || pageUrl;
     heading.append(link);
     const about = doc.createElement('p');
     about.className = 'result-meta';
@@ -215,48 +191,112 @@ export function enhanceSearchPage(doc: Document): void {
     const hits = doc.createElement('ul');
     hits.className = 'hits';
     hits.setAttribute('aria-label', `Matching clauses in ${link.textContent}`);
-    shown.set(key, { item, hits });
-    hits.append(...clauses.map(renderClause));
-    if (clauses.length) {
-      item.append(hits);
-    } else if (data.excerpt) {
-      const excerpt = doc.createElement('p');
-      excerpt.append(...excerptNodes(doc, data.excerpt));
-      item.append(excerpt);
-    }
-    return item;
+    const entry = { item, hits };
+    shown.set(key, entry);
+    list.append(item);
+    return entry;
   };
 
-  const renderClause = (sub: SubResult): HTMLLIElement => {
-    const hit = doc.createElement('li');
-    const anchor = doc.createElement('a');
-    anchor.href = withHighlight(sub.url, searchedWords);
-    anchor.textContent = sub.title;
-    const excerpt = doc.createElement('p');
-    excerpt.append(...excerptNodes(doc, sub.excerpt));
-    hit.append(anchor, excerpt);
-    return hit;
+  /** The clauses read and not shown yet, in the order they are to be shown. */
+  const unshown = (): ClauseResult[] => {
+    if (!clauses) return [];
+    const { hits, shownKeys, byDate } = clauses;
+    const ranked = rankClauses(hits);
+    if (byDate) {
+      const order = new Map(hits.map((hit) => [hit.url, hit.order]));
+      ranked.sort((a, b) => order.get(a.url)! - order.get(b.url)! || b.score - a.score);
+    }
+    return ranked.filter((clause) => !shownKeys.has(clauseKey(clause)));
+  };
+
+  /** Reads the next passages' clauses; false when a newer search started meanwhile. */
+  const readPassages = async (run: number): Promise<boolean> => {
+    const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map((result) => result.data()));
+    if (run !== generation || !clauses) return false;
+    // Words are weighed by their rarity among the archive's clauses: the count of clauses is estimated from
+    // the first passages read (their clauses per passage), that of a word's clauses by its occurrences.
+    if (!clauses.weights) {
+      const perPassage = batch.reduce((sum, data) => sum + data.anchors.filter((anchor) => anchor.element === 'span').length, 0) / Math.max(1, batch.length);
+      const total = Math.max(1, clauses.passages * perPassage);
+      clauses.weights = new Map([...clauses.occurrences].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
+    }
+    for (const data of batch) {
+      const fragment: Fragment = { url: data.url, content: data.content, anchors: data.anchors, label: policyLabel(data.meta) };
+      const order = clauses.hits.length;
+      clauses.hits.push(...clauseHits(fragment, clauses.weights, clauses.phrases).map((hit) => ({ ...hit, order })));
+    }
+    return true;
   };
 
   /**
-   * Shows the next passages; returns the first link it added (a new result's, or a new clause's). A passage
-   * that matches adds at least one clause, but to be sure every click shows something new, one that adds
-   * nothing is skipped over.
+   * Shows the next screen: for a search with words, the next clauses, grouped by policy (a policy shown
+   * before gets them in its list); without words, the next policies. Returns the first link it added.
    */
   const showMore = async (run: number): Promise<HTMLAnchorElement | undefined> => {
     const before = new Set(list.querySelectorAll('a'));
-    let added: HTMLAnchorElement | undefined;
-    while (!added && pending.length) {
+    if (!clauses) {
       const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map((result) => result.data()));
       if (run !== generation) return undefined;
-      for (const data of batch) {
-        const item = renderPassage(data);
-        if (item) list.append(item);
+      for (const data of batch) policyItem(data.url, policyLabel(data.meta));
+    } else {
+      while (unshown().length < CLAUSES_PER_SCREEN && pending.length) if (!(await readPassages(run))) return undefined;
+      for (const clause of unshown().slice(0, CLAUSES_PER_SCREEN)) {
+        clauses.shownKeys.add(clauseKey(clause));
+        const { item, hits } = policyItem(clause.page, clause.label);
+        if (clause.whole) continue;
+        hits.append(renderClause(doc, clause, withHighlight(clause.url, searchedWords)));
+        if (!hits.isConnected) item.append(hits);
       }
-      added = [...list.querySelectorAll('a')].find((link) => !before.has(link));
     }
-    more.hidden = pending.length === 0;
-    return added;
+    more.hidden = pending.length === 0 && unshown().length === 0;
+    return [...list.querySelectorAll('a')].find((link) => !before.has(link));
+  };
+
+  /** Status words for the clauses and policies found so far ("At least" while passages remain unread). */
+  const countStatus = (): string => {
+    if (!clauses) return '';
+    const ranked = rankClauses(clauses.hits);
+    const policies = new Set(ranked.map((clause) => clause.page)).size;
+    const found = ranked.filter((clause) => !clause.whole);
+    const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+    const counts = found.length ? `${plural(found.length, 'clause', 'clauses')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
+    return pending.length ? `At least ${counts}` : counts.charAt(0).toUpperCase() + counts.slice(1);
+  };
+
+  /**
+   * The passages that hold any of the words, best first (one Pagefind search per word, their scores added),
+   * and how often each word occurs in them, under every form it matches.
+   */
+  const findPassages = async (api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>) => {
+    const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
+    const occurrences = new Map<string, number>();
+    const found = new Map<string, { result: Result; score: number; positions: number[][] }>();
+    const weights: number[] = [];
+    for (const [index, word] of words.entries()) {
+      const term = pagefindQuery(word).query.replace(/"/g, '');
+      const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(word))));
+      weights.push(0);
+      if (!term || !searched.length) continue;
+      const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
+      const response = await api.search(term, { filters });
+      if (!response) return undefined;
+      const count = response.results.reduce((sum, result) => sum + (result.words?.length ?? 1), 0);
+      for (const form of wordStems(word)) occurrences.set(form, Math.min(occurrences.get(form) ?? Infinity, count));
+      // For choosing passages: the word's rarity among clauses, taking a passage for ESTIMATED_CLAUSES clauses.
+      weights[index] = idf(count, passages * ESTIMATED_CLAUSES);
+      for (const result of response.results) {
+        const known = found.get(result.id) ?? { result, score: 0, positions: words.map(() => []) };
+        known.score += result.score;
+        known.positions[index] = result.words ?? [];
+        found.set(result.id, known);
+      }
+    }
+    // Best first: the passage whose words lie closest together, as in a clause; then Pagefind's scores added.
+    const ranked = [...found.values()]
+      .map((entry) => ({ ...entry, near: passageScore(entry.positions, weights) }))
+      .sort((a, b) => b.near - a.near || b.score - a.score)
+      .map((entry) => entry.result);
+    return { occurrences, passages, ranked };
   };
 
   const search = async (state: SearchState) => {
@@ -279,9 +319,16 @@ export function enhanceSearchPage(doc: Document): void {
       const terms = queryTerms(sent.words.join(' '));
       const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, terms)));
       if (searched.length < partitions.length) scope.partition = { any: searched.map((partition) => partition.key) };
+      const phrase = state.q.includes('"');
+      const byDate = state.sort === 'newest' || state.sort === 'oldest';
+      const words = sent.words.map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter(Boolean);
+      const found = state.q ? await findPassages(api, partitions, words, { ...filters, not: { kind: 'vocabulary' } }) : undefined;
+      if (run !== generation || (state.q && !found)) return;
       let results: Result[];
-      if (searched.length === 0) results = [];
-      else if (state.sort === 'newest' || state.sort === 'oldest') {
+      if (found && !phrase && !byDate) results = found.ranked;
+      else if (searched.length === 0) results = [];
+      else if (byDate) {
+        // Every word, newest (or oldest) passage first.
         const sort = { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
         const order = state.sort === 'newest' ? [...searched].reverse() : searched;
         results = [];
@@ -291,29 +338,35 @@ export function enhanceSearchPage(doc: Document): void {
           results.push(...response.results);
         }
       } else {
+        // A phrase: the passages that have it, Pagefind's order.
         const response = await api.search(sent.query || null, { filters: scope });
         if (run !== generation || !response) return;
         results = response.results;
       }
       pending = [...results];
       searchedWords = sent.words;
+      clauses = found ? { occurrences: found.occurrences, passages: found.passages, phrases: quotedPhrases(state.q), byDate, hits: [], shownKeys: new Set() } : undefined;
       const total = pending.length;
       list.replaceChildren();
       shown = new Map();
       await showMore(run);
       if (run !== generation) return;
-      // Say which filters apply, in the words of their menus ("in 2006, Cookies and tracking"): the topic
-      // filter keeps policies with at least one clause on that topic.
-      const narrowed = [...FILTERS]
-        .filter((key) => state[key])
-        .map((key) => {
-          const element = field(key);
-          return element instanceof HTMLSelectElement ? (element.selectedOptions[0]?.textContent ?? state[key]) : state[key];
-        });
-      const what = (state.q ? ` for “${state.q}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
-      const unit = state.q ? ['passage', 'passages'] : ['policy', 'policies'];
-      const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
-      status.textContent = (total === 0 ? `Nothing found${what}.` : `${total.toLocaleString('en')} ${total === 1 ? unit[0] : unit[1]} found${what}.`) + left;
+      sayFound = () => {
+        // Say which filters apply, in the words of their menus ("in 2006, Cookies and tracking"): the topic
+        // filter keeps policies with at least one clause on that topic.
+        const narrowed = [...FILTERS]
+          .filter((key) => state[key])
+          .map((key) => {
+            const element = field(key);
+            return element instanceof HTMLSelectElement ? (element.selectedOptions[0]?.textContent ?? state[key]) : state[key];
+          });
+        const what = (state.q ? ` for “${state.q.replace(/^"(.*)"$/, '$1')}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
+        const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
+        const counts = clauses ? countStatus() : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'}`;
+        const none = clauses ? !clauses.hits.length : total === 0;
+        status.textContent = (none ? `Nothing found${what}.` : `${counts} found${what}.`) + left;
+      };
+      sayFound();
     } catch (error) {
       if (run === generation) status.textContent = 'Search could not be loaded. Please try again.';
       console.error(error);
@@ -368,7 +421,11 @@ export function enhanceSearchPage(doc: Document): void {
     pushNext = true;
   });
   more.addEventListener('click', () => {
-    void showMore(generation).then((first) => first?.focus());
+    const run = generation;
+    void showMore(run).then((first) => {
+      if (run === generation) sayFound();
+      first?.focus();
+    });
   });
   window.addEventListener('popstate', () => {
     clearTimeout(timer);

@@ -8,7 +8,7 @@ import { segment } from '../../src/lib/clauses/segment.ts';
 import { renderPolicy } from '../../src/lib/policies/render.ts';
 import { partition } from '../../src/lib/search/pagefind-index.ts';
 import { wordsOf } from '../../src/lib/search/page-text.ts';
-import { PassageError, passagesOfPage } from '../../src/lib/search/passages.ts';
+import { PassageError, TOPICS_MARK, passagesOfPage } from '../../src/lib/search/passages.ts';
 
 /** A page with the markup of src/pages/policies/[domain]/[date]/index.astro around a rendered body. */
 function policyPage(markdown: string, topics: Record<string, string[]> = {}): string {
@@ -98,7 +98,10 @@ describe('passagesOfPage', () => {
         expect(marker.html()).toBe('');
         const original = page(`[id="${marker.attr('id')}"]`);
         expect(original.hasClass('clause')).toBe(true);
-        expect(marker.attr('data-pagefind-title')).toBe(original.attr('data-pagefind-title'));
+        // The section heading, then the clause's topics for the search page's ranking (src/lib/search/rank.ts).
+        const [heading, topics = ''] = marker.attr('data-pagefind-title')!.split(TOPICS_MARK);
+        expect(heading).toBe(original.attr('data-pagefind-title'));
+        expect(topics.split(' ').filter(Boolean)).toEqual(original.find('.topics a').map((_, a) => page(a).attr('href')!.split('/')[2]).get());
       }),
     );
     expect(clauses).toBe(page('.clause').length);

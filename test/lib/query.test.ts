@@ -20,17 +20,19 @@ describe('pagefindQuery', () => {
   });
 
   it('leaves out words found in nearly every passage when other words remain, and says which', () => {
-    expect(pagefindQuery('How do they use my data?')).toEqual({ query: 'they use my data?', words: ['they', 'use', 'my', 'data?'], ignored: ['How', 'do'] });
+    expect(pagefindQuery('How do they use my data?')).toEqual({ query: 'use data?', words: ['use', 'data?'], ignored: ['How', 'do', 'they', 'my'] });
     expect(pagefindQuery('sell your data').query).toBe('sell data');
   });
 
-  it('keeps the words that carry meaning here, less common function words, and every word of a phrase or of a query of common words only', () => {
+  it('keeps the words that carry meaning here, and every word of a phrase or of a query of common words only', () => {
     expect(pagefindQuery('do not track').words).toEqual(['not', 'track']);
     expect(pagefindQuery('opt out').words).toEqual(['opt', 'out']);
     expect(pagefindQuery('transfers to the us').words).toEqual(['transfers', 'us']);
     expect(pagefindQuery('"how we use your data"')).toEqual({ query: '"how we use your data"', words: ['"how', 'we', 'use', 'your', 'data"'], ignored: [] });
-    // "my" is in 31 % of the corpus's passages: leaving it out would change what is found.
-    expect(pagefindQuery('delete my account').words).toEqual(['delete', 'my', 'account']);
+    // The words a question is made of are not required (issue 15): the clauses are ranked by the others.
+    expect(pagefindQuery('delete my account').words).toEqual(['delete', 'account']);
+    expect(pagefindQuery('can I see the data you have about me').words).toEqual(['see', 'data']);
+    expect(pagefindQuery('children under 13').words).toEqual(['children', 'under', '13']);
     expect(pagefindQuery('how are we').words).toEqual(['how', 'are', 'we']);
   });
 

@@ -54,6 +54,11 @@ const ARTICLE_OPEN = /<article\b[^>]*\sdata-pagefind-body(?=[\s=>])[^>]*>/;
 const BODY_OPEN = '<div class="policy-body">';
 const TOPIC_FILTER = /<data value="[^"]*" data-pagefind-filter="topic\[value\]"><\/data>/g;
 const CLAUSE_TOPIC = /<a href="\/topics\/([a-z0-9-]+)\/">/g;
+/**
+ * Between a clause anchor's title (its section heading) and the clause's topic slugs, in the passages only
+ * (src/lib/search/rank.ts reads them): a character no heading has (render.ts writes none).
+ */
+export const TOPICS_MARK = '\u001e';
 /** A clause's start tag as render.ts writes it: element, id, section heading (then the page's data-since). */
 const CLAUSE_OPEN = /^<(p|li|div) class="clause" id="([^"]*)" data-pagefind-title="([^"]*)"(?: data-since="[0-9-]*")?>/;
 /** Parts of a clause that are not its text (the copy-link control and the topic tags). */
@@ -194,7 +199,9 @@ function unit(url: string, section: string, sectionOpen: string, heading: string
   // ~40% less markup for Pagefind to parse. The topics became the passage's filter values above.
   const text = html.replace(NOT_TEXT, '');
   // The clause's anchor as an empty marker (see the module comment); a section heading alone has no clause.
-  const indexed = text.replace(CLAUSE_OPEN, '<$1 class="clause"><span id="$2" data-pagefind-title="$3"></span>');
+  // The clause's topics travel in its anchor's title, after TOPICS_MARK, for the search page's ranking.
+  const title = topics.length ? `$3${TOPICS_MARK}${topics.join(' ')}` : '$3';
+  const indexed = text.replace(CLAUSE_OPEN, `<$1 class="clause"><span id="$2" data-pagefind-title="${title}"></span>`);
   if (indexed === text && /^<[a-z0-9]+ class="clause"/.test(text)) throw new PassageError(url, `a clause does not start as render.ts writes clauses: ${text.slice(0, 80)}`);
   return { section, sectionOpen, heading, list, html: indexed, size: textOf(indexed).length, topics };
 }

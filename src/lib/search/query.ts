@@ -38,10 +38,21 @@ export interface PagefindQuery {
 const COMMON_WORDS = new Set(
   'a an the and or of to in on at by for from with about as is are be have if this that these it its we our ours you your yours can will may when also how which do'.split(' '),
 );
+/**
+ * The words a question is made of rather than its subject ("can I see the data you have about me"): since the
+ * page ranks clauses by the words they share with the query (src/lib/search/rank.ts), these would only rank a
+ * clause higher for saying "my" or "what" (`npm run eval:search`: dev P@10 with them kept, see docs/search.md).
+ */
+const QUESTION_WORDS = new Set(
+  'i me my mine myself they them their theirs he she his her what who whom whose where why does did doing done am was were been being would should could shall must might has had having there here any some all so than then too very just into onto over up down per via get gets got happen happens happened tell told let know'.split(' '),
+);
 
 export function pagefindQuery(typed: string): PagefindQuery {
   const tokens = typed.trim().split(/\s+/).filter(Boolean);
-  const isCommon = (token: string) => COMMON_WORDS.has(token.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/gi, ''));
+  const isCommon = (token: string) => {
+    const word = token.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/gi, '');
+    return COMMON_WORDS.has(word) || QUESTION_WORDS.has(word);
+  };
   const leaveOut = !typed.includes('"') && tokens.some((token) => !isCommon(token));
   const words = leaveOut ? tokens.filter((token) => !isCommon(token)) : tokens;
   const ignored = leaveOut ? tokens.filter(isCommon) : [];
