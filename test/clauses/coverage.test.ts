@@ -18,14 +18,14 @@ const source = (wordCount: number, body: string) =>
 
 describe('preparePolicy: words published against words imported', () => {
   it('warns when the page shows fewer words than were imported', () => {
-    const prepared = preparePolicy(source(400, 'Eight words survive in this one short paragraph.'), path.join(dir, 'a.page'));
+    const prepared = preparePolicy(source(400, 'Eight words survive in this one short paragraph.'), path.join(dir, 'a.page'), 'example.com/2020-01-01');
     expect(prepared.ok).toBe(true);
     expect(prepared.ok && prepared.warnings).toEqual(['the page shows 8 of the 400 words imported (98.0 % missing)']);
   });
 
   it('says nothing when every word is there (list numbers apart)', () => {
     const body = '## Rights\n\n1. You may ask for a copy.\n2. You may ask us to delete it.\n3. You may object.';
-    const prepared = preparePolicy(source(22, body), path.join(dir, 'b.page'));
+    const prepared = preparePolicy(source(22, body), path.join(dir, 'b.page'), 'example.com/2020-01-01');
     expect(prepared.ok && prepared.warnings).toEqual([]);
   });
 });
