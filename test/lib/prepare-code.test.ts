@@ -11,7 +11,7 @@ import { PROJECT_ROOT } from '../support/site.ts';
 
 const copy = mkdtempSync(path.join(os.tmpdir(), 'ppa-prepare-code-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
-for (const part of ['src/loaders/prepare.ts', 'src/lib/clauses', 'src/lib/content', 'src/lib/policies', 'src/lib/topics', 'src/lib/search', 'src/pages']) {
+for (const part of ['src/loaders/prepare.ts', 'src/lib/clauses', 'src/lib/content', 'src/lib/history', 'src/lib/policies', 'src/lib/topics', 'src/lib/search', 'src/pages']) {
   cpSync(path.join(PROJECT_ROOT, part), path.join(copy, part), { recursive: true });
 }
 
