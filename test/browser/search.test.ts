@@ -98,7 +98,7 @@ const policies = builtPolicies();
  * What the search page finds for words (src/lib/search/rank.ts): the clauses with one of them (a word of the
  * same stem) in their text or their section heading, in the passages Pagefind returns for the words (those
  * with a word starting with one's stem; a topic filter keeps the passages with a clause on the topic), and the
- * policies of those clauses or whose header (title, company) has a word.
+ * policies of those clauses or whose header (title, company) has every word.
  */
 function found(query: string[], topic?: string): { clauses: BuiltClause[]; policies: string[] } {
   const stems = new Set(query.flatMap(wordStems));
@@ -112,7 +112,8 @@ function found(query: string[], topic?: string): { clauses: BuiltClause[]; polic
     if (!text.some(starts)) continue;
     const matching = inPassage.filter((clause) => [...clause.words, ...clause.heading].some(same));
     clauses.push(...matching);
-    if (matching.length || (n === 0 && policy.headerWords.some(same))) policyIds.add(policy.id);
+    const named = query.every((q) => policy.headerWords.some((word) => wordStems(word).some((form) => wordStems(q).includes(form))));
+    if (matching.length || (n === 0 && named)) policyIds.add(policy.id);
   }
   return { clauses, policies: [...policyIds].sort() };
 }

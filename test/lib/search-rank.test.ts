@@ -61,6 +61,8 @@ describe('clauseHits', () => {
     const hits = clauseHits(passage, weights('acme'));
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ whole: true, url: '/policies/acme.com/2020-01-01/' });
+    // Not when the query is about something else too: that is a subject, not a name.
+    expect(clauseHits(passage, weights('acme', 'years')).filter((hit) => hit.whole)).toEqual([]);
   });
 });
 

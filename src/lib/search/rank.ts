@@ -80,8 +80,8 @@ export function idf(containing: number, total: number): number {
  * The clauses of a passage that match at least one of the query's stems, scored. `weights` maps each query
  * stem to its idf; `phrases` (stems, in order) must each be in a clause's text, word after word. Section
  * headings are no clause. The words before the first clause are the policy's header (title, company: the
- * first passage only): when they match, the policy itself is a hit (`whole`), scored as a clause's heading
- * would be at full weight, so a company's name finds its policies without outranking clauses on a subject.
+ * first passage only): when they have every word, the policy itself is a hit (`whole`), weighted like one
+ * occurrence of each, so a company's name finds its policies without outranking clauses on a subject.
  */
 export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, number>, phrases: readonly string[][] = []): ClauseHit[] {
   const words = fragment.content.split(/[^\S\uFEFF]+/);
@@ -90,7 +90,8 @@ export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, numb
   const base = { page, domain: fragment.label.domain ?? '', date: fragment.label.date ?? '', label: fragment.label };
   const hits: ClauseHit[] = [];
   const header = new Set(words.slice(0, anchors[0]?.location ?? words.length).flatMap(wordStems));
-  const headerScore = [...weights].reduce((sum, [term, weight]) => sum + (header.has(term) ? weight : 0), 0);
+  // Only a name (every word in the header): "privacy policy changes" is about a subject, not a policy's name.
+  const headerScore = [...weights].every(([term]) => header.has(term)) ? [...weights.values()].reduce((sum, weight) => sum + weight, 0) : 0;
   if (headerScore > 0 && !phrases.length) hits.push({ ...base, url: page, heading: '', topics: [], words: [], matched: [], score: headerScore, whole: true });
   anchors.forEach((anchor, index) => {
     // Clauses are marked by an empty <span> with the clause's id (src/lib/search/passages.ts); headings are not.
