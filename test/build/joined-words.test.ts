@@ -20,8 +20,8 @@ import { builtFile } from '../support/site.ts';
 const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'dfn', 'em', 'i', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'del', 'ins']);
 /** Content that is not read as text (and any element with the hidden attribute). */
 const SKIP = new Set(['script', 'style', 'template', 'svg', 'select', 'datalist', 'head']);
-/** Policy text as archived (clauses, and their excerpts on topic pages). */
-const POLICY_TEXT = '.clause, .policy-excerpt';
+/** Policy text as archived (clauses, their excerpts on topic pages, and on changes pages). */
+const POLICY_TEXT = '.clause, .policy-excerpt, .change-text';
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 interface Problem {

@@ -54,7 +54,7 @@ describe('per-snapshot JSON', () => {
     // The page's text of each clause (without its link and topic tags) is the document's.
     const pageText = $('.clause').map((_, el) => {
       const clone = $(el).clone();
-      clone.children('a.cl, .topics').remove();
+      clone.children('a.cl, .topics, .since').remove();
       return clone.text().replace(/\s+/g, ' ').trim();
     }).get();
     clauses.forEach((clause: { text: string }, n: number) => expect(pageText[n]).toBe(clause.text));

@@ -79,7 +79,7 @@ describe('since and changes', () => {
 describe('word diff and changes pages', () => {
   it('marks removed words with <del>, added words with <ins>, said in words, escaped', () => {
     const html = wordDiff('We share <data> with partners.', 'We sell <data> with partners.');
-    expect(html).toBe('We <del><span class="vh">removed: </span>share</del><ins><span class="vh">added: </span>sell</ins> &lt;data&gt; with partners.');
+    expect(html).toBe('We <del><span class="vh"> removed: </span>share</del><ins><span class="vh"> added: </span>sell</ins> &lt;data&gt; with partners.');
   });
 
   it('shortens long unchanged stretches around a change', () => {
@@ -87,7 +87,7 @@ describe('word diff and changes pages', () => {
     const after = [...words];
     after[40] = 'CHANGED';
     const html = wordDiff(words.join(' '), after.join(' '));
-    expect(html).toContain('<ins><span class="vh">added: </span>CHANGED</ins>');
+    expect(html).toContain('<ins><span class="vh"> added: </span>CHANGED</ins>');
     expect(html).not.toContain('w5 ');
     expect(html).toContain('w30');
     expect(html.startsWith('… ')).toBe(true);
@@ -98,7 +98,7 @@ describe('word diff and changes pages', () => {
     const after = Array.from({ length: 3000 }, (_, i) => (i % 2 ? `cell${i}` : `row${i}`)).join(' ');
     const html = wordDiff(before, after);
     expect(html.length).toBeLessThan(7_000);
-    expect(html.startsWith('<del><span class="vh">removed: </span>cell0 cell1')).toBe(true);
+    expect(html.startsWith('<del><span class="vh"> removed: </span>cell0 cell1')).toBe(true);
     expect(html.endsWith('…</ins>')).toBe(true);
     expect(html.split('<del>').length).toBe(html.split('</del>').length);
     expect(html.split('<ins>').length).toBe(html.split('</ins>').length);

@@ -46,7 +46,7 @@ export function companyDocument(company: Company<PolicyEntry>, site: URL) {
       id,
       snapshots: policies.map((policy) => {
         const row = snapshotRow(policy, site);
-        const changes = dataPaths.changes(policy.id);
+        const changes = dataPaths.changes(policy);
         return {
           id: row.snapshot_id,
           archived_on: row.archived_on,

@@ -35,6 +35,11 @@ export function changeSummary({ policy, previous }: FeedItem): string {
   const { wordCount, summary } = policy.data;
   const size = `${plural(wordCount, 'word')} in ${plural(summary.clauseCount, 'clause')}`;
   if (!previous) return `First snapshot of this policy in the archive: ${size}.`;
+  const counts = policy.data.history?.counts;
+  if (counts) {
+    const changed = counts.added + counts.removed + counts.edited === 0 ? 'no clause changed' : `${plural(counts.added, 'clause')} added, ${counts.removed.toLocaleString('en')} removed, ${counts.edited.toLocaleString('en')} edited`;
+    return `${size}: ${changed} since the snapshot of ${formatDate(previous.data.archivedOn)}.`;
+  }
   const words = wordCount - previous.data.wordCount;
   const clauses = summary.clauseCount - previous.data.summary.clauseCount;
   return `${size}: ${signed(words)} words and ${signed(clauses)} clauses since the snapshot of ${formatDate(previous.data.archivedOn)}.`;
@@ -57,7 +62,7 @@ export function atomFeed(spec: FeedSpec, site: URL): string {
   });
   for (const item of spec.items) {
     const { policy } = item;
-    const changes = dataPaths.changes(policy.id);
+    const changes = dataPaths.changes(policy);
     const link = abs(changes ?? policyPath(policy.id));
     feed.addItem({
       title: escapeHtml(`${policy.data.company}: privacy policy of ${formatDate(policy.data.archivedOn)}`),

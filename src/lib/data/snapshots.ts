@@ -4,6 +4,8 @@
  * src/pages/ read the collection and the loader's data files, this shapes them. Names are snake_case in every
  * published file; dates are ISO 8601 (YYYY-MM-DD); URLs are absolute.
  */
+import type { HistoryMeta } from '../history/build.ts';
+import { seriesKey } from '../history/series.ts';
 import { policyPath } from '../policies/archive.ts';
 import type { SectionRecord } from '../policies/data-file.ts';
 import type { PolicyFrontmatter } from '../policies/schema.ts';
@@ -15,7 +17,7 @@ export const DATA_VERSION = '1.0';
 
 export interface PolicyEntry {
   id: string;
-  data: PolicyFrontmatter & { summary: PolicySummary; pageFile: string };
+  data: PolicyFrontmatter & { summary: PolicySummary; pageFile: string; history?: HistoryMeta };
 }
 
 /** Where each published file of a snapshot, company or the archive lives (site-relative). */
@@ -27,18 +29,15 @@ export const dataPaths = {
   archiveFeed: '/feeds/snapshots.xml',
   schema: (name: 'snapshot' | 'companies' | 'company') => `/schemas/${name}-1.json`,
   /**
-   * The "what changed" page of a snapshot (`<policy page>changes/`, from the history work): undefined until
-   * that page exists in this site. The feeds and the API link to it through this one function.
+   * The "what changed" page of a snapshot (`<policy page>changes/`, src/lib/history/): only a snapshot with a
+   * previous one in its series has one. The feeds and the API link to it through this one function.
    */
-  changes: (_id: string): string | undefined => undefined,
+  changes: (entry: PolicyEntry): string | undefined => (entry.data.history?.previous ? `${policyPath(entry.id)}changes/` : undefined),
 };
 
-/**
- * A snapshot's series: one document over time. Until the archive tells services apart, a company's domain is
- * its one series; the API and datasets already carry the field so that programs need not change.
- */
+/** A snapshot's series: one document over time, its domain plus the service when the source names one. */
 export function seriesOf(entry: PolicyEntry): string {
-  return entry.data.domain;
+  return seriesKey(entry.data);
 }
 
 export const SNAPSHOT_COLUMNS = [
@@ -103,15 +102,16 @@ export interface SnapshotDocument extends Omit<SnapshotRow, 'source' | 'licence'
 }
 
 /** The per-snapshot JSON document (schema: public/schemas/snapshot-1.json). */
-export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL): SnapshotDocument {
+/** `since`: clause id → the archive date from which its text is unchanged in its series (src/lib/history/). */
+export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL, since: Record<string, string> = {}): SnapshotDocument {
   const { source: _id, licence: _licence, ...row } = snapshotRow(entry, site);
-  const changes = dataPaths.changes(entry.id);
+  const changes = dataPaths.changes(entry);
   return {
     $schema: new URL(dataPaths.schema('snapshot'), site).href,
     schema_version: DATA_VERSION,
     ...row,
     changes_url: changes ? new URL(changes, site).href : null,
     source: sourceOf(entry.data),
-    sections,
+    sections: sections.map((section) => ({ ...section, clauses: section.clauses.map((clause) => (since[clause.id] ? { ...clause, since: since[clause.id] } : clause)) })),
   };
 }

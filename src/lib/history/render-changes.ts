@@ -63,11 +63,11 @@ function renderEntry(entry: ChangeEntry, input: ChangesInput): string {
     }
     case 'added': {
       const clause = current[entry.current];
-      return `<li class="change" data-change="added"><p class="change-head"><strong>Added</strong>${where(clause)} · ${clauseLink(currentId, clause.id, 'this version')}</p><p class="change-text"><ins><span class="vh">added: </span>${escapeHtml(excerpt(clause.text, EXCERPT_CHARS))}</ins></p></li>`;
+      return `<li class="change" data-change="added"><p class="change-head"><strong>Added</strong>${where(clause)} · ${clauseLink(currentId, clause.id, 'this version')}</p><p class="change-text"><ins><span class="vh"> added: </span>${escapeHtml(excerpt(clause.text, EXCERPT_CHARS))}</ins></p></li>`;
     }
     case 'removed': {
       const clause = previous[entry.previous];
-      return `<li class="change" data-change="removed"><p class="change-head"><strong>Removed</strong>${where(clause)} · ${clauseLink(previousId, clause.id, 'previous version')}</p><p class="change-text"><del><span class="vh">removed: </span>${escapeHtml(excerpt(clause.text, EXCERPT_CHARS))}</del></p></li>`;
+      return `<li class="change" data-change="removed"><p class="change-head"><strong>Removed</strong>${where(clause)} · ${clauseLink(previousId, clause.id, 'previous version')}</p><p class="change-text"><del><span class="vh"> removed: </span>${escapeHtml(excerpt(clause.text, EXCERPT_CHARS))}</del></p></li>`;
     }
     case 'edited': {
       const clause = current[entry.current];
@@ -93,8 +93,8 @@ export function wordDiff(before: string, after: string, budget = ENTRY_CHARS): s
     const part = parts[k];
     const room = budget - html.length;
     const text = (value: string) => escapeHtml(value.length > room ? excerpt(value, Math.max(40, Math.floor(room / 2))) : value);
-    if (part.removed) html += `<del><span class="vh">removed: </span>${text(part.value)}</del>`;
-    else if (part.added) html += `<ins><span class="vh">added: </span>${text(part.value)}</ins>`;
+    if (part.removed) html += `<del><span class="vh"> removed: </span>${text(part.value)}</del>`;
+    else if (part.added) html += `<ins><span class="vh"> added: </span>${text(part.value)}</ins>`;
     else html += text(shorten(part.value, k > 0, k < parts.length - 1));
     if (html.length >= budget && k < parts.length - 1) return `${html} <span class="change-more">[… more changes in this clause: compare the two versions]</span>`;
   }

@@ -25,10 +25,6 @@ function rowBreaksToSpaces(row: string): string {
 }
 
 const isBlankChar = (c: number) => c === 32 || c === 9;
-function isBlank(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isBlankChar(s.charCodeAt(i))) return false;
-  return true;
-}
 function trimBlankStart(s: string): string {
   let i = 0;
   while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;

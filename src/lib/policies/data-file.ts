@@ -21,6 +21,8 @@ export interface ClauseRecord {
   position: number;
   text: string;
   topics: string[];
+  /** In index.json: the archive date from which the text is unchanged in its series (src/lib/history/). */
+  since?: string;
 }
 
 export interface SectionRecord {

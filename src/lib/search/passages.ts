@@ -61,8 +61,8 @@ const CLAUSE_TOPIC = /<a href="\/topics\/([a-z0-9-]+)\/">/g;
 export const TOPICS_MARK = '\u001e';
 /** A clause's start tag as render.ts writes it: element, id, section heading (then the page's data-since). */
 const CLAUSE_OPEN = /^<(p|li|div) class="clause" id="([^"]*)" data-pagefind-title="([^"]*)"(?: data-since="[0-9-]*")?>/;
-/** Parts of a clause that are not its text (the copy-link control and the topic tags). */
-const NOT_TEXT = /<a class="cl"[^>]*>.*?<\/a>|<span class="topics"[^>]*><span class="vh">Topics:<\/span>(?:<a [^>]*>[^<]*<\/a>)*<\/span>/g;
+/** Parts of a clause that are not its text (the copy-link control, the topic tags, the "new in this version" mark). */
+const NOT_TEXT = /<a class="cl"[^>]*>.*?<\/a>|<span class="topics"[^>]*><span class="vh">Topics:<\/span>(?:<a [^>]*>[^<]*<\/a>)*<\/span>|<span class="since"[^>]*>[^<]*<\/span>/g;
 
 /**
  * The passages of a built page, or undefined when the page has no search body (only policy pages have one).

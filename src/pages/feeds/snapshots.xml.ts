@@ -1,4 +1,5 @@
 /** Atom feed of the newest snapshots of the whole archive: src/lib/data/feeds.ts. */
+import { seriesNeighbours } from '../../lib/history/series.ts';
 import type { APIRoute } from 'astro';
 import { atomFeed, FEED_ENTRIES, type FeedItem } from '../../lib/data/feeds.ts';
 import { dataPaths, type PolicyEntry } from '../../lib/data/snapshots.ts';
@@ -8,7 +9,7 @@ import { byNewest, groupByCompany } from '../../lib/policies/archive.ts';
 export const GET: APIRoute = async ({ site }) => {
   const policies = (await archivePolicies()) as unknown as PolicyEntry[];
   const items: FeedItem[] = groupByCompany(policies)
-    .flatMap((company) => company.policies.map((policy, index) => ({ policy, previous: company.policies[index + 1] })))
+    .flatMap((company) => company.policies.map((policy) => ({ policy, previous: seriesNeighbours(company.policies, policy).older })))
     .sort((a, b) => byNewest(a.policy, b.policy))
     .slice(0, FEED_ENTRIES);
   const xml = atomFeed({ title: 'Privacy Policy Archive: new snapshots', path: dataPaths.archiveFeed, page: '/policies/', items }, site!);

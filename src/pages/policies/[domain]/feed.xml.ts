@@ -1,4 +1,5 @@
 /** Atom feed of one company's snapshots (its series once the archive tells them apart): src/lib/data/feeds.ts. */
+import { seriesNeighbours } from '../../../lib/history/series.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { atomFeed, FEED_ENTRIES } from '../../../lib/data/feeds.ts';
@@ -12,7 +13,7 @@ export const getStaticPaths = (async () =>
 
 export const GET: APIRoute = ({ props, site }) => {
   const company = props.company as Company<PolicyEntry>;
-  const items = company.policies.slice(0, FEED_ENTRIES).map((policy, index) => ({ policy, previous: company.policies[index + 1] }));
+  const items = company.policies.slice(0, FEED_ENTRIES).map((policy) => ({ policy, previous: seriesNeighbours(company.policies, policy).older }));
   const xml = atomFeed({ title: `${company.name} privacy policy: new snapshots`, path: dataPaths.companyFeed(company.domain), page: companyPath(company.domain), items }, site!);
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -6,6 +6,7 @@ import { snapshotDocument, type PolicyEntry } from '../../../../lib/data/snapsho
 import { pageCacheKey } from '../../../../lib/pages/cache-key.ts';
 import { policySlug } from '../../../../lib/policies/archive.ts';
 import { readSectionRecords } from '../../../../lib/policies/data-file.ts';
+import { readSince } from '../../../../lib/history/build.ts';
 
 export const getStaticPaths = (async () => {
   // An additions build writes the new snapshots' files only: an older snapshot's document does not change.
@@ -16,6 +17,6 @@ export const getStaticPaths = (async () => {
 
 export const GET: APIRoute = ({ props, site }) => {
   const policy = props.policy as PolicyEntry;
-  const document = snapshotDocument(policy, readSectionRecords(policy.data.pageFile), site!);
+  const document = snapshotDocument(policy, readSectionRecords(policy.data.pageFile), site!, readSince(policy.data.pageFile));
   return new Response(JSON.stringify(document), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };
