@@ -22,8 +22,8 @@ const DATES = ['2019-03-01', '2020-07-15', '2021-03-01'];
 const scratch = mkdtempSync(path.join(tmpdir(), 'search-clauses-'));
 const site = path.join(scratch, 'site');
 const page = (date: string) => path.join(site, 'policies', DOMAIN, date, 'index.html');
-/** The first clause's text (between its copy-link control and its topic tags) replaced. */
-const FIRST_CLAUSE = /(<p class="clause" id="[^"]*" data-pagefind-title="[^"]*"><a class="cl"[^>]*><span class="vh">Link to this clause<\/span><\/a>).*?(<span class="topics"|<\/p>)/;
+/** The first clause's text (between its copy-link control and its topic tags) replaced; the page's lineage marks kept. */
+const FIRST_CLAUSE = /(<p class="clause" id="[^"]*" data-pagefind-title="[^"]*"(?: data-since="[^"]*")?>(?:<span class="since"[^>]*>[^<]*<\/span>)?<a class="cl"[^>]*><span class="vh">Link to this clause<\/span><\/a>).*?(<span class="topics"|<\/p>)/;
 let server: Awaited<ReturnType<typeof serveDirectory>>;
 let browser: Browser;
 let context: BrowserContext;

@@ -113,9 +113,19 @@ function found(query: string[], topic?: string): { clauses: BuiltClause[]; polic
     const matching = inPassage.filter((clause) => [...clause.words, ...clause.heading].some(same));
     clauses.push(...matching);
     const named = query.every((q) => policy.headerWords.some((word) => wordStems(word).some((form) => wordStems(q).includes(form))));
-    if (matching.length || (n === 0 && named)) policyIds.add(policy.id);
+    if (n === 0 && named) policyIds.add(policy.id);
   }
-  return { clauses, policies: [...policyIds].sort() };
+  // The same text in several snapshots of one domain is one result, the newest snapshot's (rank.ts, clauseKey).
+  const domainOf = (clause: BuiltClause) => clause.policyId.split('/')[0];
+  const newest = new Map<string, BuiltClause>();
+  for (const clause of clauses) {
+    const key = `${domainOf(clause)}\n${clause.words.join(' ')}`;
+    const known = newest.get(key);
+    if (!known || clause.policyId > known.policyId) newest.set(key, clause);
+  }
+  const shown = clauses.filter((clause) => newest.get(`${domainOf(clause)}\n${clause.words.join(' ')}`) === clause);
+  for (const clause of shown) policyIds.add(clause.policyId);
+  return { clauses: shown, policies: [...policyIds].sort() };
 }
 /** The status after every result is on screen. */
 function foundStatus(query: string[], topic?: string): string {

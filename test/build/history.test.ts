@@ -73,8 +73,8 @@ describe('changes pages', () => {
     const items = $('ol.changes > li').map((_, el) => el.attribs['data-change'] ?? `fold:${$(el).text()}`).get();
     expect(items).toEqual(['fold:1 unchanged clause', 'edited', 'added', 'removed', 'fold:2 unchanged clauses']);
     const edited = $('[data-change="edited"]');
-    expect(edited.find('del').text()).toBe('removed: service');
-    expect(edited.find('ins').text()).toBe('added: trusted');
+    expect(edited.find('del').text()).toBe(' removed: service');
+    expect(edited.find('ins').text()).toBe(' added: trusted');
     expect(edited.find('a').map((_, el) => el.attribs.href).get()).toEqual([
       '/policies/history.example/2006-01-01/#information-we-collect-2',
       '/policies/history.example/2005-01-01/#information-we-collect-2',

@@ -78,12 +78,16 @@ describe('/api/', () => {
     for (const company of index.companies) for (const url of [company.page_url, company.api_url, company.feed_url]) expect(fileOf(url), url).not.toBe('');
   });
 
-  it.each(domains)('%s.json validates and lists every snapshot of the company, oldest first, with working links', (domain) => {
+  it.each(domains)('%s.json validates and lists every snapshot of the company, each series oldest first, with working links', (domain) => {
     const validate = schema('company');
     const company = json('api', 'companies', `${domain}.json`);
     expect(validate(company), ajv.errorsText(validate.errors)).toBe(true);
     const snapshots = company.series.flatMap((series: { snapshots: { id: string }[] }) => series.snapshots);
-    expect(snapshots.map((snapshot: { id: string }) => snapshot.id)).toEqual(policyIds.filter((id) => id.startsWith(`${domain}/`)).sort());
+    expect(snapshots.map((snapshot: { id: string }) => snapshot.id).sort()).toEqual(policyIds.filter((id) => id.startsWith(`${domain}/`)).sort());
+    for (const series of company.series as { snapshots: { id: string; archived_on: string }[] }[]) {
+      const dates = series.snapshots.map((snapshot) => snapshot.archived_on);
+      expect(dates).toEqual([...dates].sort());
+    }
     for (const snapshot of snapshots) for (const url of [snapshot.page_url, snapshot.json_url]) expect(fileOf(url), url).not.toBe('');
   });
 });
