@@ -7,7 +7,7 @@
 const CLAUSE_OPEN = /<(p|li|div) class="clause" id="([^"]+)"([^>]*)>/g;
 
 export function markSince(body: string, since: Readonly<Record<string, string>>, date: string, hasPrevious: boolean): string {
-  return body.replace(CLAUSE_OPEN, (open, tag: string, id: string, rest: string) => {
+  return body.replace(CLAUSE_OPEN, (_open, tag: string, id: string, rest: string) => {
     const day = since[id] ?? date;
     const isNew = hasPrevious && day === date;
     return `<${tag} class="clause" id="${id}"${rest} data-since="${day}">${isNew ? '<span class="since" data-pagefind-ignore>New in this version</span>' : ''}`;
