@@ -6,7 +6,11 @@
  * The rule, over every built page, as a reader (or a screen reader, or copy and paste) gets the text:
  *   1. across a tag boundary inside one line of inline content, a letter or digit must not touch a letter or
  *      digit (two text nodes with no space and no block boundary between them);
- *   2. in the site's own words (not policy text, not code), a lower-case word must not run into a number.
+ *   2. in the site's own words (not policy text, not code), a lower-case word must not run into a number that
+ *      a lower-case word follows ("what1,492 policies"). Names and domains with digits ("Coolmath4Kids",
+ *      "abc7.com", "hi5 privacy policy", all on a corpus build) are not joins: the word must have three letters
+ *      or more, start the token and not be part of an address. A join after "of" or "in" is left to rule 1
+ *      when, as usual, the number sits in an element.
  * Policy text is left out of both: it is shown as archived, joined words and all.
  */
 import { readFileSync } from 'node:fs';
@@ -79,7 +83,7 @@ export function joinedWords(html: string): Problem[] {
     }
     for (const { node, text } of line) {
       if (inPolicyText($, node) || inCode($, node)) continue;
-      for (const match of text.matchAll(/\p{Ll}{2,}\d/gu)) problems.push({ text: `…${text.slice(Math.max(0, match.index - 20), match.index + 25)}…`.replace(/\s+/g, ' ') });
+      for (const match of text.matchAll(/(?<![\p{L}\p{N}.@/-])\p{Ll}{3,}\d[\d,]*(?=\s+\p{Ll})/gu)) problems.push({ text: `…${text.slice(Math.max(0, match.index - 20), match.index + 25)}…`.replace(/\s+/g, ' ') });
     }
   }
   return problems;
@@ -96,6 +100,8 @@ describe('joined words', () => {
     expect(joinedWords('<p>privacy policy of <a href="/">atmail.com</a>, <strong>3</strong> policies</p>')).toHaveLength(0);
     expect(joinedWords('<ul><li>one</li><li>two</li></ul><p>a<br>b</p>')).toHaveLength(0);
     expect(joinedWords('<p>hash <code>sha256</code></p><p class="clause">as archived mp3<a href="/">x</a></p>')).toHaveLength(0);
+    // Names with digits in them are not joins ("Coolmath4Kids", "Abc7", "Vid2C": a corpus build).
+    expect(joinedWords('<p>Coolmath4Kids privacy policy, Abc7 and Vid2C, abc7.com, hi5 privacy policy, abc7 - Privacy</p>')).toHaveLength(0);
   });
 
   it.each(builtPages())('$url has no word joined to a link or number', ({ file }) => {
