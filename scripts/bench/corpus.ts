@@ -32,7 +32,7 @@ export function sourceFiles(root = CORPUS_ROOT): SourceFile[] {
     }
     for (const name of names) files.push({ name: `${source}__${name}`, path: path.join(root, source, name) });
   }
-  if (!files.length) throw new Error(`no policy files under ${root}/{${SOURCES.join(',')}}`);
+  if (!files.length) throw new Error(`no policy files under ${root}/{${SOURCES.join(',')}} (the shared corpora: set SHARED_DIR, src/config.ts)`);
   return files;
 }
 

@@ -1,6 +1,6 @@
 /**
  * On a policy page: only when the URL carries search terms (arrival from a search result), load the
- * highlighter and mark them; then keep the linked clause in view.
+ * highlighter and mark them; then keep the linked clause in view, or, without one, show the first marked word.
  */
 // Same value as HIGHLIGHT_PARAM in highlight.ts, written out so this check imports nothing.
 if (new URLSearchParams(location.search).has('pagefind-highlight')) {
@@ -8,6 +8,8 @@ if (new URLSearchParams(location.search).has('pagefind-highlight')) {
     const body = document.querySelector('.policy-body');
     if (body) highlight(body, termsFrom(location.search));
     const id = decodeURIComponent(location.hash.slice(1));
+    // A clause result keeps its clause in view; a result for the whole policy lands on its first marked word.
     if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+    else body?.querySelector('mark.hl')?.scrollIntoView({ block: 'center' });
   });
 }

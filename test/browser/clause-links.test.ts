@@ -194,4 +194,32 @@ describe(`arriving from a search result on ${policyUrl}`, () => {
     await expect.poll(() => p.locator('mark.hl').count()).toBeGreaterThan(0);
     expect(await p.locator('.topics mark, .cl mark').count()).toBe(0);
   });
+
+  it('a result for the whole policy (no clause in its URL) lands on the first marked word, not the top of the page', async () => {
+    const p = await freshPage();
+    await p.setViewportSize({ width: 390, height: 600 });
+    await p.goto(policyUrl);
+    // A word of the second half of the policy that no earlier clause has (nor a word of its stem): its first mark
+    // is far down the page.
+    const word = await p.evaluate(() => {
+      const texts = [...document.querySelectorAll('.clause')].map((clause) => {
+        const copy = clause.cloneNode(true) as Element;
+        copy.querySelectorAll('.topics, .cl, .since').forEach((element) => element.remove());
+        return copy.textContent!.toLowerCase();
+      });
+      for (let i = texts.length - 1; i > texts.length / 2; i--) {
+        const earlier = texts.slice(0, i).join(' ');
+        const found = texts[i].split(/[^a-z]+/).find((candidate) => candidate.length > 5 && !new RegExp(`\\b${candidate.slice(0, -2)}`).test(earlier));
+        if (found) return found;
+      }
+      return undefined;
+    });
+    expect(word).toBeTruthy();
+    await p.goto(`${policyUrl}?pagefind-highlight=${encodeURIComponent(word!)}`);
+    await expect.poll(() => p.locator('mark.hl').count()).toBeGreaterThan(0);
+    await expect.poll(() => p.evaluate(() => scrollY)).toBeGreaterThan(0);
+    const mark = await p.locator('mark.hl').first().evaluate((element) => ({ top: element.getBoundingClientRect().top, height: innerHeight }));
+    expect(mark.top).toBeGreaterThanOrEqual(0);
+    expect(mark.top).toBeLessThan(mark.height);
+  });
 });
