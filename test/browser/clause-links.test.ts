@@ -24,6 +24,16 @@ async function freshPage(): Promise<Page> {
   return page;
 }
 
+/** The policy text of each clause, lower case, without its copy-link control, topic tags and lineage mark. */
+const clauseTexts = (p: Page) =>
+  p.locator('.clause').evaluateAll((clauses) =>
+    clauses.map((clause) => {
+      const copy = clause.cloneNode(true) as Element;
+      copy.querySelectorAll('.topics, .cl, .since').forEach((element) => element.remove());
+      return copy.textContent!.toLowerCase();
+    }),
+  );
+
 /** Ids of the page's clauses, in document order. */
 const clauseIds = (p: Page) => p.locator('.clause').evaluateAll((elements) => elements.map((element) => element.id));
 
@@ -180,15 +190,9 @@ describe(`arriving from a search result on ${policyUrl}`, () => {
     const p = await freshPage();
     await p.goto(policyUrl);
     // A word of a topic tag's name that the policy text also uses: both places have something to mark.
-    const tagWord = await p.evaluate(() => {
-      const text = [...document.querySelectorAll('.clause')].map((clause) => {
-        const copy = clause.cloneNode(true) as Element;
-        copy.querySelectorAll('.topics, .cl').forEach((element) => element.remove());
-        return copy.textContent!.toLowerCase();
-      }).join(' ');
-      const words = [...document.querySelectorAll('.clause .topics a')].flatMap((a) => a.textContent!.toLowerCase().split(/[^a-z]+/));
-      return words.find((word) => word.length > 3 && new RegExp(`\\b${word}`).test(text));
-    });
+    const text = (await clauseTexts(p)).join(' ');
+    const tagWords = await p.locator('.clause .topics a').evaluateAll((links) => links.flatMap((a) => a.textContent!.toLowerCase().split(/[^a-z]+/)));
+    const tagWord = tagWords.find((word) => word.length > 3 && new RegExp(`\\b${word}`).test(text));
     expect(tagWord).toBeTruthy();
     await p.goto(`${policyUrl}?pagefind-highlight=${encodeURIComponent(tagWord!)}`);
     await expect.poll(() => p.locator('mark.hl').count()).toBeGreaterThan(0);
@@ -201,19 +205,12 @@ describe(`arriving from a search result on ${policyUrl}`, () => {
     await p.goto(policyUrl);
     // A word of the second half of the policy that no earlier clause has (nor a word of its stem): its first mark
     // is far down the page.
-    const word = await p.evaluate(() => {
-      const texts = [...document.querySelectorAll('.clause')].map((clause) => {
-        const copy = clause.cloneNode(true) as Element;
-        copy.querySelectorAll('.topics, .cl, .since').forEach((element) => element.remove());
-        return copy.textContent!.toLowerCase();
-      });
-      for (let i = texts.length - 1; i > texts.length / 2; i--) {
-        const earlier = texts.slice(0, i).join(' ');
-        const found = texts[i].split(/[^a-z]+/).find((candidate) => candidate.length > 5 && !new RegExp(`\\b${candidate.slice(0, -2)}`).test(earlier));
-        if (found) return found;
-      }
-      return undefined;
-    });
+    const texts = await clauseTexts(p);
+    let word: string | undefined;
+    for (let i = texts.length - 1; i > texts.length / 2 && !word; i--) {
+      const earlier = texts.slice(0, i).join(' ');
+      word = texts[i].split(/[^a-z]+/).find((candidate) => candidate.length > 5 && !new RegExp(`\\b${candidate.slice(0, -2)}`).test(earlier));
+    }
     expect(word).toBeTruthy();
     await p.goto(`${policyUrl}?pagefind-highlight=${encodeURIComponent(word!)}`);
     await expect.poll(() => p.locator('mark.hl').count()).toBeGreaterThan(0);
