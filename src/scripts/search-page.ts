@@ -26,107 +26,17 @@
 
 import { pagefindQuery } from '../lib/search/query.ts';
 import { clauseHits, clauseKey, idf, passageScore, quotedPhrases, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
-import { lacksTerm, queryTerms, type MissingWord } from '../lib/search/terms.ts';
-import { renderClause } from './search-results.ts';
+import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
+import { fillCompanySuggestions, loadSearch, type Pagefind, type Partition, type Result, type Search } from './search-pagefind.ts';
+import { formatDate, policyLabel, renderClause } from './search-results.ts';
+import { FILTERS, stateFromUrl, urlFromState, withHighlight, type SearchState } from './search-url.ts';
 
-/**
- * The URL parameter the policy page's highlighter reads (HIGHLIGHT_PARAM in highlight.ts, written out so the
- * search page does not load the highlighter).
- */
-const HIGHLIGHT_PARAM = 'pagefind-highlight';
-
-interface ResultData {
-  url: string;
-  content: string;
-  anchors: Fragment['anchors'];
-  meta: Record<string, string | undefined>;
-}
-interface Result {
-  id: string;
-  score: number;
-  /** Where the words are in the passage (word positions). */
-  words?: number[];
-  data: () => Promise<ResultData>;
-}
-interface Pagefind {
-  options: (options: Record<string, unknown>) => Promise<void>;
-  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
-  init: () => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
-  search: (query: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: Result[] } | null>;
-}
-
-export interface SearchState {
-  q: string;
-  company: string;
-  year: string;
-  topic: string;
-  sort: string;
-}
-
-interface Partition {
-  path: string;
-  key: string;
-  /** Words of the archive this partition was indexed without (src/lib/search/terms.ts). */
-  missing?: MissingWord[];
-  /** Passages indexed, for the words' rarity. */
-  passages?: number;
-}
-interface Search {
-  api: Pagefind;
-  /** Oldest first. */
-  partitions: Partition[];
-}
-
-const FILTERS = ['company', 'year', 'topic'] as const;
 /** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
 const PAGE_SIZE = 5;
 /** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */
 const ESTIMATED_CLAUSES = 40;
 /** Clauses shown at once (a screen), grouped by policy. */
 const CLAUSES_PER_SCREEN = 10;
-
-export function stateFromUrl(search: string): SearchState {
-  const params = new URLSearchParams(search);
-  const get = (name: string) => params.get(name)?.trim() ?? '';
-  return { q: get('q'), company: get('company'), year: get('year'), topic: get('topic'), sort: get('sort') };
-}
-
-export function urlFromState(state: SearchState): string {
-  const params = new URLSearchParams();
-  for (const key of ['q', ...FILTERS, 'sort'] as const) if (state[key]) params.set(key, state[key]);
-  const query = params.toString();
-  return query ? `?${query}` : location.pathname;
-}
-
-/** What a result shows of its policy: a first passage's metadata, or a later passage's `policy` label. */
-export function policyLabel(meta: Record<string, string | undefined>): Record<string, string | undefined> {
-  if (!meta.policy) return meta;
-  try {
-    const bytes = Uint8Array.from(atob(meta.policy), (c) => c.charCodeAt(0));
-    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>;
-  } catch {
-    return meta;
-  }
-}
-
-/**
- * A result link that asks the policy page to mark the words searched, as typed (Pagefind's own parameter would
- * carry the stems it was given, "parti", which the highlighter cannot find in "parties").
- */
-export function withHighlight(url: string, words: readonly string[]): string {
-  const link = new URL(url, 'https://archive.invalid');
-  link.searchParams.delete(HIGHLIGHT_PARAM);
-  for (const word of words) link.searchParams.append(HIGHLIGHT_PARAM, word);
-  return link.pathname + link.search + link.hash;
-}
-
-function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const [year, month, day] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
 
 export function enhanceSearchPage(doc: Document): void {
   const form = doc.getElementById('search') as HTMLFormElement | null;
@@ -440,34 +350,3 @@ export function enhanceSearchPage(doc: Document): void {
   void search(initial);
 }
 
-/** Pagefind with every partition of the index merged in (the newest is the primary index). */
-async function loadSearch(): Promise<Search> {
-  const response = await fetch('/pagefind/partitions.json');
-  if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
-  const { partitions } = (await response.json()) as { partitions: Partition[] };
-  const newest = partitions.at(-1);
-  if (!newest) throw new Error('search index list is empty');
-  const api = (await import(/* @vite-ignore */ new URL(`${newest.path}pagefind.js`, location.href).href)) as Pagefind;
-  const options = { excerptLength: 24 };
-  await api.options({ ...options, mergeFilter: { partition: newest.key } });
-  for (const partition of partitions.slice(0, -1).reverse()) await api.mergeIndex(partition.path, { ...options, mergeFilter: { partition: partition.key } });
-  await api.init();
-  return { api, partitions };
-}
-
-/**
- * In a large archive the company filter is a text field (a <select> of every company would weigh more than
- * the rest of the page): its suggestions come from the search index's own company facet, once Pagefind is
- * loaded anyway for the first search.
- */
-function fillCompanySuggestions(doc: Document, pagefind: Pagefind): void {
-  const list = doc.getElementById('company-suggestions');
-  if (!(list instanceof HTMLDataListElement) || list.options.length) return;
-  void pagefind.filters().then((filters) => {
-    for (const name of Object.keys(filters.company ?? {}).sort((a, b) => a.localeCompare(b))) {
-      const option = doc.createElement('option');
-      option.value = name;
-      list.append(option);
-    }
-  });
-}

@@ -32,3 +32,21 @@ export function renderClause(doc: Document, clause: ClauseResult, href: string):
   }
   return item;
 }
+
+/** What a result shows of its policy: a first passage's metadata, or a later passage's `policy` label. */
+export function policyLabel(meta: Record<string, string | undefined>): Record<string, string | undefined> {
+  if (!meta.policy) return meta;
+  try {
+    const bytes = Uint8Array.from(atob(meta.policy), (c) => c.charCodeAt(0));
+    return JSON.parse(new TextDecoder().decode(bytes)) as Record<string, string>;
+  } catch {
+    return meta;
+  }
+}
+
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const [year, month, day] = iso.split('-').map(Number);
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { pagefindQuery } from '../../src/lib/search/query.ts';
 import { stem } from '../../src/lib/search/stem.ts';
-import { withHighlight } from '../../src/scripts/search-page.ts';
+import { withHighlight } from '../../src/scripts/search-url.ts';
 
 describe('pagefindQuery', () => {
   it('sends each word as its stem when that stem is its own stem', () => {

@@ -1,0 +1,73 @@
+/**
+ * Pagefind as the search page uses it: the archive's partitions (pagefind/partitions.json, oldest first) merged
+ * into one search, and the company filter's suggestions from its facet.
+ */
+import type { Fragment } from '../lib/search/rank.ts';
+import type { MissingWord } from '../lib/search/terms.ts';
+
+export interface ResultData {
+  url: string;
+  content: string;
+  anchors: Fragment['anchors'];
+  meta: Record<string, string | undefined>;
+}
+export interface Result {
+  id: string;
+  score: number;
+  /** Where the words are in the passage (word positions). */
+  words?: number[];
+  data: () => Promise<ResultData>;
+}
+export interface Pagefind {
+  options: (options: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, options: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
+  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (query: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: Result[] } | null>;
+}
+
+export interface Partition {
+  path: string;
+  key: string;
+  /** Words of the archive this partition was indexed without (src/lib/search/terms.ts). */
+  missing?: MissingWord[];
+  /** Passages indexed, for the words' rarity. */
+  passages?: number;
+}
+export interface Search {
+  api: Pagefind;
+  /** Oldest first. */
+  partitions: Partition[];
+}
+
+/** Pagefind with every partition of the index merged in (the newest is the primary index). */
+export async function loadSearch(): Promise<Search> {
+  const response = await fetch('/pagefind/partitions.json');
+  if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
+  const { partitions } = (await response.json()) as { partitions: Partition[] };
+  const newest = partitions.at(-1);
+  if (!newest) throw new Error('search index list is empty');
+  const api = (await import(/* @vite-ignore */ new URL(`${newest.path}pagefind.js`, location.href).href)) as Pagefind;
+  const options = { excerptLength: 24 };
+  await api.options({ ...options, mergeFilter: { partition: newest.key } });
+  for (const partition of partitions.slice(0, -1).reverse()) await api.mergeIndex(partition.path, { ...options, mergeFilter: { partition: partition.key } });
+  await api.init();
+  return { api, partitions };
+}
+
+/**
+ * In a large archive the company filter is a text field (a <select> of every company would weigh more than
+ * the rest of the page): its suggestions come from the search index's own company facet, once Pagefind is
+ * loaded anyway for the first search.
+ */
+export function fillCompanySuggestions(doc: Document, pagefind: Pagefind): void {
+  const list = doc.getElementById('company-suggestions');
+  if (!(list instanceof HTMLDataListElement) || list.options.length) return;
+  void pagefind.filters().then((filters) => {
+    for (const name of Object.keys(filters.company ?? {}).sort((a, b) => a.localeCompare(b))) {
+      const option = doc.createElement('option');
+      option.value = name;
+      list.append(option);
+    }
+  });
+}
