@@ -10,13 +10,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex, type PartitionManifest } from '../../src/lib/search/pagefind-index.ts';
-import { launchBrowser, newSiteContext, watchPage } from '../support/browser.ts';
+import { openScratchSite, type ScratchSite, watchPage } from '../support/browser.ts';
 import { builtPages, pageType } from '../support/pages.ts';
 import { TEST_SEARCH_PARTITION_POLICIES, TEST_SEARCH_PASSAGE_CHARS, TEST_SITE_DIR } from '../support/site.ts';
-import { serveDirectory } from '../support/static-server.ts';
 
 // Pagefind's index holds stems: for this word an index without it falls back to "inform" (information, informs).
 const NEW_WORD = 'informationzork';
@@ -26,8 +25,8 @@ const newest = builtPages()
   .filter((page) => pageType(page.url) === 'policy')
   .sort((a, b) => a.url.split('/')[3].localeCompare(b.url.split('/')[3]))
   .at(-1)!;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
+let scratchSite: ScratchSite;
+let server: { url: string };
 let context: BrowserContext;
 
 beforeAll(async () => {
@@ -38,15 +37,13 @@ beforeAll(async () => {
   writeFileSync(file, readFileSync(file, 'utf8').replace(/(<p class="clause"[^>]*>)/, `$1${NEW_WORD} `));
   const summary = await buildSearchIndex(site, options);
   expect(summary.reused).toBe(summary.partitions - 1);
-  server = await serveDirectory(site);
-  browser = await launchBrowser();
-  context = await newSiteContext(browser, server.url);
+  scratchSite = await openScratchSite(site);
+  server = scratchSite;
+  context = scratchSite.context;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await scratchSite?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -8,12 +8,11 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/lib/search/pagefind-index.ts';
-import { launchBrowser, newSiteContext, watchPage } from '../support/browser.ts';
+import { openScratchSite, type ScratchSite, watchPage } from '../support/browser.ts';
 import { TEST_SEARCH_PARTITION_POLICIES, TEST_SEARCH_PASSAGE_CHARS, TEST_SITE_DIR } from '../support/site.ts';
-import { serveDirectory } from '../support/static-server.ts';
 
 const SHARED = 'Zebracorn records stay with us for one year.';
 const HEADING_WORD = 'Unicornheading';
@@ -24,8 +23,8 @@ const site = path.join(scratch, 'site');
 const page = (date: string) => path.join(site, 'policies', DOMAIN, date, 'index.html');
 /** The first clause's text (between its copy-link control and its topic tags) replaced; the page's lineage marks kept. */
 const FIRST_CLAUSE = /(<p class="clause" id="[^"]*" data-pagefind-title="[^"]*"(?: data-since="[^"]*")?>(?:<span class="since"[^>]*>[^<]*<\/span>)?<a class="cl"[^>]*><span class="vh">Link to this clause<\/span><\/a>).*?(<span class="topics"|<\/p>)/;
-let server: Awaited<ReturnType<typeof serveDirectory>>;
-let browser: Browser;
+let scratchSite: ScratchSite;
+let server: { url: string };
 let context: BrowserContext;
 let headingSection: { heading: string; clauses: string[] };
 
@@ -46,15 +45,13 @@ beforeAll(async () => {
   headingSection = { heading: id, clauses: [...section.slice(0, section.indexOf('</section>')).matchAll(/class="clause" id="([^"]*)"/g)].map((match) => match[1]) };
   writeFileSync(page(DATES[0]), renamed);
   await buildSearchIndex(site, { cacheDir: path.join(scratch, 'cache'), partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: TEST_SEARCH_PASSAGE_CHARS });
-  server = await serveDirectory(site);
-  browser = await launchBrowser();
-  context = await newSiteContext(browser, server.url);
+  scratchSite = await openScratchSite(site);
+  server = scratchSite;
+  context = scratchSite.context;
 }, 120_000);
 
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await server?.close();
+  await scratchSite?.close();
   rmSync(scratch, { recursive: true, force: true });
 });
 

@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playw
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 
 import { launchBrowser } from './chromium.ts';
+import { serveDirectory } from './static-server.ts';
 
 export { CHROMIUM_FLAGS, findChromium, launchBrowser } from './chromium.ts';
 
@@ -159,4 +160,27 @@ export function formatViolations(violations: AxeViolation[]): string {
       return `  ${violation.id} (${violation.impact}): ${violation.help}\n${nodes.join('\n')}`;
     })
     .join('\n');
+}
+
+/** A built site in a scratch folder, served on loopback, with a browser and a context bound to it. */
+export interface ScratchSite {
+  url: string;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** Serves `root` and opens a browser on it (tests that change a copy of the test site, then search it). */
+export async function openScratchSite(root: string): Promise<ScratchSite> {
+  const server = await serveDirectory(root);
+  const browser = await launchBrowser();
+  const context = await newSiteContext(browser, server.url);
+  return {
+    url: server.url,
+    context,
+    close: async () => {
+      await context.close();
+      await browser.close();
+      await server.close();
+    },
+  };
 }
