@@ -9,12 +9,12 @@
  * it or an earlier snapshot of its series changed. Adding the newest snapshot computes one lineage.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Section } from '../clauses/types.ts';
 import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
 import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
 import { renderChangePages } from './render-changes.ts';
+import { writeCacheFile } from '../policies/page-file.ts';
 import { groupSeries, type SeriesMember } from './series.ts';
 
 /** What pages and feeds know of a snapshot's history (kept in the data store, a few dozen bytes). */
@@ -49,10 +49,7 @@ export function clauseTexts(sections: readonly Section[]): ClauseText[] {
 }
 
 export function writeJson(file: string, value: unknown): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, JSON.stringify(value));
-  renameSync(temporary, file);
+  writeCacheFile(file, JSON.stringify(value));
 }
 
 function readJson<T>(file: string): T | undefined {
