@@ -60,7 +60,7 @@ export default defineConfig({
     },
     // `astro dev` watches the project folder: the benchmark's and tests' scratch output (43,000 files at 10,000
     // policies) exhausted the system's file watchers (ENOSPC) and is never source.
-    server: { watch: { ignored: ['**/.bench/**', '**/.cache/**', '**/dist/**', '**/dist.next/**', '**/dist.old/**'] } },
+    server: { watch: { ignored: ['**/.bench/**', '**/.cache/**', '**/dist/**', '**/dist.next/**', '**/dist.old/**', '**/dist.additions/**'] } },
   },
   // Pages from getStaticPaths() carry a cacheKey (src/lib/pages/cache-key.ts): a build copies the earlier output
   // of every page whose key and code are unchanged instead of rendering it again. An archive only grows, so

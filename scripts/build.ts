@@ -3,25 +3,25 @@
  *
  * Before Astro starts, src/lib/build/plan.ts compares the policy files with the record of the previous
  * build. If the only change is new snapshots, an additions build renders just the companies that gained one
- * and the site-wide pages, moves them over the previous output and updates the index
+ * and the site-wide pages, indexes them with the published pages, and moves them into the published site
  * (src/lib/build/additions.ts); otherwise the whole archive is built (Astro still copies unchanged pages from
  * its cache). `--full` always builds the whole archive.
  *
  * Folders as in astro.config.mjs: OUT_DIR (dist/), CACHE_DIR (node_modules/.astro), POLICIES_DIR.
  *
- * Publishing is atomic (src/lib/build/publish.ts): the site is built in `<OUT_DIR>.next` and replaces OUT_DIR
- * only when complete; one build at a time per cache folder (src/lib/build/lock.ts).
+ * Publishing never leaves a half-written site (src/lib/build/publish.ts): a whole site is built in
+ * `<OUT_DIR>.next` and replaces OUT_DIR when complete; an addition's files are written to `<OUT_DIR>.additions`
+ * and moved in when complete. One build at a time per cache folder (src/lib/build/lock.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { config, policyRoots, projectPath } from '../src/config.ts';
 import { ADDITIONS_ENV, type AdditionsSpec } from '../src/lib/build/additions.ts';
-import { moveTree } from '../src/lib/build/move-tree.ts';
 import { planBuild, siteCodeDigest, type BuildRecord, type FileStamp } from '../src/lib/build/plan.ts';
 import { ledgerFiles } from '../src/lib/build/ledger.ts';
 import { acquireLock, LockedError } from '../src/lib/build/lock.ts';
-import { cleanLeftovers, linkTree, publish, stagePaths } from '../src/lib/build/publish.ts';
+import { cleanLeftovers, COMPLETE, completeAdditions, publish, publishAdditions, stagePaths } from '../src/lib/build/publish.ts';
 import { domainOf, markdownFiles, policyIdOf } from '../src/loaders/policies.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '..');
@@ -53,7 +53,6 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 // machines is Node 20 and which Astro refuses.
 const astroCli = path.join(projectRoot, 'node_modules', 'astro', 'bin', 'astro.mjs');
 const stage = stagePaths(outDir);
-const indexSearch = () => run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], { OUT_DIR: stage.next });
 
 let release: () => void;
 try {
@@ -64,7 +63,9 @@ try {
   process.exit(1);
 }
 process.on('exit', () => {
-  rmSync(stage.next, { recursive: true, force: true }); // an unfinished site (nothing once published)
+  // An unfinished site or addition (nothing once published; a complete addition is published by the next build).
+  rmSync(stage.next, { recursive: true, force: true });
+  if (!existsSync(path.join(stage.additions, COMPLETE))) rmSync(stage.additions, { recursive: true, force: true });
   release();
 });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
@@ -108,32 +109,29 @@ if (plan.mode === 'full') {
   console.log(`[build] the whole archive (${Object.keys(files).length} policies): ${process.argv.includes('--full') ? '--full' : plan.reason}`);
   run('astro build', process.execPath, [astroCli, 'build'], { OUT_DIR: stage.next });
   endStep('astro');
-  indexSearch();
+  run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], { OUT_DIR: stage.next });
   endStep('index');
+  publish(stage);
+  endStep('publish');
 } else {
   console.log(`[build] additions: ${plan.added.length} new ${plan.added.length === 1 ? 'snapshot' : 'snapshots'} of ${plan.domains.length} ${plan.domains.length === 1 ? 'company' : 'companies'} (${plan.domains.slice(0, 5).join(', ')}${plan.domains.length > 5 ? ', …' : ''})`);
   const added = plan.added.map((file) => policyIdOf(roots, file));
   const spec: AdditionsSpec = { version: 1, domains: plan.domains, added, ledger: ledger.current, nextLedger: ledger.next, previousOut: outDir };
   const specFile = path.join(archiveDir, 'additions.json');
-  const scratchOut = path.join(archiveDir, 'additions-dist');
   mkdirSync(archiveDir, { recursive: true });
   writeFileSync(specFile, JSON.stringify(spec));
-  rmSync(scratchOut, { recursive: true, force: true });
   // Its own Astro cache: the data store of an additions build holds only the companies it renders, and the
-  // full build's store (every policy) must stay as it is for the next full build.
-  run('astro build (additions)', process.execPath, [astroCli, 'build'], { [ADDITIONS_ENV]: specFile, OUT_DIR: scratchOut, CACHE_DIR: path.join(archiveDir, 'additions-cache') });
+  // full build's store (every policy) must stay as it is for the next full build. Its output is the new and
+  // changed files only, beside the published site (src/lib/build/publish.ts).
+  run('astro build (additions)', process.execPath, [astroCli, 'build'], { [ADDITIONS_ENV]: specFile, OUT_DIR: stage.additions, CACHE_DIR: path.join(archiveDir, 'additions-cache') });
   endStep('astro');
-  // The next site starts as the published one, linked file by file, and the new pages replace theirs.
-  const linked = linkTree(outDir, stage.next);
-  const moved = await moveTree(scratchOut, stage.next);
-  console.log(`[build] ${moved} files of the additions build moved over the ${linked} of ${path.relative(projectRoot, outDir)}`);
-  endStep('move');
-  indexSearch();
+  run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts'), '--published', outDir], { OUT_DIR: stage.additions });
   endStep('index');
+  completeAdditions(stage);
+  const moved = publishAdditions(stage);
+  console.log(`[build] ${moved} new or changed files and folders published into ${path.relative(projectRoot, outDir) || '.'}`);
+  endStep('publish');
 }
-publish(stage);
-endStep('publish');
-
 rmSync(ledger.current, { recursive: true, force: true });
 renameSync(ledger.next, ledger.current);
 const record: BuildRecord = { version: 1, code, outDir, files };

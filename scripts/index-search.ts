@@ -6,6 +6,9 @@
  * so that it has several of each); SEARCH_TAIL_POLICIES the smallest tail partition of the newest policies
  * (default 1/16 of a partition, 125: the newest partition, which an addition re-indexes, stays under it; see
  * partition() and the commit that set it for what 250 and 500 cost). Any indexing error exits non-zero.
+ *
+ * `--published <dir>`: OUT_DIR holds an additions build's new and changed pages, to be moved over the published
+ * site in <dir> (src/lib/build/publish.ts): both are indexed, and only new partitions are written to OUT_DIR.
  */
 import { config, projectPath } from '../src/config.ts';
 import { buildSearchIndex } from '../src/lib/search/pagefind-index.ts';
@@ -15,9 +18,11 @@ const cacheDir = projectPath(config.CACHE_DIR);
 const partitionPolicies = config.SEARCH_PARTITION_POLICIES;
 const passageBudget = config.SEARCH_PASSAGE_CHARS;
 const tailPolicies = config.SEARCH_TAIL_POLICIES;
+const publishedAt = process.argv.indexOf('--published');
+const publishedDir = publishedAt >= 0 ? process.argv[publishedAt + 1] : undefined;
 const started = performance.now();
 try {
-  const summary = await buildSearchIndex(site, { cacheDir, partitionPolicies, passageBudget, tailPolicies });
+  const summary = await buildSearchIndex(site, { cacheDir, partitionPolicies, passageBudget, tailPolicies, publishedDir });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `[pagefind-index] ${summary.policies} policies as ${summary.passages} passages in ${summary.partitions} partitions (${summary.reused} unchanged, reused): ` +

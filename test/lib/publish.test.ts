@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { acquireLock, LockedError } from '../../src/lib/build/lock.ts';
-import { cleanLeftovers, linkTree, publish, stagePaths } from '../../src/lib/build/publish.ts';
+import { cleanLeftovers, completeAdditions, publish, publishAdditions, stagePaths } from '../../src/lib/build/publish.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -62,15 +62,54 @@ describe('cleanLeftovers', () => {
   });
 });
 
-describe('linkTree', () => {
-  it('links every file, so a replaced file in the copy leaves the original as it was', () => {
-    write(path.join(dir, 'a', 'x', 'page.html'), 'one');
-    write(path.join(dir, 'a', 'y.html'), 'two');
-    expect(linkTree(path.join(dir, 'a'), path.join(dir, 'b'))).toBe(2);
-    expect(fs.statSync(path.join(dir, 'b', 'x', 'page.html')).ino).toBe(fs.statSync(path.join(dir, 'a', 'x', 'page.html')).ino);
-    write(path.join(dir, 'new.html'), 'three');
-    fs.renameSync(path.join(dir, 'new.html'), path.join(dir, 'b', 'y.html'));
-    expect(read(path.join(dir, 'a', 'y.html'))).toBe('two');
+describe('publishAdditions', () => {
+  const manifest = (...keys: string[]) => JSON.stringify({ version: 1, partitions: keys.map((key) => ({ key })) });
+  const addition = (stage: ReturnType<typeof stagePaths>) => {
+    write(path.join(stage.out, 'index.html'), 'old home');
+    write(path.join(stage.out, 'policies', 'a.com', '2020-01-01', 'index.html'), 'old snapshot');
+    write(path.join(stage.out, 'pagefind', 'p1', 'pagefind-entry.json'), 'kept partition');
+    write(path.join(stage.out, 'pagefind', 'p2', 'pagefind-entry.json'), 'replaced partition');
+    write(path.join(stage.out, 'pagefind', 'partitions.json'), manifest('p1', 'p2'));
+    write(path.join(stage.additions, 'index.html'), 'new home');
+    write(path.join(stage.additions, 'policies', 'a.com', '2021-01-01', 'index.html'), 'new snapshot');
+    write(path.join(stage.additions, 'policies', 'a.com', '2021-01-01', 'changes', 'index.html'), 'its changes');
+    write(path.join(stage.additions, 'pagefind', 'p3', 'pagefind-entry.json'), 'new partition');
+    write(path.join(stage.additions, 'pagefind', 'partitions.json'), manifest('p1', 'p3'));
+  };
+
+  it('moves new and changed files into the published site, and removes the partitions no longer listed', () => {
+    const stage = stagePaths(path.join(dir, 'dist'));
+    addition(stage);
+    const before = fs.statSync(path.join(stage.out, 'policies', 'a.com', '2020-01-01', 'index.html')).ino;
+    completeAdditions(stage);
+    // index.html, the new snapshot's folder (whole), the new partition's folder (whole), partitions.json
+    expect(publishAdditions(stage)).toBe(4);
+    expect(read(path.join(stage.out, 'index.html'))).toBe('new home');
+    expect(read(path.join(stage.out, 'policies', 'a.com', '2021-01-01', 'changes', 'index.html'))).toBe('its changes');
+    expect(fs.statSync(path.join(stage.out, 'policies', 'a.com', '2020-01-01', 'index.html')).ino).toBe(before); // untouched
+    expect(fs.readdirSync(path.join(stage.out, 'pagefind')).sort()).toEqual(['p1', 'p3', 'partitions.json']);
+    expect(read(path.join(stage.out, 'pagefind', 'p1', 'pagefind-entry.json'))).toBe('kept partition');
+    expect(fs.existsSync(stage.additions)).toBe(false);
+  });
+
+  it('is finished by the next build when a build was stopped after the addition was complete', () => {
+    const stage = stagePaths(path.join(dir, 'dist'));
+    addition(stage);
+    completeAdditions(stage);
+    // Stopped after the first moves: the new home page is published, the rest is still waiting.
+    fs.renameSync(path.join(stage.additions, 'index.html'), path.join(stage.out, 'index.html'));
+    expect(cleanLeftovers(stage)).toEqual([`published the 3 files of ${stage.additions} (a build was stopped while publishing them)`]);
+    expect(read(path.join(stage.out, 'policies', 'a.com', '2021-01-01', 'index.html'))).toBe('new snapshot');
+    expect(JSON.parse(read(path.join(stage.out, 'pagefind', 'partitions.json'))).partitions.map((p: { key: string }) => p.key)).toEqual(['p1', 'p3']);
+    expect(fs.existsSync(stage.additions)).toBe(false);
+  });
+
+  it('removes an addition that was not complete, and leaves the published site as it was', () => {
+    const stage = stagePaths(path.join(dir, 'dist'));
+    addition(stage);
+    expect(cleanLeftovers(stage)).toEqual([`removed ${stage.additions} (left by a build that did not finish)`]);
+    expect(read(path.join(stage.out, 'index.html'))).toBe('old home');
+    expect(fs.readdirSync(path.join(stage.out, 'pagefind')).sort()).toEqual(['p1', 'p2', 'partitions.json']);
   });
 });
 

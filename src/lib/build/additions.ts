@@ -8,7 +8,8 @@
  *   - site-wide pages list every policy from the next ledger (src/lib/pages/archive.ts);
  *   - the sitemap also lists the pages the previous build published (astro.config.mjs): an archive only
  *     grows, so every one of them is still there.
- * The output is then moved over the previous one and the search index is brought up to date.
+ * Its output, the new and changed files only, is indexed with the published pages and then moved into the
+ * published site (src/lib/build/publish.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,37 +1,56 @@
 /**
- * Publishing is atomic: a build writes the new site beside the published one (`<out>.next`), and only a
- * complete site replaces it, by two renames (`<out>` → `<out>.old`, `<out>.next` → `<out>`). A build that
- * fails or is killed leaves the published site as it was; its leftovers are removed by the next build
- * (`cleanLeftovers`), which also puts the previous site back if a run was killed between the two renames.
+ * Publishing never leaves a half-written site, in either kind of build.
  *
- * An additions build starts its site from a copy of the published one made of hard links (`linkTree`): no
- * file is copied, unchanged files keep their inode and modification time (a sync uploads only what changed),
- * and every step after it replaces files (rename) or writes new ones, never writes into a linked file.
+ * A build of the whole archive writes the new site beside the published one (`<out>.next`), and only a complete
+ * site replaces it, by two renames (`<out>` → `<out>.old`, `<out>.next` → `<out>`).
+ *
+ * An additions build writes only its new and changed files, beside the published site (`<out>.additions`):
+ * pages, data files and the search index's new partitions with its `partitions.json`. When that folder is
+ * complete it is marked so (`COMPLETE`), and its files are renamed into the published site: new files first,
+ * then the files they replace, `pagefind/partitions.json` last, then the partitions no longer listed are
+ * removed. Every file is replaced whole, and no page links to a file that is not there yet: a reader sees the
+ * site before or after the addition, and a search finds the new snapshot once its page is there. Its cost grows
+ * with the addition, not with the archive (linking a 10,000-policy site of 97,000 files into a copy and removing
+ * the old copy took 26 s of an addition).
+ *
+ * A build that fails or is killed leaves the published site as it was; its leftovers are handled by the next
+ * build (`cleanLeftovers`): an unfinished folder is removed, a complete additions folder is moved in (the
+ * interrupted publishing is finished), and a site whose build was killed between the two renames is put back.
  */
-import { existsSync, linkSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Stage {
   /** The published site. */
   out: string;
-  /** Where the next site is built. */
+  /** Where the next whole site is built. */
   next: string;
   /** The published site while the next one takes its place. */
   old: string;
+  /** Where an additions build writes its new and changed files. */
+  additions: string;
 }
+
+/** Marks an additions folder as complete: from then on it is published, if need be by the next build. */
+export const COMPLETE = '.complete';
+const MANIFEST = path.join('pagefind', 'partitions.json');
 
 export function stagePaths(outDir: string): Stage {
-  return { out: outDir, next: `${outDir}.next`, old: `${outDir}.old` };
+  return { out: outDir, next: `${outDir}.next`, old: `${outDir}.old`, additions: `${outDir}.additions` };
 }
 
-/** Removes what a build that did not finish left; returns what it did, for the build's log. */
+/** Removes what a build that did not finish left, or finishes its publishing; returns what it did, for the log. */
 export function cleanLeftovers(stage: Stage): string[] {
   const done: string[] = [];
   if (!existsSync(stage.out) && existsSync(stage.old)) {
     renameSync(stage.old, stage.out);
     done.push(`put back ${stage.out} (a build was stopped while publishing)`);
   }
-  for (const dir of [stage.next, stage.old]) {
+  if (existsSync(path.join(stage.additions, COMPLETE)) && existsSync(stage.out)) {
+    const moved = publishAdditions(stage);
+    done.push(`published the ${moved} files of ${stage.additions} (a build was stopped while publishing them)`);
+  }
+  for (const dir of [stage.next, stage.old, stage.additions]) {
     if (!existsSync(dir)) continue;
     rmSync(dir, { recursive: true, force: true });
     done.push(`removed ${dir} (left by a build that did not finish)`);
@@ -47,18 +66,43 @@ export function publish(stage: Stage): void {
   if (previous) rmSync(stage.old, { recursive: true, force: true });
 }
 
-/** Recreates the tree of `from` at `to` with hard links to its files; returns the number of files. */
-export function linkTree(from: string, to: string): number {
-  mkdirSync(to, { recursive: true });
-  let files = 0;
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) files += linkTree(source, target);
-    else {
-      linkSync(source, target);
-      files++;
+/** Marks the additions folder complete (after this, publishing it is only a matter of time). */
+export function completeAdditions(stage: Stage): void {
+  writeFileSync(path.join(stage.additions, COMPLETE), '');
+}
+
+/**
+ * Moves a complete additions folder into the published site (see above) and removes it; returns the number of
+ * files and folders moved. Safe to run again after an interruption: what was moved is no longer there.
+ */
+export function publishAdditions(stage: Stage): number {
+  const fresh: string[] = [];
+  const replacing: string[] = [];
+  // A folder the published site lacks (a new snapshot's, a new partition's) moves whole.
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(path.join(stage.additions, relative), { withFileTypes: true })) {
+      const child = path.join(relative, entry.name);
+      if (child === COMPLETE || child === MANIFEST) continue;
+      if (!existsSync(path.join(stage.out, child))) fresh.push(child);
+      else if (entry.isDirectory()) walk(child);
+      else replacing.push(child);
     }
+  };
+  walk('');
+  const manifest = existsSync(path.join(stage.additions, MANIFEST)) ? [MANIFEST] : [];
+  for (const relative of [...fresh, ...replacing, ...manifest]) {
+    mkdirSync(path.dirname(path.join(stage.out, relative)), { recursive: true });
+    renameSync(path.join(stage.additions, relative), path.join(stage.out, relative));
   }
-  return files;
+  if (manifest.length) removeUnlistedPartitions(stage.out);
+  rmSync(stage.additions, { recursive: true, force: true });
+  return fresh.length + replacing.length + manifest.length;
+}
+
+/** Removes the partition folders of `<out>/pagefind/` that its partitions.json no longer lists. */
+function removeUnlistedPartitions(out: string): void {
+  const listed = new Set((JSON.parse(readFileSync(path.join(out, MANIFEST), 'utf8')) as { partitions: { key: string }[] }).partitions.map((partition) => partition.key));
+  for (const entry of readdirSync(path.join(out, 'pagefind'), { withFileTypes: true })) {
+    if (entry.isDirectory() && !listed.has(entry.name)) rmSync(path.join(out, 'pagefind', entry.name), { recursive: true, force: true });
+  }
 }

@@ -109,6 +109,12 @@ export interface IndexOptions {
   /** Policies per tail partition (default: partitionPolicies / TAIL_DIVISOR). */
   tailPolicies?: number;
   missingWordsLimit?: number;
+  /**
+   * The published site that this build's output (`siteDir`, an additions build's new and changed pages) is
+   * about to be moved over (src/lib/build/publish.ts): its pages are indexed with those of `siteDir`,
+   * which replace theirs, and its partitions that stay are left where they are instead of being written again.
+   */
+  publishedDir?: string;
 }
 
 /** What the cache keeps beside a partition's bundle. */
@@ -125,7 +131,10 @@ interface PolicyPage {
   digest: string;
 }
 
-/** Indexes the policy pages under `siteDir` into `<siteDir>/pagefind/`. */
+/**
+ * Indexes the policy pages under `siteDir` (and `publishedDir`, see IndexOptions) into `<siteDir>/pagefind/`:
+ * one folder per partition that is not already published, and `partitions.json`.
+ */
 export async function buildSearchIndex(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
   const outputRoot = path.join(siteDir, 'pagefind');
   const partitionPolicies = options.partitionPolicies ?? PARTITION_POLICIES;
@@ -137,7 +146,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
   try {
     const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'search-index') : undefined;
     const clock = stopwatch();
-    const pages = await policyPages(siteDir, cacheRoot);
+    const pages = await policyPages(siteDir, cacheRoot, options.publishedDir);
     const scanSeconds = clock();
     if (pages.length === 0) throw new SearchIndexError(`no page in ${siteDir} has data-pagefind-body: nothing to index`);
     await rm(outputRoot, { recursive: true, force: true });
@@ -222,7 +231,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       const target = path.join(outputRoot, key);
       let count: number;
       if (reuse) {
-        linkTree(path.join(cached!, 'bundle'), target);
+        if (!options.publishedDir || !(await exists(path.join(options.publishedDir, 'pagefind', key, 'pagefind-entry.json')))) linkTree(path.join(cached!, 'bundle'), target);
         count = record.passages;
         reused++;
       } else {
@@ -300,16 +309,23 @@ type ScanEntry = [size: number, mtime: number, date?: string, digest?: string];
  * whose size and modification time are those of the last scan is taken from the scan's cache: after an
  * additions build only the pages it wrote are read (21,000 pages took ~25 s to read at 10,000 policies).
  */
-async function policyPages(siteDir: string, cacheRoot?: string): Promise<PolicyPage[]> {
+async function policyPages(siteDir: string, cacheRoot?: string, publishedDir?: string): Promise<PolicyPage[]> {
   const cacheFile = cacheRoot && path.join(cacheRoot, SCAN_CACHE);
   const previous = (cacheFile && (await readJson<Record<string, ScanEntry>>(cacheFile))) || {};
   // Synchronous listing and stats: fs.promises' recursive readdir took 2.1-2.9 s for the 43,000 files of a
-  // 10,000-policy site, readdirSync 0.5 s (this thread has nothing else to do meanwhile).
-  const files = readdirSync(siteDir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name === 'index.html')
-    .map((entry) => path.join(entry.parentPath, entry.name));
+  // 10,000-policy site, readdirSync 0.5 s (this thread has nothing else to do meanwhile). A page of siteDir
+  // replaces the published page of the same path.
+  const byRelative = new Map<string, string>();
+  for (const dir of publishedDir ? [publishedDir, siteDir] : [siteDir]) {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || entry.name !== 'index.html') continue;
+      const file = path.join(entry.parentPath, entry.name);
+      byRelative.set(path.relative(dir, file), file);
+    }
+  }
+  const relatives = [...byRelative.keys()];
+  const files = [...byRelative.values()];
   const stats = files.map((file) => statSync(file));
-  const relatives = files.map((file) => path.relative(siteDir, file));
   const scanned: Record<string, ScanEntry> = {};
   const unknown: number[] = [];
   relatives.forEach((relative, index) => {
