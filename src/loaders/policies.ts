@@ -107,7 +107,12 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
       // additions build included (it loads whole companies). Each entry keeps its history summary.
       const started = performance.now();
       const stored = [...store.values()].map((entry) => ({ ...entry, digest: String(entry.digest).split('.')[0] }));
-      const { metas, computed } = computeHistories(stored.map(({ id, digest, data }) => ({ id, digest, data: data as { domain: string; service?: string; archivedOn: string; pageFile: string } })));
+      const { metas, computed } = await computeHistories(
+        stored.map(({ id, digest, data }) => {
+          const { domain, service, archivedOn, pageFile } = data as { domain: string; service?: string; archivedOn: string; pageFile: string };
+          return { id, digest, data: { domain, service, archivedOn, pageFile } };
+        }),
+      );
       for (const entry of stored) {
         const history = metas.get(entry.id)!;
         store.set({ id: entry.id, filePath: entry.filePath, data: { ...entry.data, history }, digest: `${entry.digest}.${history.key}` });

@@ -9,13 +9,15 @@
  * it or an earlier snapshot of its series changed. Adding the newest snapshot computes one lineage.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
 import type { Section } from '../clauses/types.ts';
 import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
 import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
 import { renderChangePages } from './render-changes.ts';
 import { writeCacheFile } from '../policies/page-file.ts';
 import { groupSeries, type SeriesMember } from './series.ts';
+import { createWorkerPool } from '../workers/pool.ts';
 
 /** What pages and feeds know of a snapshot's history (kept in the data store, a few dozen bytes). */
 export interface HistoryMeta {
@@ -64,9 +66,16 @@ export function readSince(pageFile: string): Record<string, string> {
   return readJson<HistoryFile>(historyFiles(pageFile).history)?.since ?? {};
 }
 
+/** The last changes file read: a snapshot's changes pages are rendered one after another, each reads it. */
+let lastChanges: { file: string; mtimeMs: number; pages: string[] } | undefined;
+
 export function readChangePages(pageFile: string): string[] {
-  const pages = readJson<string[]>(historyFiles(pageFile).changes);
-  if (!pages) throw new Error(`${historyFiles(pageFile).changes}: missing or unreadable (a full build writes it again)`);
+  const file = historyFiles(pageFile).changes;
+  const mtimeMs = existsSync(file) ? statSync(file).mtimeMs : -1;
+  if (lastChanges?.file === file && lastChanges.mtimeMs === mtimeMs) return lastChanges.pages;
+  const pages = readJson<string[]>(file);
+  if (!pages) throw new Error(`${file}: missing or unreadable (a full build writes it again)`);
+  lastChanges = { file, mtimeMs, pages };
   return pages;
 }
 
@@ -75,44 +84,66 @@ export interface HistoryEntry extends SeriesMember {
   data: SeriesMember['data'] & { pageFile: string };
 }
 
-/** The history of every snapshot of these policies (whole series), by id; `computed` counts fresh lineages. */
-export function computeHistories(entries: readonly HistoryEntry[]): { metas: Map<string, HistoryMeta>; computed: number } {
+/**
+ * The history of every snapshot of these policies (whole series), by id; `computed` counts fresh lineages.
+ * Series are independent: they are computed on worker threads (history-worker.ts; `threads` of them, 0: in
+ * this thread), the largest first so that no long series is left for the end.
+ */
+export async function computeHistories(entries: readonly HistoryEntry[], threads = Math.min(8, os.availableParallelism())): Promise<{ metas: Map<string, HistoryMeta>; computed: number }> {
   const metas = new Map<string, HistoryMeta>();
   let computed = 0;
-  for (const series of groupSeries(entries).values()) {
-    let previous: { entry: HistoryEntry; key: string; clauses?: ClauseText[]; since?: Record<string, string> } | undefined;
-    for (const entry of series) {
-      const key = createHash('sha256').update(`${previous?.key ?? ''}:${entry.digest}`).digest('hex').slice(0, 32);
-      const files = historyFiles(entry.data.pageFile);
-      const cached = readJson<HistoryFile>(files.history);
-      if (cached?.key === key) {
-        metas.set(entry.id, cached.meta);
-        previous = { entry, key, since: cached.since };
-        continue;
-      }
-      const clauses = readJson<ClauseText[]>(files.clauses);
-      if (!clauses) throw new Error(`${files.clauses}: missing or unreadable (a full build writes it again)`);
-      let since: string[];
-      let meta: HistoryMeta;
-      if (previous) {
-        const before = previous.clauses ?? readJson<ClauseText[]>(historyFiles(previous.entry.data.pageFile).clauses) ?? [];
-        const beforeSince = previous.since ?? readJson<HistoryFile>(historyFiles(previous.entry.data.pageFile).history)?.since ?? {};
-        const alignment = alignClauses(before, clauses);
-        since = sinceDates(alignment, before.map((c) => beforeSince[c.id] ?? previous!.entry.data.archivedOn), entry.data.archivedOn, clauses.length);
-        const pages = renderChangePages({ previousId: previous.entry.id, currentId: entry.id, previous: before, current: clauses, entries: changeEntries(alignment) });
-        writeJson(files.changes, pages);
-        const counts = changeCounts(alignment);
-        meta = { key, previous: previous.entry.id, counts, changePages: pages.length, unchanged: counts.unchanged, clauseCount: clauses.length };
-      } else {
-        since = sinceDates(undefined, undefined, entry.data.archivedOn, clauses.length);
-        meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
-      }
-      const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
-      writeJson(files.history, { key, meta, since: sinceById } satisfies HistoryFile);
-      metas.set(entry.id, meta);
-      computed++;
-      previous = { entry, key, clauses, since: sinceById };
+  const series = [...groupSeries(entries).values()].sort((a, b) => b.length - a.length);
+  const pool = createWorkerPool(new URL('./history-worker.ts', import.meta.url), Math.min(threads, series.length), seriesHistory);
+  try {
+    await Promise.all(
+      series.map(async (members) => {
+        const result = await pool.run(members);
+        for (const [id, meta] of result.metas) metas.set(id, meta);
+        computed += result.computed;
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
+  return { metas, computed };
+}
+
+/** The history of one series, oldest first: each snapshot against the one before it (cached by key). */
+export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string, HistoryMeta][]; computed: number } {
+  const metas: [string, HistoryMeta][] = [];
+  let computed = 0;
+  let previous: { entry: HistoryEntry; key: string; clauses?: ClauseText[]; since?: Record<string, string> } | undefined;
+  for (const entry of series) {
+    const key = createHash('sha256').update(`${previous?.key ?? ''}:${entry.digest}`).digest('hex').slice(0, 32);
+    const files = historyFiles(entry.data.pageFile);
+    const cached = readJson<HistoryFile>(files.history);
+    if (cached?.key === key) {
+      metas.push([entry.id, cached.meta]);
+      previous = { entry, key, since: cached.since };
+      continue;
     }
+    const clauses = readJson<ClauseText[]>(files.clauses);
+    if (!clauses) throw new Error(`${files.clauses}: missing or unreadable (a full build writes it again)`);
+    let since: string[];
+    let meta: HistoryMeta;
+    if (previous) {
+      const before = previous.clauses ?? readJson<ClauseText[]>(historyFiles(previous.entry.data.pageFile).clauses) ?? [];
+      const beforeSince = previous.since ?? readJson<HistoryFile>(historyFiles(previous.entry.data.pageFile).history)?.since ?? {};
+      const alignment = alignClauses(before, clauses);
+      since = sinceDates(alignment, before.map((c) => beforeSince[c.id] ?? previous!.entry.data.archivedOn), entry.data.archivedOn, clauses.length);
+      const pages = renderChangePages({ previousId: previous.entry.id, currentId: entry.id, previous: before, current: clauses, entries: changeEntries(alignment) });
+      writeJson(files.changes, pages);
+      const counts = changeCounts(alignment);
+      meta = { key, previous: previous.entry.id, counts, changePages: pages.length, unchanged: counts.unchanged, clauseCount: clauses.length };
+    } else {
+      since = sinceDates(undefined, undefined, entry.data.archivedOn, clauses.length);
+      meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
+    }
+    const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
+    writeJson(files.history, { key, meta, since: sinceById } satisfies HistoryFile);
+    metas.push([entry.id, meta]);
+    computed++;
+    previous = { entry, key, clauses, since: sinceById };
   }
   return { metas, computed };
 }
