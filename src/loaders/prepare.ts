@@ -32,5 +32,5 @@ export function preparePolicy(source: string, pageFile: string, id: string): Pre
   writeJson(historyFiles(pageFile).clauses, clauseTexts(segmented.sections));
   // The open data (index.json, clauses dataset) from the same clauses: src/lib/policies/data-file.ts.
   writeDataFiles(pageFile, { id, domain: String(split.data.domain), archivedOn: String(split.data.archivedOn) }, segmented.sections);
-  return { ok: true, data: split.data, summary: summarize(segmented.sections), warnings: coverageWarnings(segmented, split.data.wordCount) };
+  return { ok: true, data: split.data, summary: summarize(segmented.sections), warnings: coverageWarnings(segmented, split.body) };
 }

@@ -123,6 +123,12 @@ describe('segment: clauses', () => {
     expect(clauses(p)[1]).toMatchObject({ kind: 'paragraph', html: 'This line was indented eight spaces.' });
   });
 
+  it('keeps the words of a code block inside a list item in the item\'s text, as its HTML shows them (issue #16)', () => {
+    const p = segment('* Item one.\n\n      indented code words\n\n  ```\n  fenced words\n  ```\n* Item two.');
+    expect(clauses(p)[0].text).toBe('Item one. indented code words fenced words');
+    expect(clauses(p)[0].html).toContain('fenced words');
+  });
+
   it('numbers clauses per section and positions per policy', () => {
     const p = segment('## A\n\nOne.\n\nTwo.\n\n## B\n\nThree.');
     expect(clauses(p).map((c) => [c.id, c.ordinal, c.position])).toEqual([

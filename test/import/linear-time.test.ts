@@ -4,6 +4,8 @@
  * compared, never an absolute time, so the test does not depend on the machine's load.
  */
 import { describe, expect, it } from 'vitest';
+import { missingWords } from '../../src/lib/clauses/coverage.ts';
+import { readerText } from '../../src/lib/clauses/reader-text.ts';
 import { segment } from '../../src/lib/clauses/segment.ts';
 import { convertPolicy } from '../../src/lib/import/convert.ts';
 import { parseHeader } from '../../src/lib/import/header.ts';
@@ -38,6 +40,9 @@ const cases: Case[] = [
   { name: 'title: a heading and spaces', make: (n) => `# Heading${' '.repeat(n)}x\n`, run: (body) => deriveTitle(body, 'X'), n: 4000 },
   { name: 'title: a heading of dashes', make: (n) => `# ${'- '.repeat(n)}x\n`, run: (body) => deriveTitle(body, 'X'), n: 4000 },
   { name: 'words: ]( without a closing parenthesis', make: (n) => '](x'.repeat(n), run: countWords, n: 16000 },
+  { name: 'coverage: ](https://a(b) repeated, no closing parenthesis', make: (n) => '[a](https://a(b)'.repeat(n), run: (body) => readerText(body), n: 4000 },
+  { name: 'coverage: ]( and < repeated', make: (n) => '](x<https://'.repeat(n), run: (body) => readerText(body), n: 4000 },
+  { name: 'coverage: a word of a*a* repeated', make: (n) => 'a*'.repeat(n), run: (body) => missingWords(body, segment('x')), n: 16000 },
   { name: 'segment: identical headings', make: (n) => '## Same\n\n'.repeat(n), run: segment, n: 3000 },
   { name: 'segment: identical bold lines', make: (n) => '**Same**\n\n'.repeat(n), run: segment, n: 3000 },
   { name: 'import: [a]( repeated', make: (n) => '[a]('.repeat(n), run: (body) => convertPolicy(file(body)), n: 4000 },

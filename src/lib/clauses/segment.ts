@@ -193,7 +193,7 @@ class Segmenter {
         this.blocks(headingEnd + 1, itemEnd);
       } else {
         const inner = this.tokens.slice(i + 1, itemEnd);
-        const text = collapse(inner.filter((t) => t.type === 'inline').map((t) => plainText(t.children ?? [])).join(' '));
+        const text = itemText(inner);
         if (text && !this.spill(text)) {
           if (!this.openList) {
             this.openList = { type: 'list', ordered, items: [] };
@@ -320,6 +320,12 @@ export function plainText(children: Token[]): string {
     else if (token.type === 'image') out += plainText(token.children ?? []);
   }
   return collapse(out);
+}
+
+/** A list item's text: its inline content and the code blocks in it, which the item's HTML shows (not a fence's info). */
+function itemText(tokens: Token[]): string {
+  const code = (t: Token) => (t.type === 'code_block' || t.type === 'fence' ? t.content : '');
+  return collapse(tokens.map((t) => (t.type === 'inline' ? plainText(t.children ?? []) : code(t))).join(' '));
 }
 
 function tableText(tokens: Token[]): string {

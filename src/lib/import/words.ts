@@ -3,7 +3,7 @@
  * ("don't", "e-mail", "3.5" are one word each); link targets are not counted.
  * A hand-written scanner over a code-unit table: Unicode-property regexes were 20x slower on the corpus.
  */
-const WORD_CHAR = new Uint8Array(0x10000);
+export const WORD_CHAR = new Uint8Array(0x10000);
 {
   const ranges: [number, number][] = [
     [0x30, 0x39], [0x41, 0x5a], [0x61, 0x7a], [0xaa, 0xaa], [0xb5, 0xb5], [0xba, 0xba], [0xc0, 0xd6], [0xd8, 0xf6],
