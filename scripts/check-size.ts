@@ -22,7 +22,6 @@ const NOT_SOURCE = ['src/content/'];
 const KNOWN = new Map<string, number>([
   ['src/lib/search/pagefind-index.ts', 691],
   ['src/lib/search/pagefind-index.ts buildSearchIndex', 155],
-  ['src/lib/topics/train.ts', 334],
   ['src/loaders/policies.ts policiesLoader', 97],
   ['src/loaders/policies.ts load', 92],
   ['src/scripts/search-page.ts', 352],
