@@ -15,11 +15,6 @@ import path from 'node:path';
 import { readContentHash } from '../content/frontmatter.ts';
 import { cleanStaleTemps } from './write.ts';
 
-export interface ExistingVersion {
-  file: string;
-  hash: string | undefined;
-}
-
 /** `<date>` or `<date>-<service>`: the id of a snapshot inside its domain, before any same-day suffix. */
 export function baseNameFor(date: string, service?: string): string {
   return service ? `${date}-${service}` : date;
