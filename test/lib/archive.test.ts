@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { archiveStats, formatDate, groupByCompany, neighbours, plural, policySlug, type PolicyLike } from '../../src/lib/policies/views.ts';
-import { clausesOnTopic, excerpt, paginateGroups, topicCounts, topicShareByYear } from '../../src/lib/topics/figures.ts';
+import { clausesOnTopic, excerpt, paginateGroups, topicCounts, topicShareByYear } from '../../src/lib/topics/counts.ts';
 import { CLAUSES_PER_POLICY, summarize } from '../../src/lib/policies/summary.ts';
 import type { Clause, Section } from '../../src/lib/clauses/types.ts';
 

@@ -7,7 +7,7 @@
  * 10,000 policies); counted from the oldest, an addition changes the front page and the newest archive page,
  * and an archive page's URL keeps listing the same policies.
  */
-import { CLAUSES_PER_PAGE, clausesOnTopic, paginateGroups, type TopicPolicyGroup } from '../topics/figures.ts';
+import { CLAUSES_PER_PAGE, clausesOnTopic, paginateGroups, type TopicPolicyGroup } from '../topics/counts.ts';
 import type { PolicyLike } from '../policies/views.ts';
 import { config } from '../../config.ts';
 

@@ -1,5 +1,5 @@
 /**
- * Topic figures over the whole archive, from each policy's summary (src/lib/policies/summary.ts): clause and
+ * Topic counts over the whole archive, from each policy's summary (src/lib/policies/summary.ts): clause and
  * policy counts per topic, the share of policies that address each topic per archive year (the /topics/
  * charts), and each topic's clauses grouped by policy (topic pages).
  */
