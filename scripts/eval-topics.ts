@@ -9,13 +9,13 @@
  * --committed instead scores the committed model (src/lib/topics/model.json) on the file, and its speed; on its own
  * training data that is training-set accuracy, and the command says so.
  * Prints precision, recall and F1 per OPP-115 category; the last line is always
- * `topics macro-F1 <x> micro-F1 <y> min-precision <z>` (metrics.ts topicsLine).
+ * `topics macro-F1 <x> micro-F1 <y> min-precision <z>` (scores.ts topicsLine).
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ClauseClassifier } from '../src/lib/topics/predict.ts';
 import { readSegments, textFingerprint } from '../src/lib/topics/data.ts';
-import { formatScores, scoreMultiLabel, topicsLine } from '../src/lib/topics/metrics.ts';
+import { formatScores, scoreMultiLabel, topicsLine } from '../src/lib/topics/scores.ts';
 import type { TopicModel } from '../src/lib/topics/model.ts';
 import { OPP115_CATEGORIES } from '../src/lib/topics/taxonomy.ts';
 import { crossValidate, DEFAULT_OPTIONS, type TrainOptions } from '../src/lib/topics/train.ts';

@@ -20,7 +20,7 @@ import { changeCounts, changeEntries } from '../src/lib/history/changes.ts';
 import { alignClauses, countTokens, dice, normaliseText, type ClauseText } from '../src/lib/history/lineage.ts';
 import { renderChangePages } from '../src/lib/history/render-changes.ts';
 import { groupSeries } from '../src/lib/history/series.ts';
-import { importFiles } from '../src/lib/import/index.ts';
+import { importFiles } from '../src/lib/import/import-files.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

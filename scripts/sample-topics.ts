@@ -13,7 +13,7 @@ import { expandPaths } from '../src/lib/import/files.ts';
 import { convertPolicy } from '../src/lib/import/convert.ts';
 import { labelTopics } from '../src/lib/topics/label.ts';
 import { TOPICS } from '../src/lib/topics/taxonomy.ts';
-import { prng, shuffle } from '../src/lib/topics/train.ts';
+import { prng, shuffle } from '../src/lib/topics/folds.ts';
 
 const args = process.argv.slice(2);
 let seed = 19;

@@ -36,7 +36,7 @@ export const SETTINGS = {
   },
   TOPIC_CLAUSES_PER_PAGE: {
     schema: positiveInt.optional(),
-    doc: 'Clauses listed per topic page; default CLAUSES_PER_PAGE (30) in src/lib/topics/coverage.ts. The test site uses few, to have archive pages.',
+    doc: 'Clauses listed per topic page; default CLAUSES_PER_PAGE (30) in src/lib/topics/counts.ts. The test site uses few, to have archive pages.',
     output: true,
   },
   SEARCH_PARTITION_POLICIES: { schema: positiveInt.optional(), doc: 'Policies per search index partition; default in src/lib/search/pagefind-index.ts.', output: true },

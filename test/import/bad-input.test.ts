@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/import/errors.ts';
-import { importFiles, type ImportSummary } from '../../src/lib/import/import.ts';
+import { importFiles, type ImportSummary } from '../../src/lib/import/import-files.ts';
 import { BAD, GOOD, listFiles, tempDir } from './helpers.ts';
 
 let out: string;

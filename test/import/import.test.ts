@@ -3,8 +3,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { policyFrontmatter } from '../../src/lib/policies/schema.ts';
-import { renderFrontmatter, yamlString } from '../../src/lib/import/frontmatter.ts';
-import { importFiles } from '../../src/lib/import/import.ts';
+import { renderFrontmatter, yamlString } from '../../src/lib/content/frontmatter.ts';
+import { importFiles } from '../../src/lib/import/import-files.ts';
 import { writeNewFile, replaceFile } from '../../src/lib/import/write.ts';
 import { GOOD, HEADER, listFiles, tempDir } from './helpers.ts';
 

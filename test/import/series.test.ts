@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { importFiles } from '../../src/lib/import/import.ts';
-import { serviceOf } from '../../src/lib/import/series.ts';
+import { importFiles } from '../../src/lib/import/import-files.ts';
+import { serviceOf } from '../../src/lib/import/service.ts';
 import { HEADER, listFiles, tempDir } from './helpers.ts';
 
 const OTA = (domain: string, service: string, date: string) =>

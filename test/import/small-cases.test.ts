@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { segment } from '../../src/lib/clauses/segment.ts';
 import { runCli } from '../../src/lib/import/cli.ts';
 import { formatDiagnostic } from '../../src/lib/import/errors.ts';
-import { importFiles, PREVIOUS_SUFFIX } from '../../src/lib/import/import.ts';
+import { importFiles, PREVIOUS_SUFFIX } from '../../src/lib/import/import-files.ts';
 import { neutraliseBody } from '../../src/lib/import/neutralise.ts';
 import { HEADER, tempDir } from './helpers.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { archiveStats, formatDate, groupByCompany, neighbours, plural, policySlug, type PolicyLike } from '../../src/lib/policies/archive.ts';
-import { clausesOnTopic, excerpt, paginateGroups, topicCounts, topicShareByYear } from '../../src/lib/topics/coverage.ts';
+import { archiveStats, formatDate, groupByCompany, neighbours, plural, policySlug, type PolicyLike } from '../../src/lib/policies/views.ts';
+import { clausesOnTopic, excerpt, paginateGroups, topicCounts, topicShareByYear } from '../../src/lib/topics/counts.ts';
 import { CLAUSES_PER_POLICY, summarize } from '../../src/lib/policies/summary.ts';
 import type { Clause, Section } from '../../src/lib/clauses/types.ts';
 
@@ -87,7 +87,7 @@ describe('topic coverage', () => {
 
 describe('company index by letter', () => {
   it('files companies under their first letter, accents removed, digits and symbols under #', async () => {
-    const { companyInitial, groupByInitial, letterSlug } = await import('../../src/lib/policies/archive.ts');
+    const { companyInitial, groupByInitial, letterSlug } = await import('../../src/lib/policies/views.ts');
     expect(['AtTask', 'éditions', '@Mail', '123greetings', 'zoom'].map(companyInitial)).toEqual(['A', 'E', 'M', '#', 'Z']);
     expect(groupByInitial([{ name: 'b' }, { name: '9' }, { name: 'a' }, { name: 'B2' }]).map((g) => [g.initial, g.companies.length])).toEqual([
       ['A', 1],

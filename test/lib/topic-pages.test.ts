@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pageCacheKey } from '../../src/lib/pages/cache-key.ts';
 import { pagesChangedBy, topicPages } from '../../src/lib/pages/topic-pages.ts';
-import type { PolicyLike } from '../../src/lib/policies/archive.ts';
+import type { PolicyLike } from '../../src/lib/policies/views.ts';
 
 /** A policy archived on day `n` of 2001 with `clauses` clauses on the topic "t". */
 /** A content entry as the pages see it: cache keys count it by its digest. */

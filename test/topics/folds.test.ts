@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFolds } from '../../src/lib/topics/train.ts';
+import { groupFolds } from '../../src/lib/topics/folds.ts';
 
 describe('policy-grouped folds', () => {
   const groups: string[] = [];

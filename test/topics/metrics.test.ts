@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatScores, scoreMultiLabel, summaryLine } from '../../src/lib/topics/metrics.ts';
+import { formatScores, scoreMultiLabel, summaryLine } from '../../src/lib/topics/scores.ts';
 
 describe('multi-label metrics', () => {
   // A: gold in rows 0,1,2; predicted in rows 0,1,3 -> tp 2, fp 1, fn 1 -> P 2/3, R 2/3, F1 2/3

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { withHeadings } from '../../src/lib/topics/data.ts';
-import { topicsLine, scoreMultiLabel } from '../../src/lib/topics/metrics.ts';
+import { topicsLine, scoreMultiLabel } from '../../src/lib/topics/scores.ts';
 import { headingTokens } from '../../src/lib/topics/tokenize.ts';
 import { thresholdForPrecision } from '../../src/lib/topics/train.ts';
 

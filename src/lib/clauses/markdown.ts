@@ -5,14 +5,13 @@
  *
  * Safety, on top of what the importer already neutralised (defence in depth):
  * - `html: false`: raw HTML in a policy is escaped and shown as text;
- * - links survive only with http(s) or mailto targets and get rel="nofollow noreferrer"; any other link
- *   (relative, javascript:, data:, ...) is reduced to its text;
+ * - links survive only with the targets src/lib/policies/links.ts allows (http(s) with a host, mailto) and get
+ *   rel="nofollow noreferrer"; any other link (relative, javascript:, data:, ...) is reduced to its text;
  * - images are never loaded: an image shows its alt text.
  */
 import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownParser, Token } from 'markdown-it';
-
-const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
+import { isSafeLink } from '../policies/links.ts';
 
 export function createPolicyMarkdown(): MarkdownParser {
   const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
@@ -26,7 +25,7 @@ export function createPolicyMarkdown(): MarkdownParser {
       for (const token of block.children) {
         if (token.type === 'link_open') {
           const href = String(token.attrGet('href') ?? '');
-          const drop = !SAFE_LINK.test(href);
+          const drop = !isSafeLink(href);
           unwrapped.push(drop);
           if (drop) continue;
           token.attrSet('rel', 'nofollow noreferrer');

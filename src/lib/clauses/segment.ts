@@ -9,12 +9,13 @@
  *
  * Ids: a section is the slug of its heading; a clause is "<section id>-<n>" with n its 1-based number in the
  * section; collisions get the first free "-2", "-3", ... (IdAllocator), in document order. Changing any rule
- * here changes published ids: test/clauses/ids.test.ts pins the ids of the bundled sample, and a change that
+ * here changes published ids: test/clauses/pinned-ids.test.ts pins the ids of the bundled sample, and a change that
  * moves them must keep the old ids resolving.
  */
 import type { Env, Token } from 'markdown-it';
 import { createPolicyMarkdown } from './markdown.ts';
 import { IdAllocator, slugify } from './slug.ts';
+import { closesAt, closingIndex, collapse, headingDepth, itemText, plainText, tableText, trimBreaks } from './tokens.ts';
 import type { Block, Clause, SegmentedPolicy, Section } from './types.ts';
 
 const md = createPolicyMarkdown();
@@ -31,7 +32,6 @@ const NOT_A_HEADING = /^(last\s+(updated|modified|revised)|effective|updated|ver
  * browser or search index handles, and crashed the build. The corpus's largest policy has far fewer (README).
  */
 export const MAX_ANCHORS = 10_000;
-
 
 export function segment(markdown: string): SegmentedPolicy {
   const env: Env = {} as Env;
@@ -272,66 +272,6 @@ function headingShape(children: Token[], text: string): 'heading' | 'lead-headin
   return 'clause';
 }
 
-/** Index of the token that closes the inline span opened at `open` (same markup nesting). */
-function closesAt(tokens: Token[], open: number): number {
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    depth += tokens[i].nesting;
-    if (depth === 0) return i;
-  }
-  return -1;
-}
-
-/** Index of the block token that closes the one opened at `open`. */
-function closingIndex(tokens: Token[], open: number): number {
-  const token = tokens[open];
-  if (token.nesting !== 1) return open;
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    depth += tokens[i].nesting;
-    if (depth === 0) return i;
-  }
-  return tokens.length - 1;
-}
-
-function headingDepth(token: Token): number {
-  return Number(token.tag.slice(1));
-}
-
-function trimBreaks(children: Token[]): Token[] {
-  let start = 0;
-  let end = children.length;
-  const isBreak = (t: Token) => t.type === 'softbreak' || t.type === 'hardbreak' || (t.type === 'text' && !t.content.trim());
-  while (start < end && isBreak(children[start])) start++;
-  while (end > start && isBreak(children[end - 1])) end--;
-  return children.slice(start, end);
-}
-
 function trimHeading(text: string): string {
   return text.replace(/\s*[:：]$/, '');
-}
-
-/** Plain text of inline tokens, whitespace collapsed. */
-export function plainText(children: Token[]): string {
-  let out = '';
-  for (const token of children) {
-    if (token.type === 'text' || token.type === 'code_inline') out += token.content;
-    else if (token.type === 'softbreak' || token.type === 'hardbreak') out += ' ';
-    else if (token.type === 'image') out += plainText(token.children ?? []);
-  }
-  return collapse(out);
-}
-
-/** A list item's text: its inline content and the code blocks in it, which the item's HTML shows (not a fence's info). */
-function itemText(tokens: Token[]): string {
-  const code = (t: Token) => (t.type === 'code_block' || t.type === 'fence' ? t.content : '');
-  return collapse(tokens.map((t) => (t.type === 'inline' ? plainText(t.children ?? []) : code(t))).join(' '));
-}
-
-function tableText(tokens: Token[]): string {
-  return collapse(tokens.filter((t) => t.type === 'inline').map((t) => plainText(t.children ?? [])).join(' '));
-}
-
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

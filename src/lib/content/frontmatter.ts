@@ -1,8 +1,13 @@
 /**
- * Splits a Markdown file into its YAML frontmatter and body. Errors carry the 1-based line in the file,
- * so a bad entry is reported as <file>:<line>: <reason>.
+ * The frontmatter of a policy file, read and written.
+ * - Read (the loader): a Markdown file split into its YAML frontmatter and body. Errors carry the 1-based line in
+ *   the file, so a bad entry is reported as <file>:<line>: <reason>.
+ * - Written (the importer): keys in schema order, strings JSON-quoted. JSON string syntax is valid YAML
+ *   double-quoted syntax; characters YAML does not allow raw in a double-quoted scalar (C1 controls, DEL, BOM,
+ *   line/paragraph separators) are \u-escaped too.
  */
 import { parseDocument } from 'yaml';
+import type { PolicyFrontmatter } from '../policies/schema.ts';
 
 export class FrontmatterError extends Error {
   readonly line: number;
@@ -37,4 +42,37 @@ export function splitFrontmatter(source: string): SplitFile {
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('frontmatter must be a mapping of fields', 2);
   const bodyLine = text.slice(0, bodyStart).split('\n').length;
   return { data: data as Record<string, unknown>, body: text.slice(bodyStart), bodyLine };
+}
+
+export const FRONTMATTER_KEYS = [
+  'domain', 'service', 'company', 'title', 'archivedOn', 'snapshotUrl', 'originalUrl', 'sourceLabel', 'contentHash', 'wordCount',
+] as const satisfies readonly (keyof PolicyFrontmatter)[];
+
+export function yamlString(value: string): string {
+  return JSON.stringify(value).replace(
+    /[\u007f-\u009f\u00ad\u2028\u2029\ufeff\ufff9-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+export function renderFrontmatter(fm: PolicyFrontmatter): string {
+  let yaml = '---\n';
+  for (const key of FRONTMATTER_KEYS) {
+    const value = fm[key];
+    if (value === undefined) continue;
+    yaml += `${key}: ${typeof value === 'number' ? String(value) : yamlString(value)}\n`;
+  }
+  return `${yaml}---\n`;
+}
+
+export function renderPolicyFile(fm: PolicyFrontmatter, body: string): string {
+  return `${renderFrontmatter(fm)}\n${body}\n`;
+}
+
+/** The contentHash of an existing policy file, read from its frontmatter (first lines only). */
+export function readContentHash(fileHead: string): string | undefined {
+  if (!fileHead.startsWith('---\n')) return undefined;
+  const end = fileHead.indexOf('\n---\n', 3);
+  const fm = end === -1 ? fileHead : fileHead.slice(0, end + 1);
+  return /^contentHash:\s*["']?(sha256:[0-9a-f]{64})["']?\s*$/m.exec(fm)?.[1];
 }

@@ -3,7 +3,7 @@
  * company's series and snapshots). Series are listed even while a company has only one (its domain), so a
  * program written today keeps working when the archive tells a company's services apart.
  */
-import { companyPath, type Company } from '../policies/archive.ts';
+import { companyPath, type Company } from '../policies/views.ts';
 import { DATA_VERSION, dataPaths, seriesOf, snapshotRow, type PolicyEntry } from './snapshots.ts';
 
 const abs = (path: string, site: URL) => new URL(path, site).href;

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { dataFiles, jsonLines } from '../policies/data-file.ts';
-import { TOPICS } from '../topics/taxonomy.ts';
+import { TOPICS_IN_ORDER } from '../topics/taxonomy.ts';
 import { toCsv } from './csv.ts';
 import { byId, SNAPSHOT_COLUMNS, snapshotRow, type PolicyEntry } from './snapshots.ts';
 
@@ -36,20 +36,18 @@ const TOPIC_COLUMNS = ['slug', 'name', 'opp115_category', 'summary', 'display_or
 
 /** The taxonomy with, per topic, how many snapshots address it and in how many clauses. */
 export function topicsCsv(entries: PolicyEntry[]): string {
-  const rows = [...TOPICS]
-    .sort((a, b) => a.order - b.order)
-    .map((topic) => {
-      const on = entries.map((entry) => entry.data.summary.topics[topic.slug]).filter((entry) => entry !== undefined);
-      return {
-        slug: topic.slug,
-        name: topic.name,
-        opp115_category: topic.category,
-        summary: topic.summary,
-        display_order: topic.order,
-        snapshots: on.length,
-        clauses: on.reduce((sum, entry) => sum + entry.count, 0),
-      };
-    });
+  const rows = TOPICS_IN_ORDER.map((topic) => {
+    const on = entries.map((entry) => entry.data.summary.topics[topic.slug]).filter((entry) => entry !== undefined);
+    return {
+      slug: topic.slug,
+      name: topic.name,
+      opp115_category: topic.category,
+      summary: topic.summary,
+      display_order: topic.order,
+      snapshots: on.length,
+      clauses: on.reduce((sum, entry) => sum + entry.count, 0),
+    };
+  });
   return toCsv(TOPIC_COLUMNS, rows);
 }
 

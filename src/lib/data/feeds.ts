@@ -7,7 +7,7 @@
  * string from a policy (company name, title) is escaped here with the site's one HTML escape.
  */
 import { Feed } from 'feed';
-import { formatDate, policyPath, plural } from '../policies/archive.ts';
+import { formatDate, policyPath, plural } from '../policies/views.ts';
 import { escapeHtml } from '../policies/render.ts';
 import { dataPaths, type PolicyEntry } from './snapshots.ts';
 

@@ -6,7 +6,7 @@
  */
 import type { HistoryMeta } from '../history/build.ts';
 import { seriesKey } from '../history/series.ts';
-import { policyPath } from '../policies/archive.ts';
+import { policyPath } from '../policies/views.ts';
 import type { SectionRecord } from '../policies/data-file.ts';
 import type { PolicyFrontmatter } from '../policies/schema.ts';
 import type { PolicySummary } from '../policies/summary.ts';

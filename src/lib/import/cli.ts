@@ -3,7 +3,7 @@
  * Exit status: 0 all good (warnings allowed), 1 some file rejected, 2 usage error, 130 interrupted.
  */
 import { formatDiagnostic, printable } from './errors.ts';
-import { DEFAULT_MAX_BYTES, DEFAULT_OUT, formatSummary, importFiles } from './import.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_OUT, formatSummary, importFiles } from './import-files.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 
 export const USAGE = `usage: npm run import -- <file|dir>... [--out <dir>] [--max-bytes <n>] [--verbose]

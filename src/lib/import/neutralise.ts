@@ -23,6 +23,7 @@
  * Everything else — headings, bold lines, lists, tables, hard breaks, entities — stays as it is.
  */
 
+import { isSafeLink } from '../policies/links.ts';
 import { codeSpans } from './code-spans.ts';
 import { backslashesBefore, isEscaped } from './escaped.ts';
 import { tableBreaksToSpaces } from './table-breaks.ts';
@@ -76,13 +77,6 @@ export function neutraliseProse(text: string): string {
   }
   if (s.includes('](')) s = disarmOrphanLinks(s);
   return escapeSpecials(s);
-}
-
-const USEFUL_TARGET = /^(?:https?:\/\/[^\s/?#]|mailto:[^\s])/i;
-
-/** Absolute http(s) and mailto targets are kept; nothing else points anywhere useful. */
-export function isUsefulTarget(target: string): boolean {
-  return USEFUL_TARGET.test(target.trim());
 }
 
 interface InlineLink {
@@ -211,7 +205,7 @@ export function rewriteLinks(s: string, depth = 0): string {
       out += inner.trim() === '' ? '' : inner;
     } else if (inner.trim() === '') {
       // an empty link: nothing to read, nothing to keep
-    } else if (isUsefulTarget(link.dest)) {
+    } else if (isSafeLink(link.dest)) {
       out += `[${inner}](${plainDest(link.dest.trim())}${link.title ? ` ${link.title}` : ''})`;
     } else {
       out += inner;
@@ -225,7 +219,7 @@ export function rewriteLinks(s: string, depth = 0): string {
 /** `[label]: target` definitions whose target is not useful: escape the `[` so they are text. */
 function disarmDefinitions(s: string): string {
   return s.replace(/^( {0,3})\[((?:[^\]\\\n]|\\.)+)\]:[ \t]*(?:\n[ \t]*)?<?([^\s>]*)/gm, (m, indent: string, _label, target: string) =>
-    isUsefulTarget(target) ? m : `${indent}\\${m.slice(indent.length)}`,
+    isSafeLink(target) ? m : `${indent}\\${m.slice(indent.length)}`,
   );
 }
 
@@ -235,7 +229,7 @@ function disarmDefinitions(s: string): string {
  */
 function disarmOrphanLinks(s: string): string {
   return s.replace(/\](?!\([ \t]*<?(?:https?:\/\/|mailto:))\([ \t]*\n?[ \t]*<?([^\s)>]*)/gi, (m: string, target: string, offset: number) =>
-    isEscaped(s, offset) || isUsefulTarget(target) ? m : `\\${m}`,
+    isEscaped(s, offset) || isSafeLink(target) ? m : `\\${m}`,
   );
 }
 

@@ -1,6 +1,6 @@
 /**
  * Where a policy goes: <out>/<domain>/<base>.md, where the base is the archive date, followed by the service
- * when the source names one (`2020-12-08-gmail`: src/lib/import/series.ts). The name depends only on the
+ * when the source names one (`2020-12-08-gmail`: src/lib/import/service.ts). The name depends only on the
  * snapshot itself, never on what was imported before it, so the same files give the same ids in any order.
  * Only a second, different snapshot of the same series on the same day (none in the shared corpus) gets
  * `<base>-2.md`, -3, ... in import order: the one published first keeps its URL. A file is recognised by the
@@ -12,13 +12,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { readContentHash } from './frontmatter.ts';
+import { readContentHash } from '../content/frontmatter.ts';
 import { cleanStaleTemps } from './write.ts';
-
-export interface ExistingVersion {
-  file: string;
-  hash: string | undefined;
-}
 
 /** `<date>` or `<date>-<service>`: the id of a snapshot inside its domain, before any same-day suffix. */
 export function baseNameFor(date: string, service?: string): string {

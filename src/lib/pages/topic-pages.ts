@@ -7,8 +7,8 @@
  * 10,000 policies); counted from the oldest, an addition changes the front page and the newest archive page,
  * and an archive page's URL keeps listing the same policies.
  */
-import { CLAUSES_PER_PAGE, clausesOnTopic, paginateGroups, type TopicPolicyGroup } from '../topics/coverage.ts';
-import type { PolicyLike } from '../policies/archive.ts';
+import { CLAUSES_PER_PAGE, clausesOnTopic, paginateGroups, type TopicPolicyGroup } from '../topics/counts.ts';
+import type { PolicyLike } from '../policies/views.ts';
 import { config } from '../../config.ts';
 
 /** Clauses per topic page: CLAUSES_PER_PAGE, or TOPIC_CLAUSES_PER_PAGE (the test site uses few, to have archive pages). */

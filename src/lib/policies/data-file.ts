@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Clause, Section } from '../clauses/types.ts';
-import { writeCacheFile } from './page-file.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 
 /** A clause in the published JSON: snake_case names, as in every published data file. */
 export interface ClauseRecord {
@@ -94,8 +94,8 @@ export function jsonLines(rows: unknown[]): string {
 export function writeDataFiles(pageFile: string, snapshot: SnapshotKey, sections: Section[]): void {
   const records = sectionRecords(sections);
   const files = dataFiles(pageFile);
-  writeCacheFile(files.sections, JSON.stringify(records));
-  writeCacheFile(files.clauses, gzipSync(jsonLines(clauseRows(snapshot, records)), { level: 9 }));
+  writeFileAtomic(files.sections, JSON.stringify(records));
+  writeFileAtomic(files.clauses, gzipSync(jsonLines(clauseRows(snapshot, records)), { level: 9 }));
 }
 
 export function readSectionRecords(pageFile: string): SectionRecord[] {

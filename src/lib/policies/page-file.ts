@@ -9,8 +9,8 @@
  * written in 2.4–3.2 s as JSON, 1.8–2.5 s so; read in 3.8–4.0 s as JSON, 2.0–2.3 s so), the reading on the
  * single thread that renders the pages.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import type { RenderedPolicy } from './render.ts';
 
 type Header = Omit<RenderedPolicy, 'topicSummary' | 'toc' | 'body'> & { lengths: [topicSummary: number, toc: number] };
@@ -18,16 +18,11 @@ type Header = Omit<RenderedPolicy, 'topicSummary' | 'toc' | 'body'> & { lengths:
 export function writePageFile(file: string, rendered: RenderedPolicy): void {
   const { topicSummary, toc, body, ...rest } = rendered;
   const header: Header = { ...rest, lengths: [topicSummary.length, toc.length] };
-  writeCacheFile(file, `${JSON.stringify(header)}\n${topicSummary}${toc}${body}`);
+  writeFileAtomic(file, `${JSON.stringify(header)}\n${topicSummary}${toc}${body}`);
 }
 
-/** Writes a file of the loader's cache atomically (a temp file named for the process and at random, then rename). */
-export function writeCacheFile(file: string, content: string | Uint8Array): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  writeFileSync(temporary, content);
-  renameSync(temporary, file);
-}
+/** The loader's cache files are written with the project's one atomic write (src/lib/history/build.ts imports this name). */
+export { writeFileAtomic as writeCacheFile } from '../files/atomic-write.ts';
 
 export function readPageFile(file: string): RenderedPolicy {
   const text = readFileSync(file, 'utf8');

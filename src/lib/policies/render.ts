@@ -10,7 +10,7 @@
  * here (headings, ids, topic names) is escaped by this module.
  */
 import type { Block, Clause, Section } from '../clauses/types.ts';
-import { TOPICS, TOPIC_BY_SLUG } from '../topics/taxonomy.ts';
+import { TOPIC_BY_SLUG, TOPICS_IN_ORDER } from '../topics/taxonomy.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export function escapeHtml(text: string): string {
@@ -19,7 +19,6 @@ export function escapeHtml(text: string): string {
 
 /** Topics that say nothing about practices: not listed among those no clause was recognised as. */
 const NOT_A_PRACTICE = new Set(['introduction', 'other']);
-const TOPICS_IN_ORDER = [...TOPICS].sort((a, b) => a.order - b.order);
 
 export interface RenderedPolicy {
   /** <nav class="topic-summary"> or "" when no clause has a topic. */

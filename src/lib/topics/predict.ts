@@ -6,7 +6,7 @@
 import { weighTerms, type SparseVector } from './features.ts';
 import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
-import { OPP115_CATEGORIES, topicsForCategory } from './taxonomy.ts';
+import { OPP115_CATEGORIES, TOPICS_IN_ORDER, topicsForCategory } from './taxonomy.ts';
 
 export interface ClauseTopics {
   /** Predicted OPP-115 categories, in OPP115_CATEGORIES order. */
@@ -194,24 +194,6 @@ const SINGLE_TOPIC = new Map(
     .map(([category, topics]) => [category as string, [topics[0].slug]]),
 );
 
-const TOPIC_ORDER = [
-  'introduction',
-  'what-we-collect',
-  'how-we-use-it',
-  'cookies-and-tracking',
-  'sharing',
-  'your-choices',
-  'access-and-deletion',
-  'retention',
-  'security',
-  'do-not-track',
-  'children',
-  'international-users',
-  'policy-changes',
-  'contact',
-  'other',
-];
-
 function sortTopics(topics: Set<string>): string[] {
-  return TOPIC_ORDER.filter((t) => topics.has(t));
+  return TOPICS_IN_ORDER.filter((t) => topics.has(t.slug)).map((t) => t.slug);
 }

@@ -143,15 +143,12 @@ export const TOPICS: readonly Topic[] = [
   },
 ];
 
-export type TopicSlug = string;
-
 export const TOPIC_BY_SLUG: ReadonlyMap<string, Topic> = new Map(TOPICS.map((t) => [t.slug, t]));
+
+/** The topics in display order: the one order of every list of topics (pages, data, a clause's labels). */
+export const TOPICS_IN_ORDER: readonly Topic[] = [...TOPICS].sort((a, b) => a.order - b.order);
 
 /** Topics belonging to one OPP-115 category, in display order. */
 export function topicsForCategory(category: string): Topic[] {
-  return TOPICS.filter((t) => t.category === category).sort((a, b) => a.order - b.order);
-}
-
-export function isOpp115Category(name: string): name is Opp115Category {
-  return (OPP115_CATEGORIES as readonly string[]).includes(name);
+  return TOPICS_IN_ORDER.filter((t) => t.category === category);
 }

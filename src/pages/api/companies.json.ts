@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { companiesIndex } from '../../lib/data/companies.ts';
 import type { PolicyEntry } from '../../lib/data/snapshots.ts';
 import { archivePolicies } from '../../lib/pages/archive.ts';
-import { groupByCompany } from '../../lib/policies/archive.ts';
+import { groupByCompany } from '../../lib/policies/views.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const companies = groupByCompany((await archivePolicies()) as unknown as PolicyEntry[]);

@@ -4,7 +4,7 @@ import type { APIRoute } from 'astro';
 import { atomFeed, FEED_ENTRIES, type FeedItem } from '../../lib/data/feeds.ts';
 import { dataPaths, type PolicyEntry } from '../../lib/data/snapshots.ts';
 import { archivePolicies } from '../../lib/pages/archive.ts';
-import { byNewest, groupByCompany } from '../../lib/policies/archive.ts';
+import { byNewest, groupByCompany } from '../../lib/policies/views.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const policies = (await archivePolicies()) as unknown as PolicyEntry[];

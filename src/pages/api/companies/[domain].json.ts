@@ -4,7 +4,7 @@ import { getCollection } from 'astro:content';
 import { companyDocument } from '../../../lib/data/companies.ts';
 import type { PolicyEntry } from '../../../lib/data/snapshots.ts';
 import { pageCacheKey } from '../../../lib/pages/cache-key.ts';
-import { groupByCompany, type Company } from '../../../lib/policies/archive.ts';
+import { groupByCompany, type Company } from '../../../lib/policies/views.ts';
 
 export const getStaticPaths = (async () =>
   groupByCompany(await getCollection('policies')).map((company) => ({ params: { domain: company.domain }, props: { company }, cacheKey: pageCacheKey({ company }) }))) satisfies GetStaticPaths;

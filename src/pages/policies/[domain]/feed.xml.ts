@@ -5,7 +5,7 @@ import { getCollection } from 'astro:content';
 import { atomFeed, FEED_ENTRIES } from '../../../lib/data/feeds.ts';
 import type { PolicyEntry } from '../../../lib/data/snapshots.ts';
 import { pageCacheKey } from '../../../lib/pages/cache-key.ts';
-import { companyPath, groupByCompany, type Company } from '../../../lib/policies/archive.ts';
+import { companyPath, groupByCompany, type Company } from '../../../lib/policies/views.ts';
 import { dataPaths } from '../../../lib/data/snapshots.ts';
 
 export const getStaticPaths = (async () =>

@@ -4,7 +4,7 @@ import { getCollection } from 'astro:content';
 import { readAdditions } from '../../../../lib/build/additions.ts';
 import { snapshotDocument, type PolicyEntry } from '../../../../lib/data/snapshots.ts';
 import { pageCacheKey } from '../../../../lib/pages/cache-key.ts';
-import { policySlug } from '../../../../lib/policies/archive.ts';
+import { policySlug } from '../../../../lib/policies/views.ts';
 import { readSectionRecords } from '../../../../lib/policies/data-file.ts';
 import { readSince } from '../../../../lib/history/build.ts';
 

@@ -1,9 +1,9 @@
 /**
- * Topic figures over the whole archive, from each policy's summary (src/lib/policies/summary.ts): clause and
+ * Topic counts over the whole archive, from each policy's summary (src/lib/policies/summary.ts): clause and
  * policy counts per topic, the share of policies that address each topic per archive year (the /topics/
  * charts), and each topic's clauses grouped by policy (topic pages).
  */
-import { byNewest, type PolicyLike } from '../policies/archive.ts';
+import { byNewest, type PolicyLike } from '../policies/views.ts';
 import type { TopicExcerpt } from '../policies/summary.ts';
 
 export { CLAUSES_PER_POLICY, excerpt } from '../policies/summary.ts';

@@ -11,9 +11,9 @@ import path from 'node:path';
 import { convertPolicy, sha256 } from './convert.ts';
 import { InputError, type Diagnostic } from './errors.ts';
 import { expandPaths } from './files.ts';
-import { renderPolicyFile } from './frontmatter.ts';
+import { renderPolicyFile } from '../content/frontmatter.ts';
 import { baseNameFor, OutputIndex } from './output.ts';
-import { serviceOf } from './series.ts';
+import { serviceOf } from './service.ts';
 import { replaceFile, writeNewFile } from './write.ts';
 
 export const DEFAULT_OUT = 'src/content/policies';

@@ -1,0 +1,75 @@
+/**
+ * Size limits of the source (issue 17): no file of src/ or scripts/ over 300 lines, no function over 80 (from
+ * its first line to its last, nested functions included; found by the TypeScript parser in .ts files and in the
+ * frontmatter of .astro files). The policies under src/content/ and JSON files are data, not source.
+ *
+ * Prints one line per excess, `<file>[:<line> <function>]: <n> lines (limit <m>)`, and fails on any beyond
+ * KNOWN, the excesses still to split at their size today: one may shrink, not grow, and must leave the list once
+ * within the limit, so that the list only gets shorter. Part of `npm run lint`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+const LIMITS = { file: 300, function: 80 };
+const SOURCE = /\.(ts|mts|js|mjs|astro|mdx|css)$/;
+
+/** Excesses still to split: `<file>` or `<file> <function>`, with their size today. */
+const KNOWN = new Map<string, number>([
+  ['src/lib/search/pagefind-index.ts', 691],
+  ['src/lib/search/pagefind-index.ts buildSearchIndex', 155],
+  ['src/loaders/policies.ts policiesLoader', 97],
+  ['src/loaders/policies.ts load', 92],
+  ['src/scripts/search-page.ts', 352],
+  ['src/scripts/search-page.ts enhanceSearchPage', 311],
+]);
+
+interface Excess {
+  key: string;
+  where: string;
+  lines: number;
+  limit: number;
+}
+
+function excessesOf(file: string, text: string): Excess[] {
+  const excesses: Excess[] = [];
+  const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+  if (lines > LIMITS.file) excesses.push({ key: file, where: file, lines, limit: LIMITS.file });
+  const frontmatter = file.endsWith('.astro') ? /^---\r?\n([\s\S]*?)\r?\n---/.exec(text) : undefined;
+  const code = frontmatter === undefined ? (/\.(css|mdx)$/.test(file) ? '' : text) : (frontmatter?.[1] ?? '');
+  const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
+  const visit = (node: ts.Node) => {
+    if (ts.isFunctionLike(node) && 'body' in node && node.body) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+      const length = source.getLineAndCharacterOfPosition(node.getEnd()).line - first + 1;
+      const parent = node.parent;
+      const named = node.name ?? ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.name);
+      const name = named ? named.getText(source) : ts.isConstructorDeclaration(node) ? 'constructor' : '(anonymous)';
+      const line = first + 1 + (frontmatter ? 1 : 0);
+      if (length > LIMITS.function) excesses.push({ key: `${file} ${name}`, where: `${file}:${line} ${name}`, lines: length, limit: LIMITS.function });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return excesses;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+const files = ['src', 'scripts']
+  .flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => path.posix.join(dir, file)))
+  .filter((file) => SOURCE.test(file) && !file.startsWith('src/content/'))
+  .sort();
+const excesses = files.flatMap((file) => excessesOf(file, readFileSync(path.join(root, file), 'utf8')));
+const problems: string[] = [];
+for (const { key, where, lines, limit } of excesses) {
+  const known = KNOWN.get(key);
+  if (known === undefined) problems.push(`${where}: ${lines} lines (limit ${limit})`);
+  else if (lines > known) problems.push(`${where}: ${lines} lines, more than the ${known} it is known at (limit ${limit})`);
+  else console.log(`known, to split: ${where}: ${lines} lines (limit ${limit})`);
+}
+for (const key of KNOWN.keys()) if (!excesses.some((excess) => excess.key === key)) problems.push(`${key}: within the limit now: remove it from KNOWN in scripts/check-size.ts`);
+for (const problem of problems) console.error(problem);
+if (problems.length) {
+  console.error(`check-size: ${problems.length} problem(s): split the file or function, or (once within the limit) update KNOWN.`);
+  process.exitCode = 1;
+} else console.log(`check-size: no file over ${LIMITS.file} lines nor function over ${LIMITS.function} lines beyond the ${KNOWN.size} known.`);
