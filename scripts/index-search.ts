@@ -31,5 +31,7 @@ try {
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
+  // A failure the index step did not foresee (a bug, a file system error) keeps its stack, for whoever fixes it.
+  if (error instanceof Error && error.cause instanceof Error) console.error(error.cause.stack);
   process.exit(1);
 }

@@ -80,70 +80,88 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         return { id, data, digest, filePath };
       };
 
-      // Segmentation and labelling run on every core (pool.ts) with a bounded window of files in flight.
-      // Nothing is stored until the history pass is done: Astro writes its whole data store to disk whenever
-      // the loader pauses for half a second after a change (28 MB at 10,000 policies, serialised again each
-      // time: 27 % of the build's main thread at 1,500 policies on a busy machine), so every entry is stored
-      // once, at the end.
-      const fresh = new Map<string, StoredPolicy>();
-      const pool = createPreparePool();
-      try {
-        const window: Promise<StoredPolicy | undefined>[] = [];
-        const keep = (entry: StoredPolicy | undefined) => entry && fresh.set(entry.id, entry);
-        for (const file of files) {
-          const next = prepareFile(file, pool);
-          next.catch(() => {}); // a failure is reported when its turn comes; no unhandled rejection meanwhile
-          window.push(next);
-          if (window.length >= 16) keep(await window.shift()!);
-        }
-        while (window.length) keep(await window.shift()!);
-      } finally {
-        await pool.close();
-      }
+      const fresh = await prepareAll(files, prepareFile);
       for (const id of store.keys()) if (!seen.has(id)) store.delete(id);
-      logger.info(`${files.length} policies (${fresh.size} parsed on ${pool.threads || 'no'} worker threads, ${files.length - fresh.size} unchanged)`);
-
-      // Lineage and changes of every series (src/lib/history/): every snapshot of a series is loaded, an
-      // additions build included (it loads whole companies). Each entry keeps its history summary.
-      const started = performance.now();
-      const stored = [...seen].map((id) => fresh.get(id) ?? storedPolicy(store.get(id)!));
-      const { metas, computed } = await computeHistories(
-        stored.map(({ id, digest, data }) => {
-          const { domain, service, archivedOn, pageFile } = data as { domain: string; service?: string; archivedOn: string; pageFile: string };
-          return { id, digest, data: { domain, service, archivedOn, pageFile } };
-        }),
-      );
-      for (const entry of stored) {
-        const history = metas.get(entry.id)!;
-        store.set({ id: entry.id, filePath: entry.filePath, data: { ...entry.data, history }, digest: `${entry.digest}.${history.key}` });
-      }
-      logger.info(`history: ${computed} lineages computed, ${stored.length - computed} unchanged (${Math.round(performance.now() - started)} ms)`);
+      logger.info(`${files.length} policies (${fresh.prepared.size} parsed on ${fresh.threads || 'no'} worker threads, ${files.length - fresh.prepared.size} unchanged)`);
+      await storeWithHistory(store, [...seen].map((id) => fresh.prepared.get(id) ?? storedPolicy(store.get(id)!)), logger);
 
       // The ledger of every policy, for the site-wide pages of a later additions build (or of this one).
       const entries = [...store.values()].map(({ id, digest, filePath, data }) => ({ id, collection: 'policies', digest: String(digest), filePath, data }) as LedgerEntry<{ domain: string }>);
       if (additions) updateLedger(additions.ledger, additions.nextLedger, onlyDomains!, entries);
       else writeLedger(ledgerFiles(fileURLToPath(config.cacheDir)).next, entries);
 
-      // In `astro dev`, re-load a policy file when it is imported or edited.
-      if (!watcher) return;
-      const rootOf = (file: string) => (file.endsWith('.md') ? roots.find((dir) => file.startsWith(dir + path.sep)) : undefined);
-      watcher.add(roots);
-      const onChange = async (file: string) => {
-        const root = rootOf(file);
-        if (!root) return;
+      // In `astro dev`, re-load a policy file when it is imported or edited (without history).
+      if (watcher) watchPolicies(watcher, roots, store, logger, async (file) => {
         seen.delete(policyIdOf(roots, file));
-        const entry = await prepareFile(file, createPreparePool(0));
-        if (entry) store.set(entry);
-        logger.info(`reloaded ${path.relative(root, file)}`);
-      };
-      watcher.on('change', onChange);
-      watcher.on('add', onChange);
-      watcher.on('unlink', (file) => {
-        const root = rootOf(file);
-        if (root) store.delete(policyIdOf(roots, file));
+        return prepareFile(file, createPreparePool(0));
       });
     },
   };
+}
+
+type LoaderContext = Parameters<Loader['load']>[0];
+
+/**
+ * Prepares every file (segmentation and labelling on every core, pool.ts) with a bounded window of files in
+ * flight; returns the entries of the files that changed, in file order.
+ */
+async function prepareAll(files: string[], prepareFile: (file: string, pool: PreparePool) => Promise<StoredPolicy | undefined>): Promise<{ prepared: Map<string, StoredPolicy>; threads: number }> {
+  const prepared = new Map<string, StoredPolicy>();
+  // Worker threads cost their start (each loads the segmenter and the model): a few files are prepared here.
+  const pool = createPreparePool(files.length < 8 ? 0 : undefined);
+  try {
+    const window: Promise<StoredPolicy | undefined>[] = [];
+    const keep = (entry: StoredPolicy | undefined) => entry && prepared.set(entry.id, entry);
+    for (const file of files) {
+      const next = prepareFile(file, pool);
+      next.catch(() => {}); // a failure is reported when its turn comes; no unhandled rejection meanwhile
+      window.push(next);
+      if (window.length >= 16) keep(await window.shift()!);
+    }
+    while (window.length) keep(await window.shift()!);
+  } finally {
+    await pool.close();
+  }
+  return { prepared, threads: pool.threads };
+}
+
+/**
+ * Lineage and changes of every series (src/lib/history/; an additions build loads whole companies, so whole
+ * series), then every entry stored with its history summary. Nothing is stored before: Astro writes its whole
+ * data store to disk whenever the loader pauses for half a second after a change (28 MB at 10,000 policies,
+ * serialised again each time: 27 % of the build's main thread at 1,500 policies on a busy machine).
+ */
+async function storeWithHistory(store: LoaderContext['store'], entries: StoredPolicy[], logger: LoaderContext['logger']): Promise<void> {
+  const started = performance.now();
+  const { metas, computed } = await computeHistories(
+    entries.map(({ id, digest, data }) => {
+      const { domain, service, archivedOn, pageFile } = data as { domain: string; service?: string; archivedOn: string; pageFile: string };
+      return { id, digest, data: { domain, service, archivedOn, pageFile } };
+    }),
+  );
+  for (const entry of entries) {
+    const history = metas.get(entry.id)!;
+    store.set({ id: entry.id, filePath: entry.filePath, data: { ...entry.data, history }, digest: `${entry.digest}.${history.key}` });
+  }
+  logger.info(`history: ${computed} lineages computed, ${entries.length - computed} unchanged (${Math.round(performance.now() - started)} ms)`);
+}
+
+function watchPolicies(watcher: NonNullable<LoaderContext['watcher']>, roots: string[], store: LoaderContext['store'], logger: LoaderContext['logger'], prepare: (file: string) => Promise<StoredPolicy | undefined>): void {
+  const rootOf = (file: string) => (file.endsWith('.md') ? roots.find((dir) => file.startsWith(dir + path.sep)) : undefined);
+  watcher.add(roots);
+  const onChange = async (file: string) => {
+    const root = rootOf(file);
+    if (!root) return;
+    const entry = await prepare(file);
+    if (entry) store.set(entry);
+    logger.info(`reloaded ${path.relative(root, file)}`);
+  };
+  watcher.on('change', onChange);
+  watcher.on('add', onChange);
+  watcher.on('unlink', (file) => {
+    const root = rootOf(file);
+    if (root) store.delete(policyIdOf(roots, file));
+  });
 }
 
 /** A policy's entry as the loader stores it; `digest` without the history key. */

@@ -89,7 +89,7 @@ export interface HistoryEntry extends SeriesMember {
  * Series are independent: they are computed on worker threads (history-worker.ts; `threads` of them, 0: in
  * this thread), the largest first so that no long series is left for the end.
  */
-export async function computeHistories(entries: readonly HistoryEntry[], threads = Math.min(8, os.availableParallelism())): Promise<{ metas: Map<string, HistoryMeta>; computed: number }> {
+export async function computeHistories(entries: readonly HistoryEntry[], threads = defaultThreads(entries.length)): Promise<{ metas: Map<string, HistoryMeta>; computed: number }> {
   const metas = new Map<string, HistoryMeta>();
   let computed = 0;
   const series = [...groupSeries(entries).values()].sort((a, b) => b.length - a.length);
@@ -106,6 +106,11 @@ export async function computeHistories(entries: readonly HistoryEntry[], threads
     await pool.close();
   }
   return { metas, computed };
+}
+
+/** Worker threads cost their start (~1 s on this machine): a company's few snapshots are computed here. */
+function defaultThreads(entries: number): number {
+  return entries < 64 ? 0 : Math.min(8, os.availableParallelism());
 }
 
 /** The history of one series, oldest first: each snapshot against the one before it (cached by key). */

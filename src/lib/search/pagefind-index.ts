@@ -33,16 +33,19 @@
  * UI bundles are removed from the output.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, statfs, writeFile } from 'node:fs/promises';
+import { copyFileSync, linkSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../policies/render.ts';
-import { createWorkerPool } from '../workers/pool.ts';
-import { scanPages, wordsOfPages } from './page-text.ts';
-import { PASSAGE_TEXT_BUDGET, passagesOfPage } from './passages.ts';
+import { SearchIndexError } from './index-error.ts';
+import { type CutPartition, cutAhead, passageWorkRoot } from './passage-files.ts';
+import { PASSAGE_TEXT_BUDGET } from './passages.ts';
+import { exists, partitionWords, policyPages, readJson, SCAN_CACHE } from './site-pages.ts';
 import { missingWords, searchForms, type MissingWord } from './terms.ts';
+
+export { SearchIndexError } from './index-error.ts';
 
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
 const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
@@ -61,12 +64,6 @@ export const TAIL_DIVISOR = 16;
  */
 export const MISSING_WORDS_LIMIT = 400;
 
-export class SearchIndexError extends Error {
-  constructor(message: string) {
-    super(`Search index (Pagefind): ${message}`);
-    this.name = 'SearchIndexError';
-  }
-}
 
 export interface Partition {
   /** Folder of the bundle in the site: /pagefind/<key>/ */
@@ -124,12 +121,6 @@ interface BundleRecord {
   vocabulary: string;
 }
 
-interface PolicyPage {
-  file: string;
-  url: string;
-  date: string;
-  digest: string;
-}
 
 /**
  * Indexes the policy pages under `siteDir` (and `publishedDir`, see IndexOptions) into `<siteDir>/pagefind/`:
@@ -284,7 +275,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
   } catch (error) {
     await rm(outputRoot, { recursive: true, force: true });
     if (error instanceof SearchIndexError) throw error;
-    throw new SearchIndexError(error instanceof Error ? error.message : String(error));
+    throw new SearchIndexError(error instanceof Error ? error.message : String(error), { cause: error });
   } finally {
     await pagefind.close();
     for (const root of workRoots) await rm(root, { recursive: true, force: true });
@@ -298,129 +289,9 @@ const indexerDigest = createHash('sha256')
   .update(await readFile(new URL(import.meta.url)))
   .update(await readFile(new URL('./passages.ts', import.meta.url)))
   .update(await readFile(new URL('./page-text.ts', import.meta.url)))
+  .update(await readFile(new URL('./site-pages.ts', import.meta.url)))
+  .update(await readFile(new URL('./passage-files.ts', import.meta.url)))
   .digest('hex');
-
-/** The scan's cache file in the index cache: what each built page held when it had this size and time. */
-const SCAN_CACHE = 'scan.json';
-type ScanEntry = [size: number, mtime: number, date?: string, digest?: string];
-
-/**
- * Every built page with a search body: its URL, archive date and a digest of what of it is indexed. A page
- * whose size and modification time are those of the last scan is taken from the scan's cache: after an
- * additions build only the pages it wrote are read (21,000 pages took ~25 s to read at 10,000 policies).
- */
-async function policyPages(siteDir: string, cacheRoot?: string, publishedDir?: string): Promise<PolicyPage[]> {
-  const cacheFile = cacheRoot && path.join(cacheRoot, SCAN_CACHE);
-  const previous = (cacheFile && (await readJson<Record<string, ScanEntry>>(cacheFile))) || {};
-  // Synchronous listing and stats: fs.promises' recursive readdir took 2.1-2.9 s for the 43,000 files of a
-  // 10,000-policy site, readdirSync 0.5 s (this thread has nothing else to do meanwhile). A page of siteDir
-  // replaces the published page of the same path.
-  const byRelative = new Map<string, string>();
-  for (const dir of publishedDir ? [publishedDir, siteDir] : [siteDir]) {
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || entry.name !== 'index.html') continue;
-      const file = path.join(entry.parentPath, entry.name);
-      byRelative.set(path.relative(dir, file), file);
-    }
-  }
-  const relatives = [...byRelative.keys()];
-  const files = [...byRelative.values()];
-  const stats = files.map((file) => statSync(file));
-  const scanned: Record<string, ScanEntry> = {};
-  const unknown: number[] = [];
-  relatives.forEach((relative, index) => {
-    const known = previous[relative];
-    const { size, mtimeMs } = stats[index];
-    if (known && known[0] === size && known[1] === mtimeMs) scanned[relative] = known;
-    else unknown.push(index);
-  });
-  // Pages not in the scan's cache (all of them in a first build) are read by worker threads, a batch at a time.
-  const batches: number[][] = [];
-  for (let at = 0; at < unknown.length; at += SCAN_BATCH) batches.push(unknown.slice(at, at + SCAN_BATCH));
-  const requests = batches.map((batch) => batch.map((index) => files[index]));
-  await inWorkers(new URL('./scan-worker.ts', import.meta.url), scanPages, requests, 'reading the built pages', (scans, n) => {
-    batches[n].forEach((index, k) => {
-      const relative = relatives[index];
-      const scan = scans[k];
-      if (scan && 'error' in scan) throw new SearchIndexError(`${relative}: ${scan.error}`);
-      const { size, mtimeMs } = stats[index];
-      scanned[relative] = scan ? [size, mtimeMs, scan.date, scan.digest] : [size, mtimeMs];
-    });
-  });
-  const pages: PolicyPage[] = [];
-  files.forEach((file, index) => {
-    const [, , date, digest] = scanned[relatives[index]];
-    if (!date || !digest) return;
-    const url = `/${path.dirname(relatives[index]).split(path.sep).join('/')}/`.replace(/^\/\.\/$/, '/');
-    pages.push({ file, url, date, digest });
-  });
-  if (cacheFile) {
-    await mkdir(path.dirname(cacheFile), { recursive: true });
-    await writeFile(`${cacheFile}.tmp-${process.pid}`, JSON.stringify(scanned));
-    await rename(`${cacheFile}.tmp-${process.pid}`, cacheFile);
-  }
-  // Date order, then URL: partitions are date ranges and the same pages always fall into the same ones.
-  return pages.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
-}
-
-/**
- * Runs `work` on each request on up to two worker threads running `script` (in this thread where workers cannot
- * start), handing each result to `use` as it comes; a failure becomes a SearchIndexError saying `what` failed.
- */
-async function inWorkers<Request, Result>(script: URL, work: (request: Request) => Result | Promise<Result>, requests: Request[], what: string, use: (result: Result, index: number) => void): Promise<void> {
-  if (!requests.length) return;
-  const pool = createWorkerPool(script, Math.min(2, os.availableParallelism(), requests.length), work);
-  try {
-    await Promise.all(
-      requests.map(async (request, index) => {
-        const result = await pool.run(request).catch((error: Error) => {
-          throw new SearchIndexError(`${what}: ${error.message}`);
-        });
-        use(result, index);
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
-}
-
-/** Pages per message to a scan worker. */
-const SCAN_BATCH = 250;
-
-/** Pages per message to a word-list worker: small enough to balance two workers, large enough to be cheap. */
-const WORDS_BATCH = 200;
-
-/**
- * The distinct words of each partition's pages, sorted: from the cache file when there is one, otherwise
- * read by worker threads (one per core, at most two; src/lib/workers/pool.ts) and written to the cache.
- */
-async function partitionWords(groups: { pages: PolicyPage[]; cacheFile?: string }[]): Promise<string[][]> {
-  const lists: (string[] | undefined)[] = await Promise.all(
-    groups.map(async ({ cacheFile }) => (cacheFile && (await exists(cacheFile)) ? (await readFile(cacheFile, 'utf8')).split('\n').filter(Boolean) : undefined)),
-  );
-  const sets = new Map<number, Set<string>>();
-  const tasks: { group: number; files: string[] }[] = [];
-  groups.forEach(({ pages }, group) => {
-    if (lists[group]) return;
-    sets.set(group, new Set());
-    for (let at = 0; at < pages.length; at += WORDS_BATCH) tasks.push({ group, files: pages.slice(at, at + WORDS_BATCH).map((page) => page.file) });
-  });
-  await inWorkers(new URL('./words-worker.ts', import.meta.url), wordsOfPages, tasks.map((task) => task.files), 'reading words for the vocabulary', (words, n) => {
-    const set = sets.get(tasks[n].group)!;
-    for (const word of words) set.add(word);
-  });
-  for (const [group, set] of sets) {
-    const list = [...set].sort();
-    lists[group] = list;
-    const { cacheFile } = groups[group];
-    if (cacheFile) {
-      await mkdir(path.dirname(cacheFile), { recursive: true });
-      await writeFile(`${cacheFile}.tmp-${process.pid}`, list.join('\n'));
-      await rename(`${cacheFile}.tmp-${process.pid}`, cacheFile);
-    }
-  }
-  return lists as string[][];
-}
 
 /**
  * Consecutive runs of about `size` policies, never splitting one archive date over two partitions (so that
@@ -460,96 +331,6 @@ function runs<T extends { date: string }>(pages: T[], size: number): T[][] {
   return groups;
 }
 
-/** A partition's passages as files, ready for Pagefind (see cutPartition). */
-interface CutPartition {
-  workDir: string;
-  passages: number;
-  /** The most passages of one page: the number of passage folders. */
-  depth: number;
-}
-
-/**
- * Writes a partition's passages as files, which Pagefind reads itself (addDirectory; sending each passage over
- * the Node API's pipe took 51 s instead of 31 s for the 1,494 corpus policies).
- * Passage n of every page goes to a folder of its own, `<workDir>/<n>/<page path>/`, so that every passage's
- * URL is its policy page's and each clause's sub-result URL is the clause anchor.
- *
- * Synchronous reads and writes: each call through fs/promises is a round trip to libuv's thread pool, and
- * for the 2,883 passages of the corpus the writes alone took 3.6 s that way, 0.55 s synchronously (on tmpfs).
- * The loop yields every few pages, since Pagefind's replies for the partition being indexed arrive on this
- * thread.
- */
-async function cutPartition(pages: PolicyPage[], workDir: string, budget: number, stopped: () => boolean): Promise<CutPartition> {
-  rmSync(workDir, { recursive: true, force: true });
-  let passages = 0;
-  let depth = 0;
-  for (const [n, page] of pages.entries()) {
-    if (n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (stopped()) throw new SearchIndexError('cutting passages stopped: another partition failed');
-    const cut = passagesOfPage(readFileSync(page.file, 'utf8'), page.url, budget);
-    if (!cut) throw new SearchIndexError(`${page.url}: the search body disappeared while indexing`);
-    for (const [k, content] of cut.documents.entries()) {
-      const dir = path.join(workDir, String(k + 1), ...page.url.split('/').filter(Boolean));
-      mkdirSync(dir, { recursive: true });
-      writeFileSync(path.join(dir, 'index.html'), content);
-    }
-    passages += cut.documents.length;
-    depth = Math.max(depth, cut.documents.length);
-  }
-  return { workDir, passages, depth };
-}
-
-interface Cutter {
-  /** The cut of job `job` (in the order given), once it is ready. */
-  cut(job: number): Promise<CutPartition>;
-  /** A job is indexed: one more may be cut. */
-  release(): void;
-  /** Stops cutting (after the page in hand) and resolves when nothing is being written any more. */
-  stop(): Promise<void>;
-}
-
-/**
- * Cuts the partitions to index, in order, ahead of Pagefind. Pagefind's backend does one request at a time,
- * on one core: while it adds or writes a partition, the next ones are cut on this thread, so it never waits
- * for its input (4 partitions of 2,000 policies: 130 s → 107 s with the work folder on tmpfs). At most
- * `ahead` partitions are cut and not yet indexed (about 150 MB of files each at 2,000 policies).
- */
-function cutAhead(jobs: { pages: PolicyPage[]; workDir: string }[], budget: number, ahead: number): Cutter {
-  const settle: { resolve(cut: CutPartition): void; reject(error: unknown): void }[] = [];
-  const cuts = jobs.map(() => {
-    const cut = new Promise<CutPartition>((resolve, reject) => settle.push({ resolve, reject }));
-    cut.catch(() => {}); // reported when the partition's turn comes
-    return cut;
-  });
-  let released = 0;
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  const running = (async () => {
-    for (let job = 0; job < jobs.length; job++) {
-      while (job >= released + ahead && !stopped) await new Promise<void>((resolve) => (wake = resolve));
-      try {
-        if (stopped) throw new SearchIndexError('cutting passages stopped: another partition failed');
-        settle[job].resolve(await cutPartition(jobs[job].pages, jobs[job].workDir, budget, () => stopped));
-      } catch (error) {
-        for (let rest = job; rest < jobs.length; rest++) settle[rest].reject(error);
-        return;
-      }
-    }
-  })();
-  return {
-    cut: (job) => cuts[job],
-    release: () => {
-      released++;
-      wake?.();
-    },
-    stop: () => {
-      stopped = true;
-      wake?.();
-      return running;
-    },
-  };
-}
-
 /** Indexes one cut partition into `outputPath` (and removes its passage files). */
 async function indexPartition({ workDir, passages, depth }: CutPartition, outputPath: string, vocabulary: string): Promise<number> {
   const roots = Array.from({ length: depth }, (_, n) => path.join(workDir, String(n + 1)));
@@ -583,46 +364,6 @@ async function indexPartition({ workDir, passages, depth }: CutPartition, output
   }
   for (const name of await readdir(outputPath)) if (UNUSED.test(name)) await rm(path.join(outputPath, name));
   return passages;
-}
-
-/** tmpfs's magic number in statfs(2). */
-const TMPFS_MAGIC = 0x01021994;
-/** Free space /dev/shm must have to hold the passages cut ahead. */
-const WORK_SPACE_NEEDED = 2 * 1024 ** 3;
-
-/** Prefix of the work folders in /dev/shm; the process id follows. */
-const SHM_PREFIX = 'privacy-archive-passages-';
-
-/**
- * Where passages are written for Pagefind to read: a folder in /dev/shm when it is a memory file system with
- * room (files there never touch the disk: on this machine's ext4, writing the corpus's 2,883 passages took
- * 4–7.5 s, on tmpfs 0.55 s), else `fallback`. Memory is not freed by a process that dies, so folders left by
- * index steps that were killed (their process is gone) are removed first.
- */
-async function passageWorkRoot(fallback: string, shm = '/dev/shm'): Promise<string> {
-  try {
-    const fs = await statfs(shm);
-    if (fs.type === TMPFS_MAGIC) {
-      for (const name of await readdir(shm)) {
-        const pid = name.startsWith(SHM_PREFIX) ? Number(name.slice(SHM_PREFIX.length)) : NaN;
-        if (Number.isInteger(pid) && pid !== process.pid && !processExists(pid)) await rm(path.join(shm, name), { recursive: true, force: true });
-      }
-      const free = await statfs(shm);
-      if (free.bavail * free.bsize >= WORK_SPACE_NEEDED) return path.join(shm, `${SHM_PREFIX}${process.pid}`);
-    }
-  } catch {
-    // no /dev/shm here
-  }
-  return path.join(fallback, 'search-index-work', String(process.pid));
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**
@@ -664,14 +405,6 @@ function stopwatch(): () => number {
   };
 }
 
-async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies). */
 async function writeVocabulary(root: string, digest: string, words: string[]): Promise<void> {
   const file = path.join(root, `${digest}.txt`);
@@ -685,13 +418,6 @@ async function readVocabulary(root: string, digest: string): Promise<string[] | 
   return readFile(path.join(root, `${digest}.txt`), 'utf8').then(
     (text) => text.split('\n'),
     () => undefined,
-  );
-}
-
-async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
   );
 }
 
