@@ -1,10 +1,10 @@
 /** How the search page ranks clauses (src/lib/search/rank.ts). */
 import { describe, expect, it } from 'vitest';
 import { TOPICS_MARK } from '../../src/lib/search/passages.ts';
-import { boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, snapshotNote, wordStems, type Fragment } from '../../src/lib/search/rank.ts';
+import { bestWindow, boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, snapshotNote, wordStems, type Fragment } from '../../src/lib/search/rank.ts';
 
 /** A passage as Pagefind's fragment has it: header words, then headings and clause markers at word positions. */
-function fragment(date: string, parts: (['h', string] | ['c', string, string, string?])[], header = 'Acme privacy policy.', domain = 'acme.com'): Fragment {
+function fragment(date: string, parts: (['h', string] | ['c', string, string, string?])[], header = 'Acme privacy policy.', domain = 'acme.com', service?: string): Fragment {
   const words = header.split(' ');
   const anchors: Fragment['anchors'] = [];
   let heading = '';
@@ -18,7 +18,7 @@ function fragment(date: string, parts: (['h', string] | ['c', string, string, st
       words.push(...part[2].split(' '));
     }
   }
-  return { url: `/policies/${domain}/${date}/?pagefind-highlight=x`, content: words.join(' '), anchors, label: { company: 'Acme', date, domain, title: 'Privacy policy' } };
+  return { url: `/policies/${domain}/${service ? `${date}-${service}` : date}/?pagefind-highlight=x`, content: words.join(' '), anchors, label: { company: 'Acme', date, domain, title: 'Privacy policy' } };
 }
 const weights = (...terms: string[]) => new Map(terms.flatMap((term) => wordStems(term).map((form) => [form, 1] as const)));
 
@@ -121,6 +121,9 @@ describe('passageScore', () => {
     // Far apart: the better word alone.
     expect(passageScore([[3], [300]], [1, 2])).toBe(2);
     expect(passageScore([[], []], [1, 2])).toBe(0);
+    // Which words that window has: what the passage's best clause may have.
+    expect(bestWindow([[3, 500], [10]], [1, 2]).words.sort()).toEqual([0, 1]);
+    expect(bestWindow([[3], [300]], [1, 2]).words).toEqual([1]);
   });
 });
 

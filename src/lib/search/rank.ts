@@ -66,9 +66,21 @@ const AVERAGE_CLAUSE_WORDS = 40;
 /** A query word in the clause's section heading adds this share of the word's weight. */
 export const HEADING_WEIGHT = 0.3;
 
+/**
+ * Words already stemmed: a passage of up to 4,000 words repeats most of them, and each is stemmed once per
+ * page visit instead of at every occurrence (the clauses of a first screen are scored on the main thread).
+ */
+const STEMS = new Map<string, string[]>();
+const STEMS_KEPT = 50_000;
+
 /** The forms of a word of policy text compared with the query's stems ("E-mail," → email, e, mail). */
 export function wordStems(word: string): string[] {
-  return searchForms(word).map((form) => (/^[a-z]+$/.test(form) ? stem(form) : form));
+  const known = STEMS.get(word);
+  if (known) return known;
+  const forms = searchForms(word).map((form) => (/^[a-z]+$/.test(form) ? stem(form) : form));
+  if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+  STEMS.set(word, forms);
+  return forms;
 }
 
 /** BM25's weight of a word found in `containing` of `total` passages. */
@@ -243,8 +255,13 @@ const WINDOW = AVERAGE_CLAUSE_WORDS;
  * passage, as Pagefind reports them; `weights`: one per word).
  */
 export function passageScore(found: readonly (readonly number[])[], weights: readonly number[]): number {
+  return bestWindow(found, weights).score;
+}
+
+/** The best window of a passage (passageScore) and which query words (their indexes) it has. */
+export function bestWindow(found: readonly (readonly number[])[], weights: readonly number[]): { score: number; words: number[] } {
   const located = found.flatMap((positions, word) => positions.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
-  let best = 0;
+  let best = { score: 0, words: [] as number[] };
   let from = 0;
   const inWindow = new Map<number, number>();
   for (const entry of located) {
@@ -257,7 +274,7 @@ export function passageScore(found: readonly (readonly number[])[], weights: rea
     }
     let sum = 0;
     for (const word of inWindow.keys()) sum += weights[word];
-    best = Math.max(best, sum);
+    if (sum > best.score) best = { score: sum, words: [...inWindow.keys()] };
   }
   return best;
 }
