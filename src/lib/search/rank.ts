@@ -12,8 +12,9 @@
  *   archive's passages (from Pagefind's counts), saturated by repetition, normalised by clause length;
  * - a clause's section heading counts for it, at a lower weight, and is never a result of its own;
  * - words match by their Snowball stem (Pagefind's, src/lib/search/stem.ts), whole words only;
- * - the same clause text in several snapshots of one policy (same domain) is one result, linking to the
- *   newest snapshot that has it, with how many snapshots and which years.
+ * - the same clause text in several snapshots of one document (its series: domain, and service when the
+ *   snapshot names one) is one result, linking to the newest snapshot that has it, with how many snapshots
+ *   and which years.
  */
 import { TOPICS_MARK } from './passages.ts';
 import { stem } from './stem.ts';
@@ -155,13 +156,24 @@ function scoreClause(weights: ReadonlyMap<string, number>, counts: Map<string, n
   return score;
 }
 
-/** The key that makes two clauses the same: policy (domain) and text (case and spacing ignored). */
+/**
+ * The series of a snapshot, from its page URL (`/policies/<domain>/<date>[-<service>][-<n>]/`, ids by
+ * src/lib/import/output.ts): the domain, and the service when the id names one. A same-day second snapshot's
+ * `-<n>` is dropped, so a service whose name ends in "-<digits>" counts as the service without them.
+ */
+export function seriesOf(url: string, domain: string): string {
+  const id = /\/policies\/[^/]+\/([^/?#]+)/.exec(url)?.[1] ?? '';
+  const service = id.replace(/^\d{4}-\d{2}-\d{2}/, '').replace(/-\d+$/, '').replace(/^-/, '');
+  return service ? `${domain}/${service}` : domain;
+}
+
+/** The key that makes two clauses the same: series (domain and service) and text (case and spacing ignored). */
 export function clauseKey(hit: Pick<ClauseHit, 'domain' | 'words' | 'whole' | 'url'>): string {
-  return hit.whole ? hit.url : `${hit.domain}\n${hit.words.join(' ').toLowerCase()}`;
+  return hit.whole ? hit.url : `${seriesOf(hit.url, hit.domain)}\n${hit.words.join(' ').toLowerCase()}`;
 }
 
 /**
- * Clauses best first, each text of a policy once: the newest snapshot's clause stands for the others, and
+ * Clauses best first, each text of a series once: the newest snapshot's clause stands for the others, and
  * lists their dates. Ties keep the order given (the passages' order).
  */
 export function rankClauses(hits: readonly ClauseHit[]): ClauseResult[] {
