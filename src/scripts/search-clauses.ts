@@ -59,14 +59,17 @@ export class ClauseSearch {
   /**
    * The next screen's clauses, marked as shown: passages are read until a screen's worth is in hand, then
    * those that could still hold a better clause than the screen's last (src/lib/search/reading.ts).
-   * Undefined when `current()` turns false meanwhile (a newer search).
+   * Undefined when `current()` turns false meanwhile (a newer search). `provisional` gets the screen as it
+   * stands before those last reads, to show it meanwhile.
    */
-  async nextScreen(current: () => boolean): Promise<ClauseResult[] | undefined> {
+  async nextScreen(current: () => boolean, provisional?: (screen: ClauseResult[]) => void): Promise<ClauseResult[] | undefined> {
     let extra = false;
     for (;;) {
       const unshown = this.unshown();
       const full = unshown.length >= CLAUSES_PER_SCREEN;
       if (full && (this.byDate || extra || !this.weights)) break;
+      // The screen as it stands, while the passages that could better it are read (not marked as shown).
+      if (full) provisional?.(unshown.slice(0, CLAUSES_PER_SCREEN));
       extra = full;
       const bounds = this.pending.map((passage) => this.bound(passage));
       const chosen = new Set(passagesToRead(bounds, unshown.map((clause) => clause.score), CLAUSES_PER_SCREEN, full ? EXTRA_PASSAGES : PAGE_SIZE));

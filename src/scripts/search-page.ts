@@ -25,7 +25,7 @@
  */
 
 import { isCommon, pagefindQuery } from '../lib/search/query.ts';
-import { quotedPhrases } from '../lib/search/rank.ts';
+import { quotedPhrases, type ClauseResult } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
 import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
 import { findPassages, listPassages, preloadWords, type FoundPassage } from './search-find.ts';
@@ -104,6 +104,16 @@ export function enhanceSearchPage(doc: Document): void {
    * Shows the next screen: for a search with words, the next clauses, grouped by policy (a policy shown
    * before gets them in its list); without words, the next policies. Returns the first link it added.
    */
+  /** Clauses as results, grouped by policy (a policy shown before gets them in its list). */
+  const renderScreen = (screen: ClauseResult[]) => {
+    for (const clause of screen) {
+      const { item, hits } = policyItem(clause.page, clause.label);
+      if (clause.whole) continue;
+      hits.append(renderClause(doc, clause, withHighlight(clause.url, searchedWords)));
+      if (!hits.isConnected) item.append(hits);
+    }
+  };
+
   const showMore = async (run: number): Promise<HTMLAnchorElement | undefined> => {
     const before = new Set(list.querySelectorAll('a'));
     if (!clauses) {
@@ -112,14 +122,18 @@ export function enhanceSearchPage(doc: Document): void {
       for (const data of batch) policyItem(data.url, policyLabel(data.meta));
       more.hidden = pending.length === 0;
     } else {
-      const screen = await clauses.nextScreen(() => run === generation);
+      // The first screen is shown as soon as the first passages are read, then replaced by the final one
+      // (progressive: the passages that could better it cost one more round of fragments).
+      const first = shown.size === 0;
+      const screen = await clauses.nextScreen(() => run === generation, first ? (provisional) => renderScreen(provisional) : undefined);
       if (!screen) return undefined;
-      for (const clause of screen) {
-        const { item, hits } = policyItem(clause.page, clause.label);
-        if (clause.whole) continue;
-        hits.append(renderClause(doc, clause, withHighlight(clause.url, searchedWords)));
-        if (!hits.isConnected) item.append(hits);
-      }
+      if (first) {
+        const focused = list.contains(doc.activeElement) ? (doc.activeElement as HTMLAnchorElement).getAttribute('href') : null;
+        list.replaceChildren();
+        shown = new Map();
+        renderScreen(screen);
+        if (focused) list.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(focused)}"]`)?.focus();
+      } else renderScreen(screen);
       more.hidden = clauses.unread === 0 && clauses.unshown().length === 0;
     }
     return [...list.querySelectorAll('a')].find((link) => !before.has(link));
