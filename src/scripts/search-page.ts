@@ -24,19 +24,14 @@
  *   typed, for the policy page's highlighter.
  */
 
-import { pagefindQuery } from '../lib/search/query.ts';
-import { clauseHits, clauseKey, idf, passageScore, quotedPhrases, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
+import { isCommon, pagefindQuery } from '../lib/search/query.ts';
+import { quotedPhrases, type ClauseResult } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
-import { fillCompanySuggestions, loadSearch, type Pagefind, type Partition, type Result, type Search } from './search-pagefind.ts';
+import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
+import { findPassages, listPassages, preloadWords, type FoundPassage } from './search-find.ts';
+import { fillCompanySuggestions, loadSearch, type Search, type Result } from './search-pagefind.ts';
 import { formatDate, policyLabel, renderClause } from './search-results.ts';
 import { FILTERS, stateFromUrl, urlFromState, withHighlight, type SearchState } from './search-url.ts';
-
-/** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
-const PAGE_SIZE = 5;
-/** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */
-const ESTIMATED_CLAUSES = 40;
-/** Clauses shown at once (a screen), grouped by policy. */
-const CLAUSES_PER_SCREEN = 10;
 
 export function enhanceSearchPage(doc: Document): void {
   const form = doc.getElementById('search') as HTMLFormElement | null;
@@ -73,14 +68,12 @@ export function enhanceSearchPage(doc: Document): void {
   let sayFound = () => {};
   /** The words searched for the results on screen, for the result links' highlight parameter. */
   let searchedWords: string[] = [];
-  /** Passages still to read, best (or in date order) first. */
+  /** A search without words: the policies' first passages still to show. */
   let pending: Result[] = [];
   /** The results shown, by policy page path: a later clause of a shown policy joins it. */
   let shown = new Map<string, { item: HTMLLIElement; hits: HTMLUListElement }>();
-  /** A search with words: its words' weights, the clauses read so far, those shown (by clause key). */
-  let clauses:
-    | { occurrences: Map<string, number>; passages: number; phrases: string[][]; weights?: Map<string, number>; byDate: boolean; hits: (ClauseHit & { order: number })[]; shownKeys: Set<string> }
-    | undefined;
+  /** A search with words: its clauses. */
+  let clauses: ClauseSearch | undefined;
 
   /** The list item of a policy (company, date, title, domain), added to the list and remembered. */
   const policyItem = (pageUrl: string, meta: Record<string, string | undefined>) => {
@@ -107,106 +100,43 @@ export function enhanceSearchPage(doc: Document): void {
     return entry;
   };
 
-  /** The clauses read and not shown yet, in the order they are to be shown. */
-  const unshown = (): ClauseResult[] => {
-    if (!clauses) return [];
-    const { hits, shownKeys, byDate } = clauses;
-    const ranked = rankClauses(hits);
-    if (byDate) {
-      const order = new Map(hits.map((hit) => [hit.url, hit.order]));
-      ranked.sort((a, b) => order.get(a.url)! - order.get(b.url)! || b.score - a.score);
-    }
-    return ranked.filter((clause) => !shownKeys.has(clauseKey(clause)));
-  };
-
-  /** Reads the next passages' clauses; false when a newer search started meanwhile. */
-  const readPassages = async (run: number): Promise<boolean> => {
-    const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map((result) => result.data()));
-    if (run !== generation || !clauses) return false;
-    // Words are weighed by their rarity among the archive's clauses: the count of clauses is estimated from
-    // the first passages read (their clauses per passage), that of a word's clauses by its occurrences.
-    if (!clauses.weights) {
-      const perPassage = batch.reduce((sum, data) => sum + data.anchors.filter((anchor) => anchor.element === 'span').length, 0) / Math.max(1, batch.length);
-      const total = Math.max(1, clauses.passages * perPassage);
-      clauses.weights = new Map([...clauses.occurrences].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
-    }
-    for (const data of batch) {
-      const fragment: Fragment = { url: data.url, content: data.content, anchors: data.anchors, label: policyLabel(data.meta) };
-      const order = clauses.hits.length;
-      clauses.hits.push(...clauseHits(fragment, clauses.weights, clauses.phrases).map((hit) => ({ ...hit, order })));
-    }
-    return true;
-  };
-
   /**
    * Shows the next screen: for a search with words, the next clauses, grouped by policy (a policy shown
    * before gets them in its list); without words, the next policies. Returns the first link it added.
    */
+  /** Clauses as results, grouped by policy (a policy shown before gets them in its list). */
+  const renderScreen = (screen: ClauseResult[]) => {
+    for (const clause of screen) {
+      const { item, hits } = policyItem(clause.page, clause.label);
+      if (clause.whole) continue;
+      hits.append(renderClause(doc, clause, withHighlight(clause.url, searchedWords)));
+      if (!hits.isConnected) item.append(hits);
+    }
+  };
+
   const showMore = async (run: number): Promise<HTMLAnchorElement | undefined> => {
     const before = new Set(list.querySelectorAll('a'));
     if (!clauses) {
       const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map((result) => result.data()));
       if (run !== generation) return undefined;
       for (const data of batch) policyItem(data.url, policyLabel(data.meta));
+      more.hidden = pending.length === 0;
     } else {
-      while (unshown().length < CLAUSES_PER_SCREEN && pending.length) if (!(await readPassages(run))) return undefined;
-      for (const clause of unshown().slice(0, CLAUSES_PER_SCREEN)) {
-        clauses.shownKeys.add(clauseKey(clause));
-        const { item, hits } = policyItem(clause.page, clause.label);
-        if (clause.whole) continue;
-        hits.append(renderClause(doc, clause, withHighlight(clause.url, searchedWords)));
-        if (!hits.isConnected) item.append(hits);
-      }
+      // The first screen is shown as soon as the first passages are read, then replaced by the final one
+      // (progressive: the passages that could better it cost one more round of fragments).
+      const first = shown.size === 0;
+      const screen = await clauses.nextScreen(() => run === generation, first ? (provisional) => renderScreen(provisional) : undefined);
+      if (!screen) return undefined;
+      if (first) {
+        const focused = list.contains(doc.activeElement) ? (doc.activeElement as HTMLAnchorElement).getAttribute('href') : null;
+        list.replaceChildren();
+        shown = new Map();
+        renderScreen(screen);
+        if (focused) list.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(focused)}"]`)?.focus();
+      } else renderScreen(screen);
+      more.hidden = clauses.unread === 0 && clauses.unshown().length === 0;
     }
-    more.hidden = pending.length === 0 && unshown().length === 0;
     return [...list.querySelectorAll('a')].find((link) => !before.has(link));
-  };
-
-  /** Status words for the clauses and policies found so far ("At least" while passages remain unread). */
-  const countStatus = (): string => {
-    if (!clauses) return '';
-    const ranked = rankClauses(clauses.hits);
-    const policies = new Set(ranked.map((clause) => clause.page)).size;
-    const found = ranked.filter((clause) => !clause.whole);
-    const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-    const counts = found.length ? `${plural(found.length, 'clause', 'clauses')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
-    return pending.length ? `At least ${counts}` : counts.charAt(0).toUpperCase() + counts.slice(1);
-  };
-
-  /**
-   * The passages that hold any of the words, best first (one Pagefind search per word, their scores added),
-   * and how often each word occurs in them, under every form it matches.
-   */
-  const findPassages = async (api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>) => {
-    const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
-    const occurrences = new Map<string, number>();
-    const found = new Map<string, { result: Result; score: number; positions: number[][] }>();
-    const weights: number[] = [];
-    for (const [index, word] of words.entries()) {
-      const term = pagefindQuery(word).query.replace(/"/g, '');
-      const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(word))));
-      weights.push(0);
-      if (!term || !searched.length) continue;
-      const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
-      const response = await api.search(term, { filters });
-      if (!response) return undefined;
-      const count = response.results.reduce((sum, result) => sum + (result.words?.length ?? 1), 0);
-      for (const form of wordStems(word)) occurrences.set(form, Math.min(occurrences.get(form) ?? Infinity, count));
-      // For choosing passages: the word's rarity among clauses, taking a passage for ESTIMATED_CLAUSES clauses.
-      weights[index] = idf(count, passages * ESTIMATED_CLAUSES);
-      for (const result of response.results) {
-        const known = found.get(result.id) ?? { result, score: 0, positions: words.map(() => []) };
-        known.score += result.score;
-        known.positions[index] = result.words ?? [];
-        found.set(result.id, known);
-      }
-    }
-    // Best first: the passage whose words lie closest together, as in a clause; then Pagefind's scores added.
-    const ranked = [...found.values()]
-      .map((entry) => ({ ...entry, near: passageScore(entry.positions, weights) }))
-      .sort((a, b) => b.near - a.near || b.score - a.score)
-      .map((entry) => entry.result);
-    return { occurrences, passages, ranked };
   };
 
   const search = async (state: SearchState) => {
@@ -234,29 +164,18 @@ export function enhanceSearchPage(doc: Document): void {
       const words = sent.words.map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter(Boolean);
       const found = state.q ? await findPassages(api, partitions, words, { ...filters, not: { kind: 'vocabulary' } }) : undefined;
       if (run !== generation || (state.q && !found)) return;
-      let results: Result[];
+      let results: FoundPassage[];
       if (found && !phrase && !byDate) results = found.ranked;
-      else if (searched.length === 0) results = [];
-      else if (byDate) {
-        // Every word, newest (or oldest) passage first.
-        const sort = { date: state.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
-        const order = state.sort === 'newest' ? [...searched].reverse() : searched;
-        results = [];
-        for (const partition of order) {
-          const response = await api.search(sent.query || null, { filters: { ...scope, partition: partition.key }, sort });
-          if (run !== generation || !response) return;
-          results.push(...response.results);
-        }
-      } else {
-        // A phrase: the passages that have it, Pagefind's order.
-        const response = await api.search(sent.query || null, { filters: scope });
-        if (run !== generation || !response) return;
-        results = response.results;
+      else {
+        // Sorted by date, every word, newest (or oldest) passage first; a phrase: the passages that have it.
+        const listed = searched.length ? await listPassages(api, sent.query || null, scope, byDate ? { sort: state.sort as 'newest' | 'oldest', partitions: searched } : undefined) : [];
+        if (run !== generation || !listed) return;
+        results = listed.map((result) => ({ result, window: [] }));
       }
-      pending = [...results];
       searchedWords = sent.words;
-      clauses = found ? { occurrences: found.occurrences, passages: found.passages, phrases: quotedPhrases(state.q), byDate, hits: [], shownKeys: new Set() } : undefined;
-      const total = pending.length;
+      pending = found ? [] : results.map((passage) => passage.result);
+      clauses = found ? new ClauseSearch(words, found.occurrences, found.passages, results, quotedPhrases(state.q), byDate) : undefined;
+      const total = results.length;
       list.replaceChildren();
       shown = new Map();
       await showMore(run);
@@ -272,8 +191,8 @@ export function enhanceSearchPage(doc: Document): void {
           });
         const what = (state.q ? ` for “${state.q.replace(/^"(.*)"$/, '$1')}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
         const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
-        const counts = clauses ? countStatus() : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'}`;
-        const none = clauses ? !clauses.hits.length : total === 0;
+        const counts = clauses ? clauses.countStatus() : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'}`;
+        const none = clauses ? !clauses.found : total === 0;
         status.textContent = (none ? `Nothing found${what}.` : `${counts} found${what}.`) + left;
       };
       sayFound();
@@ -300,7 +219,11 @@ export function enhanceSearchPage(doc: Document): void {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   box.addEventListener('input', () => {
-    void load();
+    // The words typed so far (each followed by a space: not the one being typed) start their index chunks'
+    // downloads while the reader goes on typing.
+    // Function words are not preloaded: the search leaves them out once a content word follows.
+    const typed = box.value.includes('"') ? [] : box.value.replace(/\S+$/, '').split(/\s+/).map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter((word) => word && !isCommon(word));
+    void load().then(({ api }) => preloadWords(api, typed), () => {});
     clearTimeout(timer);
     timer = setTimeout(() => {
       commit(pushNext ? 'push' : 'replace');

@@ -24,6 +24,8 @@ export interface Pagefind {
   init: () => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
   search: (query: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, 'asc' | 'desc'> }) => Promise<{ results: Result[] } | null>;
+  /** Downloads what a search for the term needs, without searching (Pagefind's API; merged indexes too). */
+  preload?: (query: string, options?: { filters?: Record<string, unknown> }) => Promise<void>;
 }
 
 export interface Partition {

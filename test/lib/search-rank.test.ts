@@ -1,10 +1,10 @@
 /** How the search page ranks clauses (src/lib/search/rank.ts). */
 import { describe, expect, it } from 'vitest';
 import { TOPICS_MARK } from '../../src/lib/search/passages.ts';
-import { boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, snapshotNote, wordStems, type Fragment } from '../../src/lib/search/rank.ts';
+import { bestWindow, boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, seriesOf, snapshotNote, wordStems, type Fragment } from '../../src/lib/search/rank.ts';
 
 /** A passage as Pagefind's fragment has it: header words, then headings and clause markers at word positions. */
-function fragment(date: string, parts: (['h', string] | ['c', string, string, string?])[], header = 'Acme privacy policy.', domain = 'acme.com'): Fragment {
+function fragment(date: string, parts: (['h', string] | ['c', string, string, string?])[], header = 'Acme privacy policy.', domain = 'acme.com', service?: string): Fragment {
   const words = header.split(' ');
   const anchors: Fragment['anchors'] = [];
   let heading = '';
@@ -18,7 +18,7 @@ function fragment(date: string, parts: (['h', string] | ['c', string, string, st
       words.push(...part[2].split(' '));
     }
   }
-  return { url: `/policies/${domain}/${date}/?pagefind-highlight=x`, content: words.join(' '), anchors, label: { company: 'Acme', date, domain, title: 'Privacy policy' } };
+  return { url: `/policies/${domain}/${service ? `${date}-${service}` : date}/?pagefind-highlight=x`, content: words.join(' '), anchors, label: { company: 'Acme', date, domain, title: 'Privacy policy' } };
 }
 const weights = (...terms: string[]) => new Map(terms.flatMap((term) => wordStems(term).map((form) => [form, 1] as const)));
 
@@ -90,6 +90,22 @@ describe('rankClauses', () => {
     );
   });
 
+  it('merges by series: the snapshots of one service of a domain, not two services of the same domain', () => {
+    const service = (date: string, name: string) =>
+      clauseHits(fragment(date, [['h', 'Cookies'], ['c', 'cookies-1', 'We use cookies to remember you.']], 'Acme privacy policy.', 'acme.com', name), weights('cookies'));
+    const ranked = rankClauses([...service('2019-05-01', 'mail'), ...service('2021-01-01', 'mail'), ...service('2024-02-01', 'mail'), ...service('2020-01-01', 'maps')]);
+    expect(ranked.map((clause) => [clause.url, clause.dates])).toEqual(
+      expect.arrayContaining([
+        ['/policies/acme.com/2024-02-01-mail/#cookies-1', ['2019-05-01', '2021-01-01', '2024-02-01']],
+        ['/policies/acme.com/2020-01-01-maps/#cookies-1', ['2020-01-01']],
+      ]),
+    );
+    expect(ranked).toHaveLength(2);
+    expect(seriesOf('/policies/acme.com/2020-01-01-mail-2/', 'acme.com')).toBe('acme.com/mail');
+    expect(seriesOf('/policies/acme.com/2020-01-01-2/', 'acme.com')).toBe('acme.com');
+    expect(seriesOf('/policies/hi5.com/2020-10-29-hi5/', 'hi5.com')).toBe('hi5.com/hi5');
+  });
+
   it('does not merge the same text of two different policies', () => {
     const other = clauseHits(fragment('2020-01-01', [['c', 'x-1', 'We use cookies to remember you.']], 'Other.', 'other.org'), weights('cookies'));
     expect(rankClauses([...snapshot('2020-01-01'), ...other]).filter((clause) => clause.words.join(' ') === 'We use cookies to remember you.')).toHaveLength(2);
@@ -121,6 +137,9 @@ describe('passageScore', () => {
     // Far apart: the better word alone.
     expect(passageScore([[3], [300]], [1, 2])).toBe(2);
     expect(passageScore([[], []], [1, 2])).toBe(0);
+    // Which words that window has: what the passage's best clause may have.
+    expect(bestWindow([[3, 500], [10]], [1, 2]).words.sort()).toEqual([0, 1]);
+    expect(bestWindow([[3], [300]], [1, 2]).words).toEqual([1]);
   });
 });
 

@@ -47,12 +47,14 @@ const QUESTION_WORDS = new Set(
   'i me my mine myself they them their theirs he she his her what who whom whose where why does did doing done am was were been being would should could shall must might has had having there here any some all so than then too very just into onto over up down per via get gets got happen happens happened tell told let know'.split(' '),
 );
 
+/** Whether a token typed is a function or question word (left out when other words remain). */
+export function isCommon(token: string): boolean {
+  const word = token.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/gi, '');
+  return COMMON_WORDS.has(word) || QUESTION_WORDS.has(word);
+}
+
 export function pagefindQuery(typed: string): PagefindQuery {
   const tokens = typed.trim().split(/\s+/).filter(Boolean);
-  const isCommon = (token: string) => {
-    const word = token.toLowerCase().replace(/^[^a-z]+|[^a-z]+$/gi, '');
-    return COMMON_WORDS.has(word) || QUESTION_WORDS.has(word);
-  };
   const leaveOut = !typed.includes('"') && tokens.some((token) => !isCommon(token));
   const words = leaveOut ? tokens.filter((token) => !isCommon(token)) : tokens;
   const ignored = leaveOut ? tokens.filter(isCommon) : [];

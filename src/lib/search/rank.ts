@@ -12,8 +12,9 @@
  *   archive's passages (from Pagefind's counts), saturated by repetition, normalised by clause length;
  * - a clause's section heading counts for it, at a lower weight, and is never a result of its own;
  * - words match by their Snowball stem (Pagefind's, src/lib/search/stem.ts), whole words only;
- * - the same clause text in several snapshots of one policy (same domain) is one result, linking to the
- *   newest snapshot that has it, with how many snapshots and which years.
+ * - the same clause text in several snapshots of one document (its series: domain, and service when the
+ *   snapshot names one) is one result, linking to the newest snapshot that has it, with how many snapshots
+ *   and which years.
  */
 import { TOPICS_MARK } from './passages.ts';
 import { stem } from './stem.ts';
@@ -66,9 +67,21 @@ const AVERAGE_CLAUSE_WORDS = 40;
 /** A query word in the clause's section heading adds this share of the word's weight. */
 export const HEADING_WEIGHT = 0.3;
 
+/**
+ * Words already stemmed: a passage of up to 4,000 words repeats most of them, and each is stemmed once per
+ * page visit instead of at every occurrence (the clauses of a first screen are scored on the main thread).
+ */
+const STEMS = new Map<string, string[]>();
+const STEMS_KEPT = 50_000;
+
 /** The forms of a word of policy text compared with the query's stems ("E-mail," → email, e, mail). */
 export function wordStems(word: string): string[] {
-  return searchForms(word).map((form) => (/^[a-z]+$/.test(form) ? stem(form) : form));
+  const known = STEMS.get(word);
+  if (known) return known;
+  const forms = searchForms(word).map((form) => (/^[a-z]+$/.test(form) ? stem(form) : form));
+  if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+  STEMS.set(word, forms);
+  return forms;
 }
 
 /** BM25's weight of a word found in `containing` of `total` passages. */
@@ -143,13 +156,24 @@ function scoreClause(weights: ReadonlyMap<string, number>, counts: Map<string, n
   return score;
 }
 
-/** The key that makes two clauses the same: policy (domain) and text (case and spacing ignored). */
+/**
+ * The series of a snapshot, from its page URL (`/policies/<domain>/<date>[-<service>][-<n>]/`, ids by
+ * src/lib/import/output.ts): the domain, and the service when the id names one. A same-day second snapshot's
+ * `-<n>` is dropped, so a service whose name ends in "-<digits>" counts as the service without them.
+ */
+export function seriesOf(url: string, domain: string): string {
+  const id = /\/policies\/[^/]+\/([^/?#]+)/.exec(url)?.[1] ?? '';
+  const service = id.replace(/^\d{4}-\d{2}-\d{2}/, '').replace(/-\d+$/, '').replace(/^-/, '');
+  return service ? `${domain}/${service}` : domain;
+}
+
+/** The key that makes two clauses the same: series (domain and service) and text (case and spacing ignored). */
 export function clauseKey(hit: Pick<ClauseHit, 'domain' | 'words' | 'whole' | 'url'>): string {
-  return hit.whole ? hit.url : `${hit.domain}\n${hit.words.join(' ').toLowerCase()}`;
+  return hit.whole ? hit.url : `${seriesOf(hit.url, hit.domain)}\n${hit.words.join(' ').toLowerCase()}`;
 }
 
 /**
- * Clauses best first, each text of a policy once: the newest snapshot's clause stands for the others, and
+ * Clauses best first, each text of a series once: the newest snapshot's clause stands for the others, and
  * lists their dates. Ties keep the order given (the passages' order).
  */
 export function rankClauses(hits: readonly ClauseHit[]): ClauseResult[] {
@@ -243,8 +267,13 @@ const WINDOW = AVERAGE_CLAUSE_WORDS;
  * passage, as Pagefind reports them; `weights`: one per word).
  */
 export function passageScore(found: readonly (readonly number[])[], weights: readonly number[]): number {
+  return bestWindow(found, weights).score;
+}
+
+/** The best window of a passage (passageScore) and which query words (their indexes) it has. */
+export function bestWindow(found: readonly (readonly number[])[], weights: readonly number[]): { score: number; words: number[] } {
   const located = found.flatMap((positions, word) => positions.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
-  let best = 0;
+  let best = { score: 0, words: [] as number[] };
   let from = 0;
   const inWindow = new Map<number, number>();
   for (const entry of located) {
@@ -257,7 +286,7 @@ export function passageScore(found: readonly (readonly number[])[], weights: rea
     }
     let sum = 0;
     for (const word of inWindow.keys()) sum += weights[word];
-    best = Math.max(best, sum);
+    if (sum > best.score) best = { score: sum, words: [...inWindow.keys()] };
   }
   return best;
 }

@@ -1,0 +1,99 @@
+/**
+ * Which passages hold the query's words, best first: one Pagefind search per content word, all at once (a
+ * word's search waits for its index chunk; run one after another, a three-word question waited for three
+ * downloads in turn), their results merged.
+ */
+import { pagefindQuery } from '../lib/search/query.ts';
+import { bestWindow, idf, wordStems } from '../lib/search/rank.ts';
+import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
+import type { Pagefind, Partition, Result } from './search-pagefind.ts';
+
+/** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */
+const ESTIMATED_CLAUSES = 40;
+
+/** A passage found, with the query words (their indexes) of its best window: what its best clause may have. */
+export interface FoundPassage {
+  result: Result;
+  window: number[];
+}
+
+export interface Found {
+  /** How often each word occurs in the passages found, under every form it matches. */
+  occurrences: Map<string, number>;
+  /** Passages in the index (all partitions). */
+  passages: number;
+  /** Best first. */
+  ranked: FoundPassage[];
+}
+
+/** What Pagefind is asked for one word: its stem (src/lib/search/query.ts). */
+const termOf = (word: string) => pagefindQuery(word).query.replace(/"/g, '');
+
+/** The partitions that can have the word (src/lib/search/terms.ts). */
+const partitionsFor = (partitions: Partition[], word: string) => partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(word))));
+
+/**
+ * Starts downloading the index chunks of the words (Pagefind's preload), so that the search, when it runs,
+ * finds them loaded or on their way. Costs nothing more: the search would load the same chunks.
+ */
+export function preloadWords(api: Pagefind, words: readonly string[]): void {
+  for (const word of words) {
+    const term = termOf(word);
+    if (term && api.preload) void api.preload(term).catch(() => {});
+  }
+}
+
+/**
+ * The passages that hold any of the words, best first: the passage whose words lie closest together (as in one
+ * clause) first, then Pagefind's scores added. Undefined when Pagefind gave up (a newer search).
+ */
+export async function findPassages(api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>): Promise<Found | undefined> {
+  const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
+  const responses = await Promise.all(
+    words.map((word) => {
+      const term = termOf(word);
+      const searched = partitionsFor(partitions, word);
+      if (!term || !searched.length) return Promise.resolve({ results: [] as Result[], skipped: true });
+      const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
+      return api.search(term, { filters });
+    }),
+  );
+  if (responses.some((response) => !response)) return undefined;
+  const occurrences = new Map<string, number>();
+  const found = new Map<string, { result: Result; score: number; positions: number[][] }>();
+  // For choosing passages: each word's rarity among clauses, taking a passage for ESTIMATED_CLAUSES clauses.
+  const weights = responses.map((response, index) => {
+    if ('skipped' in response!) return 0;
+    const count = response!.results.reduce((sum, result) => sum + (result.words?.length ?? 1), 0);
+    for (const form of wordStems(words[index])) occurrences.set(form, Math.min(occurrences.get(form) ?? Infinity, count));
+    for (const result of response!.results) {
+      const known = found.get(result.id) ?? { result, score: 0, positions: words.map(() => []) };
+      known.score += result.score;
+      known.positions[index] = result.words ?? [];
+      found.set(result.id, known);
+    }
+    return idf(count, passages * ESTIMATED_CLAUSES);
+  });
+  const ranked = [...found.values()]
+    .map((entry) => ({ ...entry, best: bestWindow(entry.positions, weights) }))
+    .sort((a, b) => b.best.score - a.best.score || b.score - a.score)
+    .map((entry) => ({ result: entry.result, window: entry.best.words }));
+  return { occurrences, passages, ranked };
+}
+
+/**
+ * The passages Pagefind finds for the whole query, in its order, or by date (every word, newest or oldest
+ * passage first, one partition after another: Pagefind's merge keeps no date order across indexes).
+ */
+export async function listPassages(api: Pagefind, query: string | null, scope: Record<string, unknown>, byDate?: { sort: 'newest' | 'oldest'; partitions: Partition[] }): Promise<Result[] | undefined> {
+  if (!byDate) return (await api.search(query, { filters: scope }))?.results;
+  const sort = { date: byDate.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
+  const order = byDate.sort === 'newest' ? [...byDate.partitions].reverse() : byDate.partitions;
+  const results: Result[] = [];
+  for (const partition of order) {
+    const response = await api.search(query, { filters: { ...scope, partition: partition.key }, sort });
+    if (!response) return undefined;
+    results.push(...response.results);
+  }
+  return results;
+}
