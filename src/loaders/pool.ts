@@ -13,20 +13,18 @@ import { preparePolicy, type Prepared } from './prepare.ts';
 export interface PreparePool {
   /** Worker threads (0: preparing in this thread). */
   readonly threads: number;
-  prepare(source: string, pageFile: string, id: string): Promise<Prepared>;
+  prepare(source: string, pageFile: string): Promise<Prepared>;
   close(): Promise<void>;
 }
 
 export interface PrepareRequest {
   source: string;
   pageFile: string;
-  /** The policy's id (<domain>/<date>), for its open-data rows. */
-  id: string;
 }
 
 export function createPreparePool(size = defaultSize()): PreparePool {
-  const pool = createWorkerPool<PrepareRequest, Prepared>(new URL('./prepare-worker.ts', import.meta.url), size, ({ source, pageFile, id }) => preparePolicy(source, pageFile, id));
-  return { threads: pool.threads, prepare: (source, pageFile, id) => pool.run({ source, pageFile, id }), close: () => pool.close() };
+  const pool = createWorkerPool<PrepareRequest, Prepared>(new URL('./prepare-worker.ts', import.meta.url), size, ({ source, pageFile }) => preparePolicy(source, pageFile));
+  return { threads: pool.threads, prepare: (source, pageFile) => pool.run({ source, pageFile }), close: () => pool.close() };
 }
 
 function defaultSize(): number {

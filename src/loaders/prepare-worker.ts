@@ -3,4 +3,4 @@ import { serveRequests } from '../lib/workers/pool.ts';
 import type { PrepareRequest } from './pool.ts';
 import { preparePolicy } from './prepare.ts';
 
-serveRequests(({ source, pageFile, id }: PrepareRequest) => preparePolicy(source, pageFile, id));
+serveRequests(({ source, pageFile }: PrepareRequest) => preparePolicy(source, pageFile));

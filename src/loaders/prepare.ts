@@ -9,7 +9,7 @@ import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.t
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
 import { clauseTexts, historyFiles, writeJson } from '../lib/history/build.ts';
-import { writeDataFiles } from '../lib/policies/data-file.ts';
+import { writeSectionRecords } from '../lib/policies/data-file.ts';
 import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
 import { labelTopics } from '../lib/topics/label.ts';
 
@@ -17,7 +17,7 @@ export type Prepared =
   | { ok: true; data: Record<string, unknown>; summary: PolicySummary; warnings: string[] }
   | { ok: false; line?: number; message: string };
 
-export function preparePolicy(source: string, pageFile: string, id: string): Prepared {
+export function preparePolicy(source: string, pageFile: string): Prepared {
   let split;
   try {
     split = splitFrontmatter(source);
@@ -30,7 +30,8 @@ export function preparePolicy(source: string, pageFile: string, id: string): Pre
   writePageFile(pageFile, renderPolicy(segmented.sections));
   // The clause texts, for the lineage of this series (src/lib/history/build.ts, once every policy is prepared).
   writeJson(historyFiles(pageFile).clauses, clauseTexts(segmented.sections));
-  // The open data (index.json, clauses dataset) from the same clauses: src/lib/policies/data-file.ts.
-  writeDataFiles(pageFile, { id, domain: String(split.data.domain), archivedOn: String(split.data.archivedOn) }, segmented.sections);
+  // The open data (index.json; the clauses dataset's rows once the history pass knows `since`) from the same
+  // clauses: src/lib/policies/data-file.ts.
+  writeSectionRecords(pageFile, segmented.sections);
   return { ok: true, data: split.data, summary: summarize(segmented.sections), warnings: coverageWarnings(segmented, split.body) };
 }

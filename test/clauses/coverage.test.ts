@@ -19,7 +19,7 @@ const source = (wordCount: number, body: string) =>
 
 describe('preparePolicy: words published against words imported', () => {
   // wordCount as the importer writes it (countWords of the body): the check counted against it before.
-  const prepare = (body: string, name: string) => preparePolicy(source(countWords(body), body), path.join(dir, name), 'example.com/2020-01-01');
+  const prepare = (body: string, name: string) => preparePolicy(source(countWords(body), body), path.join(dir, name));
 
   it('reports a single missing word, naming it', () => {
     const body = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} says what it says about your data.`).join('\n\n');

@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { gunzipSync } from 'node:zlib';
 import { computeHistories, historyFiles, readChangePages, type HistoryEntry } from '../../src/lib/history/build.ts';
+import { dataFiles } from '../../src/lib/policies/data-file.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'history-pass-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -17,6 +19,8 @@ function snapshot(folder: string, domain: string, archivedOn: string, texts: str
   const pageFile = path.join(dir, folder, domain, `${archivedOn}.page`);
   fs.mkdirSync(path.dirname(pageFile), { recursive: true });
   fs.writeFileSync(historyFiles(pageFile).clauses, JSON.stringify(texts.map((text, i) => ({ id: `terms-${i + 1}`, text, heading: 'Terms' }))));
+  const clauses = texts.map((text, i) => ({ id: `terms-${i + 1}`, kind: 'paragraph', position: i + 1, text, topics: [] }));
+  fs.writeFileSync(dataFiles(pageFile).sections, JSON.stringify([{ id: 'terms', heading: 'Terms', level: 2, clauses }]));
   return { id: `${domain}/${archivedOn}`, digest: `${domain}:${archivedOn}:${texts.join('|')}`, data: { domain, service, archivedOn, pageFile } };
 }
 
@@ -42,6 +46,20 @@ describe('computeHistories', () => {
     // b.com's Shop is its own series: its first snapshot has no previous one.
     expect(threaded.metas.get('b.com/2022-05-05')?.previous).toBeUndefined();
     expect(readChangePages(path.join(dir, 'threads', 'a.com', '2021-01-01.page')).join('')).toContain('data-change="removed"');
+  });
+
+  it("writes each snapshot's rows of the clauses dataset with the date from which each clause is unchanged", async () => {
+    const rowsOf = (archivedOn: string) =>
+      gunzipSync(fs.readFileSync(dataFiles(path.join(dir, 'threads', 'a.com', `${archivedOn}.page`)).clauses))
+        .toString('utf8')
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
+    // 2021: C (added in 2020), then A (unchanged since 2019).
+    expect(rowsOf('2021-01-01').map((row) => [row.snapshot_id, row.clause_id, row.since])).toEqual([
+      ['a.com/2021-01-01', 'terms-1', '2020-01-01'],
+      ['a.com/2021-01-01', 'terms-2', '2019-01-01'],
+    ]);
   });
 
   it('computes nothing again when nothing changed', async () => {

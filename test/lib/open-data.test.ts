@@ -19,7 +19,7 @@ import { clausesGzip, clausesGzipSize, snapshotsCsv, snapshotsJsonl, topicsCsv }
 import { atomFeed, changeSummary } from '../../src/lib/data/feeds.ts';
 import { SNAPSHOT_COLUMNS, snapshotDocument, type PolicyEntry } from '../../src/lib/data/snapshots.ts';
 import { sourceOf } from '../../src/lib/data/sources.ts';
-import { readSectionRecords } from '../../src/lib/policies/data-file.ts';
+import { readSectionRecords, writeClauseRows } from '../../src/lib/policies/data-file.ts';
 import { preparePolicy } from '../../src/loaders/prepare.ts';
 import { TOPICS } from '../../src/lib/topics/taxonomy.ts';
 
@@ -31,8 +31,10 @@ const site = new URL('https://archive.example/');
 /** A policy file prepared as the loader prepares it (page and data files in a scratch folder). */
 function prepared(file: string, id: string, overrides: Record<string, string> = {}): PolicyEntry {
   const pageFile = path.join(dir, `${id}.page`);
-  const result = preparePolicy(readFileSync(path.join(root, file), 'utf8'), pageFile, id);
+  const result = preparePolicy(readFileSync(path.join(root, file), 'utf8'), pageFile);
   if (!result.ok) throw new Error(result.message);
+  // The dataset's rows, as the history pass writes them (each snapshot here is the first of its series).
+  writeClauseRows(pageFile, { id, domain: String(result.data.domain), archivedOn: String(result.data.archivedOn) }, {});
   return { id, data: { ...(result.data as PolicyEntry['data']), ...overrides, summary: result.summary, pageFile } };
 }
 

@@ -15,7 +15,8 @@ import type { Section } from '../clauses/types.ts';
 import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
 import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
 import { renderChangePages } from './render-changes.ts';
-import { writeCacheFile } from '../policies/page-file.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { writeClauseRows } from '../policies/data-file.ts';
 import { groupSeries, type SeriesMember } from './series.ts';
 import { createWorkerPool } from '../workers/pool.ts';
 
@@ -51,7 +52,7 @@ export function clauseTexts(sections: readonly Section[]): ClauseText[] {
 }
 
 export function writeJson(file: string, value: unknown): void {
-  writeCacheFile(file, JSON.stringify(value));
+  writeFileAtomic(file, JSON.stringify(value));
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -145,6 +146,7 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
       meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
     }
     const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
+    writeClauseRows(entry.data.pageFile, { id: entry.id, domain: entry.data.domain, archivedOn: entry.data.archivedOn }, sinceById);
     writeJson(files.history, { key, meta, since: sinceById } satisfies HistoryFile);
     metas.push([entry.id, meta]);
     computed++;

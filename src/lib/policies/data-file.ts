@@ -3,7 +3,8 @@
  * loader beside its page file (page-file.ts) from the same segmentation, so the published JSON and datasets
  * never parse HTML again (src/lib/data/, docs/data.md). Two files per policy:
  *   <id>.sections.json     the sections and clauses, read by the policy's index.json endpoint;
- *   <id>.clauses.jsonl.gz  one gzip member holding the policy's rows of the clauses dataset. Gzip members
+ *   <id>.clauses.jsonl.gz  one gzip member holding the policy's rows of the clauses dataset, written by the
+ *                          history pass, which knows each clause's `since` (src/lib/history/build.ts). Gzip members
  *                          concatenate into one valid gzip file (RFC 1952, 2.2), so /data/clauses.jsonl.gz is
  *                          the members of every policy in id order: an additions build compresses nothing
  *                          again, and the same archive always gives the same bytes (no time in the header).
@@ -45,6 +46,8 @@ export interface ClauseRow {
   kind: Clause['kind'];
   text: string;
   topics: string[];
+  /** The archive date from which the clause's text is unchanged in its series. */
+  since: string;
 }
 
 export interface SnapshotKey {
@@ -69,7 +72,7 @@ export function sectionRecords(sections: Section[]): SectionRecord[] {
   }));
 }
 
-export function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[]): ClauseRow[] {
+export function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[], since: Record<string, string>): ClauseRow[] {
   return sections.flatMap((section) =>
     section.clauses.map((clause) => ({
       snapshot_id: snapshot.id,
@@ -82,6 +85,7 @@ export function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[]): Cl
       kind: clause.kind,
       text: clause.text,
       topics: clause.topics,
+      since: since[clause.id] ?? snapshot.archivedOn,
     })),
   );
 }
@@ -91,11 +95,13 @@ export function jsonLines(rows: unknown[]): string {
   return rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 }
 
-export function writeDataFiles(pageFile: string, snapshot: SnapshotKey, sections: Section[]): void {
-  const records = sectionRecords(sections);
-  const files = dataFiles(pageFile);
-  writeFileAtomic(files.sections, JSON.stringify(records));
-  writeFileAtomic(files.clauses, gzipSync(jsonLines(clauseRows(snapshot, records)), { level: 9 }));
+export function writeSectionRecords(pageFile: string, sections: Section[]): void {
+  writeFileAtomic(dataFiles(pageFile).sections, JSON.stringify(sectionRecords(sections)));
+}
+
+/** The policy's rows of the clauses dataset, once its lineage gives each clause's `since`. */
+export function writeClauseRows(pageFile: string, snapshot: SnapshotKey, since: Record<string, string>): void {
+  writeFileAtomic(dataFiles(pageFile).clauses, gzipSync(jsonLines(clauseRows(snapshot, readSectionRecords(pageFile), since)), { level: 9 }));
 }
 
 export function readSectionRecords(pageFile: string): SectionRecord[] {

@@ -21,9 +21,6 @@ export function writePageFile(file: string, rendered: RenderedPolicy): void {
   writeFileAtomic(file, `${JSON.stringify(header)}\n${topicSummary}${toc}${body}`);
 }
 
-/** The loader's cache files are written with the project's one atomic write (src/lib/history/build.ts imports this name). */
-export { writeFileAtomic as writeCacheFile } from '../files/atomic-write.ts';
-
 export function readPageFile(file: string): RenderedPolicy {
   const text = readFileSync(file, 'utf8');
   const end = text.indexOf('\n');
