@@ -64,22 +64,19 @@ function matchEdits(previous: readonly ClauseText[], current: readonly ClauseTex
   const right = previous.flatMap((_, j) => (used[j] ? [] : [j]));
   if (!left.length || !right.length) return;
   const windowed = left.length * right.length > MAX_PAIRS;
-  const bags = new Map<string, Map<string, number>>();
-  const bagOf = (side: string, index: number, text: string) => {
-    const key = `${side}${index}`;
-    let bag = bags.get(key);
-    if (!bag) bags.set(key, (bag = countTokens(text)));
-    return bag;
-  };
+  const currentBags = new Map(left.map((i) => [i, wordBag(current[i].text)]));
+  const previousBags = new Map(right.map((j) => [j, wordBag(previous[j].text)]));
   const pairs: { i: number; j: number; score: number; distance: number }[] = [];
   for (const i of left) {
-    const a = bagOf('c', i, current[i].text);
+    const a = currentBags.get(i)!;
     for (const j of right) {
-      // Positions relative to each document's length, so an insertion high up does not push everything apart.
-      const distance = Math.abs(i / current.length - j / previous.length);
       if (windowed && Math.abs(i - j) > MAX_DISTANCE) continue;
-      const score = dice(a, bagOf('p', j, previous[j].text));
-      if (score >= EDIT_THRESHOLD) pairs.push({ i, j, score, distance });
+      const b = previousBags.get(j)!;
+      // Dice can reach the threshold only if the two lengths are close enough: 2·min / (a + b).
+      if (2 * Math.min(a.size, b.size) < EDIT_THRESHOLD * (a.size + b.size)) continue;
+      const score = diceOfBags(a, b);
+      // Positions relative to each document's length, so an insertion high up does not push everything apart.
+      if (score >= EDIT_THRESHOLD) pairs.push({ i, j, score, distance: Math.abs(i / current.length - j / previous.length) });
     }
   }
   pairs.sort((x, y) => y.score - x.score || x.distance - y.distance || x.i - y.i || x.j - y.j);
@@ -88,6 +85,27 @@ function matchEdits(previous: readonly ClauseText[], current: readonly ClauseTex
     matches[i] = { kind: 'edited', previous: j };
     used[j] = 1;
   }
+}
+
+/** A clause's words with their counts and its number of words. */
+interface WordBag {
+  counts: Map<string, number>;
+  size: number;
+}
+
+function wordBag(text: string): WordBag {
+  const counts = countTokens(text);
+  let size = 0;
+  for (const n of counts.values()) size += n;
+  return { counts, size };
+}
+
+function diceOfBags(a: WordBag, b: WordBag): number {
+  if (!a.size || !b.size) return 0;
+  const [small, large] = a.counts.size <= b.counts.size ? [a.counts, b.counts] : [b.counts, a.counts];
+  let common = 0;
+  for (const [token, n] of small) common += Math.min(n, large.get(token) ?? 0);
+  return (2 * common) / (a.size + b.size);
 }
 
 /** A clause's words (the topic classifier's tokenizer) with their counts. */
@@ -99,15 +117,8 @@ export function countTokens(text: string): Map<string, number> {
 
 /** 2·|A∩B| / (|A|+|B|) over word multisets: 1 for the same words, 0 for none in common. */
 export function dice(a: Map<string, number>, b: Map<string, number>): number {
-  let sizeA = 0;
-  let sizeB = 0;
-  let common = 0;
-  for (const n of a.values()) sizeA += n;
-  for (const n of b.values()) sizeB += n;
-  if (!sizeA || !sizeB) return 0;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const [token, n] of small) common += Math.min(n, large.get(token) ?? 0);
-  return (2 * common) / (sizeA + sizeB);
+  const size = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
+  return diceOfBags({ counts: a, size: size(a) }, { counts: b, size: size(b) });
 }
 
 export function similarity(a: string, b: string): number {
