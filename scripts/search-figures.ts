@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { PartitionManifest } from '../src/lib/search/pagefind-index.ts';
+import type { PartitionManifest } from '../src/lib/search/partitions.ts';
 import { launchBrowser } from '../test/support/browser.ts';
 import { serveDirectory } from '../test/support/static-server.ts';
 

@@ -13,7 +13,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PartitionManifest } from '../../src/lib/search/pagefind-index.ts';
+import type { PartitionManifest } from '../../src/lib/search/partitions.ts';
 import { siteFiles } from '../support/pages.ts';
 import { PROJECT_ROOT, TEST_BUILD_ENV, TEST_POLICY_DIRS, TEST_SITE_DIR } from '../support/site.ts';
 

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex, type PartitionManifest, SearchIndexError } from '../../src/lib/search/pagefind-index.ts';
+import { buildSearchIndex, SearchIndexError } from '../../src/lib/search/pagefind-index.ts';
+import type { PartitionManifest } from '../../src/lib/search/partitions.ts';
 import { builtPages, pageType } from '../support/pages.ts';
 import { SAMPLE_POLICY_IDS, TEST_SEARCH_PARTITION_POLICIES, TEST_SITE_DIR, builtFile } from '../support/site.ts';
 

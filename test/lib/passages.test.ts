@@ -6,7 +6,7 @@ import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/lib/clauses/segment.ts';
 import { renderPolicy } from '../../src/lib/policies/render.ts';
-import { partition } from '../../src/lib/search/pagefind-index.ts';
+import { partition } from '../../src/lib/search/partitions.ts';
 import { wordsOf } from '../../src/lib/search/page-text.ts';
 import { PassageError, TOPICS_MARK, passagesOfPage } from '../../src/lib/search/passages.ts';
 

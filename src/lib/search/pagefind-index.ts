@@ -33,56 +33,26 @@
  * UI bundles are removed from the output.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import * as pagefind from 'pagefind';
-import { escapeHtml } from '../policies/render.ts';
 import { SearchIndexError } from './index-error.ts';
-import { type CutPartition, cutAhead, passageWorkRoot } from './passage-files.ts';
+import { folderSize, linkTree, pruneCache, readVocabulary, writeVocabulary } from './index-files.ts';
+import { closePagefind, indexPartition } from './pagefind-runner.ts';
+import { type Partition, type PartitionManifest, PARTITION_POLICIES, partition, TAIL_DIVISOR } from './partitions.ts';
+import { cutAhead, passageWorkRoot } from './passage-files.ts';
 import { PASSAGE_TEXT_BUDGET } from './passages.ts';
 import { exists, partitionWords, policyPages, readJson, SCAN_CACHE } from './site-pages.ts';
 import { missingWords, searchForms, type MissingWord } from './terms.ts';
 
 export { SearchIndexError } from './index-error.ts';
 
-/** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
-const UNUSED = /^(pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)|wasm\.unknown\.pagefind)$/;
-/**
- * Policies per partition: with two partitions indexed at once and passages cut ahead, 4.7 GB peak for the whole
- * build at 10,000 policies, ~0.4 GB of it passage files in /dev/shm (target: under 6 GB). Archives up to this
- * size (the sample, the shared corpus) are one partition.
- */
-export const PARTITION_POLICIES = 2_000;
-/** The smallest tail partition (the newest policies, past the last full partition): this share of a full one. */
-export const TAIL_DIVISOR = 16;
 /**
  * A reused partition may lack this many of the archive's words (in search form) before it is indexed again. A new
  * snapshot brings few: in the 1,492 corpus policies, the words only one policy has are 1 at the median, 6.2 on
  * average, 13 at the 90th percentile (905 at most: a policy in another language).
  */
 export const MISSING_WORDS_LIMIT = 400;
-
-
-export interface Partition {
-  /** Folder of the bundle in the site: /pagefind/<key>/ */
-  path: string;
-  key: string;
-  /** First and last archive date in it. */
-  from: string;
-  to: string;
-  policies: number;
-  passages: number;
-  /** Words of the archive this partition was indexed without (see above); absent when none. */
-  missing?: MissingWord[];
-}
-
-export interface PartitionManifest {
-  version: 1;
-  /** Oldest first. */
-  partitions: Partition[];
-}
 
 export interface IndexSummary {
   policies: number;
@@ -120,7 +90,6 @@ interface BundleRecord {
   /** Digest of the vocabulary page it was indexed with ("none": without one). */
   vocabulary: string;
 }
-
 
 /**
  * Indexes the policy pages under `siteDir` (and `publishedDir`, see IndexOptions) into `<siteDir>/pagefind/`:
@@ -277,7 +246,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     if (error instanceof SearchIndexError) throw error;
     throw new SearchIndexError(error instanceof Error ? error.message : String(error), { cause: error });
   } finally {
-    await pagefind.close();
+    await closePagefind();
     for (const root of workRoots) await rm(root, { recursive: true, force: true });
   }
 }
@@ -291,108 +260,9 @@ const indexerDigest = createHash('sha256')
   .update(await readFile(new URL('./page-text.ts', import.meta.url)))
   .update(await readFile(new URL('./site-pages.ts', import.meta.url)))
   .update(await readFile(new URL('./passage-files.ts', import.meta.url)))
+  .update(await readFile(new URL('./partitions.ts', import.meta.url)))
+  .update(await readFile(new URL('./pagefind-runner.ts', import.meta.url)))
   .digest('hex');
-
-/**
- * Consecutive runs of about `size` policies, never splitting one archive date over two partitions (so that
- * sorting by date across partitions is their order). Past the first run, the last, incomplete run (the newest
- * policies) is cut like a binary counter: a run of size/2 if it holds that many, then of size/4, and so on down
- * to `tail`, then the rest. Adding newer snapshots changes the last small run only, until it carries into the
- * next size (as 250 + 250 → 500): the newest partition stays small and the tail takes few partitions (each
- * costs a first search its metadata and a word chunk).
- */
-export function partition<T extends { date: string }>(pages: T[], size: number, tail = size): T[][] {
-  const groups = runs(pages, size);
-  const last = groups.at(-1);
-  if (groups.length < 2 || !last || last.length >= size || tail >= size) return groups;
-  const cut: T[][] = [];
-  let rest = last;
-  for (let chunk = Math.floor(size / 2); chunk >= tail && rest.length; chunk = Math.floor(chunk / 2)) {
-    if (rest.length < chunk) continue;
-    const [first, ...others] = runs(rest, chunk);
-    cut.push(first);
-    rest = others.flat();
-  }
-  if (rest.length) cut.push(rest);
-  return [...groups.slice(0, -1), ...cut];
-}
-
-function runs<T extends { date: string }>(pages: T[], size: number): T[][] {
-  const groups: T[][] = [];
-  let current: T[] = [];
-  for (const page of pages) {
-    if (current.length >= size && page.date !== current.at(-1)!.date) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(page);
-  }
-  if (current.length) groups.push(current);
-  return groups;
-}
-
-/** Indexes one cut partition into `outputPath` (and removes its passage files). */
-async function indexPartition({ workDir, passages, depth }: CutPartition, outputPath: string, vocabulary: string): Promise<number> {
-  const roots = Array.from({ length: depth }, (_, n) => path.join(workDir, String(n + 1)));
-  try {
-    if (vocabulary) {
-      const dir = path.join(workDir, 'vocabulary', 'search', 'vocabulary');
-      mkdirSync(dir, { recursive: true });
-      const content = `<!doctype html><html lang="en"><head><title></title></head><body><article data-pagefind-body><data data-pagefind-filter="kind:vocabulary"></data><p>${escapeHtml(vocabulary)}</p></article></body></html>`;
-      writeFileSync(path.join(dir, 'index.html'), content);
-      roots.push(path.join(workDir, 'vocabulary'));
-    }
-    const created = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['.provenance', '.versions', '.toc'] });
-    if (!created.index || created.errors.length) throw new SearchIndexError(`could not start: ${created.errors.join('; ') || 'no index returned'}`);
-    const { index } = created;
-    let indexed = 0;
-    try {
-      for (const root of roots) {
-        const added = await index.addDirectory({ path: root });
-        if (added.errors.length) throw new SearchIndexError(`indexing ${root} failed: ${added.errors.join('; ')}`);
-        indexed += added.page_count;
-      }
-      const written = await index.writeFiles({ outputPath });
-      if (written.errors.length) throw new SearchIndexError(`writing ${outputPath} failed: ${written.errors.join('; ')}`);
-    } finally {
-      await index.deleteIndex();
-    }
-    const expected = passages + (vocabulary ? 1 : 0);
-    if (indexed !== expected) throw new SearchIndexError(`indexed ${indexed} pages into ${outputPath}, but wrote ${expected} (${passages} passages${vocabulary ? ' and the vocabulary' : ''})`);
-  } finally {
-    await rm(workDir, { recursive: true, force: true });
-  }
-  for (const name of await readdir(outputPath)) if (UNUSED.test(name)) await rm(path.join(outputPath, name));
-  return passages;
-}
-
-/**
- * A copy of a folder made of hard links (a plain copy where the file system refuses them): a partition is
- * ~4,300 files, and copying the four unchanged partitions of a 10,000-policy archive into the site took ~12 s
- * of an addition. Safe because neither side is ever written in place: Pagefind writes new files, a build
- * empties the site folder (unlinking, which leaves the cache's copy), and the cache is replaced by renaming.
- * Synchronous: linking a partition through fs.promises took 0.7 s, linkSync 0.1 s (a thread-pool round trip
- * per file).
- */
-function linkTree(from: string, to: string): void {
-  mkdirSync(to, { recursive: true });
-  for (const entry of readdirSync(from, { withFileTypes: true })) {
-    const source = path.join(from, entry.name);
-    const target = path.join(to, entry.name);
-    if (entry.isDirectory()) linkTree(source, target);
-    else {
-      try {
-        linkSync(source, target);
-      } catch {
-        copyFileSync(source, target);
-      }
-    }
-  }
-}
-
-async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
-  for (const name of await readdir(cacheRoot).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
-}
 
 /** Seconds since the previous call (or since it was made). */
 function stopwatch(): () => number {
@@ -405,29 +275,3 @@ function stopwatch(): () => number {
   };
 }
 
-/** The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies). */
-async function writeVocabulary(root: string, digest: string, words: string[]): Promise<void> {
-  const file = path.join(root, `${digest}.txt`);
-  if (await exists(file)) return;
-  await mkdir(root, { recursive: true });
-  await writeFile(`${file}.tmp-${process.pid}`, words.join('\n'));
-  await rename(`${file}.tmp-${process.pid}`, file);
-}
-
-async function readVocabulary(root: string, digest: string): Promise<string[] | undefined> {
-  return readFile(path.join(root, `${digest}.txt`), 'utf8').then(
-    (text) => text.split('\n'),
-    () => undefined,
-  );
-}
-
-export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
-}
