@@ -33,17 +33,16 @@
  * UI bundles are removed from the output.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SearchIndexError } from './index-error.ts';
-import { folderSize, linkTree, pruneCache, readVocabulary, writeVocabulary } from './index-files.ts';
+import { archiveVocabulary, cacheBundle, cachedStates, folderSize, linkTree, type PartitionGroup, pruneIndexCache } from './index-files.ts';
 import { closePagefind, indexPartition } from './pagefind-runner.ts';
 import { type Partition, type PartitionManifest, PARTITION_POLICIES, partition, TAIL_DIVISOR } from './partitions.ts';
 import { cutAhead, passageWorkRoot } from './passage-files.ts';
 import { PASSAGE_TEXT_BUDGET } from './passages.ts';
-import { exists, partitionWords, policyPages, readJson, SCAN_CACHE } from './site-pages.ts';
-import { missingWords, searchForms, type MissingWord } from './terms.ts';
+import { exists, type PolicyPage, policyPages, SCAN_CACHE } from './site-pages.ts';
 
 export { SearchIndexError } from './index-error.ts';
 
@@ -84,12 +83,6 @@ export interface IndexOptions {
   publishedDir?: string;
 }
 
-/** What the cache keeps beside a partition's bundle. */
-interface BundleRecord {
-  passages: number;
-  /** Digest of the vocabulary page it was indexed with ("none": without one). */
-  vocabulary: string;
-}
 
 /**
  * Indexes the policy pages under `siteDir` (and `publishedDir`, see IndexOptions) into `<siteDir>/pagefind/`:
@@ -112,60 +105,11 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     await rm(outputRoot, { recursive: true, force: true });
     await mkdir(outputRoot, { recursive: true });
     const tailPolicies = options.tailPolicies ?? Math.max(1, Math.ceil(partitionPolicies / TAIL_DIVISOR));
-    const missingLimit = options.missingWordsLimit ?? MISSING_WORDS_LIMIT;
-    const groups = partition(pages, partitionPolicies, tailPolicies).map((group) => ({
-      pages: group,
-      content: createHash('sha256')
-        .update(`${indexerDigest}:${budget}:${pagefindVersion}\n`)
-        .update(group.map((page) => `${page.url} ${page.digest}\n`).join(''))
-        .digest('hex'),
-    }));
-    // Several partitions: each indexes the archive's vocabulary (see above). A partition's words are kept in
-    // the cache by its content, so only new or changed partitions are read for them.
-    const wordsRoot = cacheRoot && path.join(cacheRoot, 'words');
-    const vocabulariesRoot = cacheRoot && path.join(cacheRoot, 'vocabularies');
-    let vocabulary: string[] = [];
-    let lists: string[][] = [];
-    if (groups.length > 1) {
-      const words = new Set<string>();
-      lists = await partitionWords(groups.map((group) => ({ pages: group.pages, cacheFile: wordsRoot && path.join(wordsRoot, `${group.content}.txt`) })));
-      for (const list of lists) for (const word of list) words.add(word);
-      vocabulary = [...words].sort();
-    }
-    // The vocabulary page's text, joined once: every partition indexed in this build gets the same page.
-    const vocabularyText = vocabulary.join(' ');
-    const vocabularyDigest = vocabulary.length ? createHash('sha256').update(vocabularyText).digest('hex') : 'none';
-    if (vocabulariesRoot && vocabulary.length) await writeVocabulary(vocabulariesRoot, vocabularyDigest, vocabulary);
+    const groups = partition(pages, partitionPolicies, tailPolicies).map((group) => ({ pages: group, content: contentDigest(group, budget) }));
+    // Several partitions: each indexes the archive's vocabulary (see above).
+    const vocabulary = await archiveVocabulary(groups, cacheRoot);
     const vocabularySeconds = clock();
-    const formsOf = (words: Iterable<string>) => {
-      const forms = new Set<string>();
-      for (const word of words) for (const form of searchForms(word)) forms.add(form);
-      return forms;
-    };
-    // What each cached partition lacks of the archive's words (in search form): it depends only on the
-    // vocabulary the partition was indexed with, which partitions indexed in one build share.
-    let archiveForms: Set<string> | undefined; // computed when a reused partition has an older vocabulary
-    const missingByVocabulary = new Map<string, MissingWord[] | undefined>();
-    const states: { record?: BundleRecord; missing?: MissingWord[] }[] = [];
-    for (const [index, { content }] of groups.entries()) {
-      const record = cacheRoot ? await readJson<BundleRecord>(path.join(cacheRoot, content, 'bundle.json')) : undefined;
-      if (!record || groups.length === 1 || record.vocabulary === vocabularyDigest) states.push({ record, missing: record && [] });
-      else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveForms ??= formsOf(vocabulary)), formsOf(lists[index])) });
-      else {
-        if (!missingByVocabulary.has(record.vocabulary)) {
-          const known = await readVocabulary(vocabulariesRoot!, record.vocabulary);
-          missingByVocabulary.set(record.vocabulary, known && missingWords((archiveForms ??= formsOf(vocabulary)), formsOf(known)));
-        }
-        // undefined: that vocabulary is gone from the cache, so the partition is indexed again.
-        states.push({ record, missing: missingByVocabulary.get(record.vocabulary) });
-      }
-    }
-    // Past the limit, a partition is indexed again with the archive's vocabulary, one per build (the one
-    // lacking the most words): the partitions of one build lack the same words and would otherwise all be
-    // re-indexed by the same addition (at 10,000 policies, a whole index step in one addition).
-    const stale = states.map((state, index) => ({ index, count: state.missing?.length ?? -1 })).filter((entry) => entry.count > missingLimit);
-    const refresh = stale.length ? stale.reduce((most, entry) => (entry.count > most.count ? entry : most)).index : -1;
-    let passages = 0;
+    const { states, refresh } = await cachedStates(groups, cacheRoot, vocabulary, options.missingWordsLimit ?? MISSING_WORDS_LIMIT);
     let reused = 0;
     /** The vocabulary each partition of this build has (what the cache must keep). */
     const vocabulariesUsed = new Set<string>();
@@ -175,17 +119,13 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     const workRoot = await passageWorkRoot(options.cacheDir ?? os.tmpdir());
     workRoots.push(workRoot);
     const toIndex = groups.map((_, index) => index).filter((index) => !reuses(index));
-    const cutter = cutAhead(
-      toIndex.map((index) => ({ pages: groups[index].pages, workDir: path.join(workRoot, String(index)) })),
-      budget,
-      concurrency + 1,
-    );
-    const build = async ({ pages: group, content }: (typeof groups)[number], index: number): Promise<Partition> => {
+    const cutter = cutAhead(toIndex.map((index) => ({ pages: groups[index].pages, workDir: path.join(workRoot, String(index)) })), budget, concurrency + 1);
+    const build = async ({ pages: group, content }: PartitionGroup, index: number): Promise<Partition> => {
       const cached = cacheRoot && path.join(cacheRoot, content);
       const { record } = states[index];
       let { missing } = states[index];
       const reuse = reuses(index) && record !== undefined;
-      const vocabularyUsed = reuse ? record.vocabulary : vocabularyDigest;
+      const vocabularyUsed = reuse ? record.vocabulary : vocabulary.digest;
       vocabulariesUsed.add(vocabularyUsed);
       const key = keyOf(content, vocabularyUsed);
       const target = path.join(outputRoot, key);
@@ -197,46 +137,21 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       } else {
         missing = undefined;
         try {
-          count = await indexPartition(await cutter.cut(toIndex.indexOf(index)), target, vocabularyText);
+          count = await indexPartition(await cutter.cut(toIndex.indexOf(index)), target, vocabulary.text);
         } finally {
           cutter.release();
         }
-        if (cached) {
-          const temporary = `${cached}.tmp-${process.pid}`;
-          await rm(temporary, { recursive: true, force: true });
-          linkTree(target, path.join(temporary, 'bundle'));
-          await writeFile(path.join(temporary, 'bundle.json'), JSON.stringify({ passages: count, vocabulary: vocabularyDigest } satisfies BundleRecord));
-          await rm(cached, { recursive: true, force: true });
-          await rename(temporary, cached);
-        }
+        if (cached) await cacheBundle(cached, target, { passages: count, vocabulary: vocabulary.digest });
       }
-      passages += count;
       return { path: `/pagefind/${key}/`, key, from: group[0].date, to: group.at(-1)!.date, policies: group.length, passages: count, ...(missing?.length ? { missing } : {}) };
     };
     // Two partitions at a time in Pagefind: while it writes one, the other's files are read.
-    // After a failure no partition is started, and the error is thrown once nothing is written any more (the
-    // work folder is then removed).
-    const partitions: Partition[] = new Array(groups.length);
-    let next = 0;
-    let failure: { error: unknown } | undefined;
-    const worker = async () => {
-      while (next < groups.length && !failure) {
-        const i = next++;
-        try {
-          partitions[i] = await build(groups[i], i);
-        } catch (error) {
-          failure ??= { error };
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, groups.length) }, worker));
+    const built = await inTurn(groups.length, concurrency, (i) => build(groups[i], i));
     await cutter.stop();
-    if (failure) throw failure.error;
-    if (cacheRoot) {
-      await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies', SCAN_CACHE]));
-      if (wordsRoot && groups.length > 1) await pruneCache(wordsRoot, new Set(groups.map((group) => `${group.content}.txt`)));
-      await pruneCache(vocabulariesRoot!, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
-    }
+    if ('error' in built) throw built.error;
+    const partitions = built.results;
+    const passages = partitions.reduce((sum, partition) => sum + partition.passages, 0);
+    if (cacheRoot) await pruneIndexCache(cacheRoot, groups, vocabulariesUsed, SCAN_CACHE);
     const manifest: PartitionManifest = { version: 1, partitions };
     await writeFile(path.join(outputRoot, 'partitions.json'), JSON.stringify(manifest));
     const { files, bytes } = await folderSize(outputRoot);
@@ -251,6 +166,36 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
   }
 }
 
+/**
+ * Runs task(0..count-1), `concurrency` at a time; after a failure no task is started, and the first error is
+ * returned once every started task is done (nothing is written any more when the caller cleans up).
+ */
+async function inTurn<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<{ results: T[] } | { error: unknown }> {
+  const results: T[] = new Array(count);
+  let next = 0;
+  let failure: { error: unknown } | undefined;
+  const worker = async () => {
+    while (next < count && !failure) {
+      const i = next++;
+      try {
+        results[i] = await task(i);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+  return failure ?? { results };
+}
+
+/** A partition's name in the cache: its pages' indexed part and the indexer (its code, settings and Pagefind). */
+function contentDigest(pages: PolicyPage[], budget: number): string {
+  return createHash('sha256')
+    .update(`${indexerDigest}:${budget}:${pagefindVersion}\n`)
+    .update(pages.map((page) => `${page.url} ${page.digest}\n`).join(''))
+    .digest('hex');
+}
+
 /** Part of every partition's key: a new Pagefind writes a new index. */
 const pagefindVersion = JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')).version as string;
 /** Part of every partition's key too: a change to how passages are cut or indexed re-indexes everything. */
@@ -262,6 +207,7 @@ const indexerDigest = createHash('sha256')
   .update(await readFile(new URL('./passage-files.ts', import.meta.url)))
   .update(await readFile(new URL('./partitions.ts', import.meta.url)))
   .update(await readFile(new URL('./pagefind-runner.ts', import.meta.url)))
+  .update(await readFile(new URL('./index-files.ts', import.meta.url)))
   .digest('hex');
 
 /** Seconds since the previous call (or since it was made). */
