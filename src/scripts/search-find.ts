@@ -6,7 +6,7 @@
 import { pagefindQuery } from '../lib/search/query.ts';
 import { bestWindow, idf, wordStems } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
-import type { Pagefind, Partition, Result } from './search-pagefind.ts';
+import { fromPartitions, type Pagefind, type Partition, type Result } from './search-pagefind.ts';
 
 /** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */
 const ESTIMATED_CLAUSES = 40;
@@ -50,12 +50,13 @@ export function preloadWords(api: Pagefind, words: readonly string[]): void {
 export async function findPassages(api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>): Promise<Found | undefined> {
   const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
   const responses = await Promise.all(
-    words.map((word) => {
+    words.map(async (word) => {
       const term = termOf(word);
       const searched = partitionsFor(partitions, word);
-      if (!term || !searched.length) return Promise.resolve({ results: [] as Result[], skipped: true });
+      if (!term || !searched.length) return { results: [] as Result[], skipped: true };
       const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
-      return api.search(term, { filters });
+      const response = await api.search(term, { filters });
+      return response && { results: fromPartitions(response.results, searched) };
     }),
   );
   if (responses.some((response) => !response)) return undefined;
@@ -68,6 +69,8 @@ export async function findPassages(api: Pagefind, partitions: Partition[], words
     for (const form of wordStems(words[index])) occurrences.set(form, Math.min(occurrences.get(form) ?? Infinity, count));
     for (const result of response!.results) {
       const known = found.get(result.id) ?? { result, score: 0, positions: words.map(() => []) };
+      // Read through the word found least in it: Pagefind's reading works on the word's every position.
+      if ((result.words?.length ?? 0) < (known.result.words?.length ?? 0)) known.result = result;
       known.score += result.score;
       known.positions[index] = result.words ?? [];
       found.set(result.id, known);
@@ -85,15 +88,18 @@ export async function findPassages(api: Pagefind, partitions: Partition[], words
  * The passages Pagefind finds for the whole query, in its order, or by date (every word, newest or oldest
  * passage first, one partition after another: Pagefind's merge keeps no date order across indexes).
  */
-export async function listPassages(api: Pagefind, query: string | null, scope: Record<string, unknown>, byDate?: { sort: 'newest' | 'oldest'; partitions: Partition[] }): Promise<Result[] | undefined> {
-  if (!byDate) return (await api.search(query, { filters: scope }))?.results;
-  const sort = { date: byDate.sort === 'newest' ? ('desc' as const) : ('asc' as const) };
-  const order = byDate.sort === 'newest' ? [...byDate.partitions].reverse() : byDate.partitions;
+export async function listPassages(api: Pagefind, query: string | null, scope: Record<string, unknown>, searched: Partition[], byDate?: 'newest' | 'oldest'): Promise<Result[] | undefined> {
+  if (!byDate) {
+    const response = await api.search(query, { filters: scope });
+    return response ? fromPartitions(response.results, searched) : undefined;
+  }
+  const sort = { date: byDate === 'newest' ? ('desc' as const) : ('asc' as const) };
+  const order = byDate === 'newest' ? [...searched].reverse() : searched;
   const results: Result[] = [];
   for (const partition of order) {
     const response = await api.search(query, { filters: { ...scope, partition: partition.key }, sort });
     if (!response) return undefined;
-    results.push(...response.results);
+    results.push(...fromPartitions(response.results, [partition]));
   }
   return results;
 }

@@ -29,7 +29,7 @@ import { quotedPhrases, type ClauseResult } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
 import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
 import { findPassages, listPassages, preloadWords, type FoundPassage } from './search-find.ts';
-import { fillCompanySuggestions, loadSearch, type Search, type Result } from './search-pagefind.ts';
+import { fillCompanySuggestions, loadSearch, readFragment, type Search, type Result } from './search-pagefind.ts';
 import { formatDate, policyLabel, renderClause } from './search-results.ts';
 import { FILTERS, stateFromUrl, urlFromState, withHighlight, type SearchState } from './search-url.ts';
 
@@ -117,7 +117,7 @@ export function enhanceSearchPage(doc: Document): void {
   const showMore = async (run: number): Promise<HTMLAnchorElement | undefined> => {
     const before = new Set(list.querySelectorAll('a'));
     if (!clauses) {
-      const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map((result) => result.data()));
+      const batch = await Promise.all(pending.splice(0, PAGE_SIZE).map(readFragment));
       if (run !== generation) return undefined;
       for (const data of batch) policyItem(data.url, policyLabel(data.meta));
       more.hidden = pending.length === 0;
@@ -168,7 +168,7 @@ export function enhanceSearchPage(doc: Document): void {
       if (found && !phrase && !byDate) results = found.ranked;
       else {
         // Sorted by date, every word, newest (or oldest) passage first; a phrase: the passages that have it.
-        const listed = searched.length ? await listPassages(api, sent.query || null, scope, byDate ? { sort: state.sort as 'newest' | 'oldest', partitions: searched } : undefined) : [];
+        const listed = searched.length ? await listPassages(api, sent.query || null, scope, searched, byDate ? (state.sort as 'newest' | 'oldest') : undefined) : [];
         if (run !== generation || !listed) return;
         results = listed.map((result) => ({ result, window: [] }));
       }
@@ -218,17 +218,23 @@ export function enhanceSearchPage(doc: Document): void {
   };
 
   let timer: ReturnType<typeof setTimeout> | undefined;
-  box.addEventListener('input', () => {
+  box.addEventListener('input', (event) => {
     // The words typed so far (each followed by a space: not the one being typed) start their index chunks'
     // downloads while the reader goes on typing.
     // Function words are not preloaded: the search leaves them out once a content word follows.
     const typed = box.value.includes('"') ? [] : box.value.replace(/\S+$/, '').split(/\s+/).map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter((word) => word && !isCommon(word));
     void load().then(({ api }) => preloadWords(api, typed), () => {});
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      commit(pushNext ? 'push' : 'replace');
-      pushNext = false;
-    }, 200);
+    // A pause for the next keystroke, but none after a paste or a completed word choice: nothing more is coming.
+    const inserted = event instanceof InputEvent ? event : undefined;
+    const whole = inserted?.inputType === 'insertFromPaste' || inserted?.inputType === 'insertReplacementText' || (inserted?.data?.length ?? 0) > 1;
+    timer = setTimeout(
+      () => {
+        commit(pushNext ? 'push' : 'replace');
+        pushNext = false;
+      },
+      whole ? 0 : 200,
+    );
   });
   box.addEventListener('focus', () => {
     if (box.value.trim()) void load();

@@ -1,6 +1,6 @@
 /**
  * Pagefind as the search page uses it: the archive's partitions (pagefind/partitions.json, oldest first) merged
- * into one search, and the company filter's suggestions from its facet.
+ * into one search, the passages' fragments, and the company filter's suggestions from its facet.
  */
 import type { Fragment } from '../lib/search/rank.ts';
 import type { MissingWord } from '../lib/search/terms.ts';
@@ -17,6 +17,8 @@ export interface Result {
   /** Where the words are in the passage (word positions). */
   words?: number[];
   data: () => Promise<ResultData>;
+  /** The path of the partition it came from, when the search knows it (one partition searched). */
+  base?: string;
 }
 export interface Pagefind {
   options: (options: Record<string, unknown>) => Promise<void>;
@@ -55,6 +57,35 @@ export async function loadSearch(): Promise<Search> {
   for (const partition of partitions.slice(0, -1).reverse()) await api.mergeIndex(partition.path, { ...options, mergeFilter: { partition: partition.key } });
   await api.init();
   return { api, partitions };
+}
+
+/**
+ * A passage's fragment. Pagefind's `data()` also computes an excerpt for every clause of the passage that has
+ * the word searched, which this page never shows (it ranks and cuts clauses itself: src/lib/search/rank.ts):
+ * for five passages of a word found often that took 150-350 ms of a first search on the corpus. When the
+ * result's partition is known, the fragment file is read instead (the same request; gzip, decompressed by the
+ * browser). Pagefind's merged results do not say which partition they came from, so in an archive of several
+ * partitions a word found in more than one is read by Pagefind; so is any fragment the direct read fails on.
+ */
+export async function readFragment(result: Result): Promise<ResultData> {
+  if (!result.base) return result.data();
+  try {
+    const response = await fetch(`${result.base}fragment/${result.id}.pf_fragment`);
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    const bytes = new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+    const signature = 'pagefind_dcd';
+    if (new TextDecoder().decode(bytes.subarray(0, signature.length)) !== signature) throw new Error('not a Pagefind fragment');
+    const data = JSON.parse(new TextDecoder().decode(bytes.subarray(signature.length))) as ResultData;
+    // As Pagefind's reading: the zero-width spaces its indexing puts between the words of some scripts go.
+    return { ...data, content: data.content.replace(/\u200B/g, '') };
+  } catch {
+    return result.data();
+  }
+}
+
+/** The results, each with the path of the partition they came from when only one was searched. */
+export function fromPartitions(results: Result[], searched: readonly Partition[]): Result[] {
+  return searched.length === 1 ? results.map((result) => ({ ...result, base: searched[0].path })) : results;
 }
 
 /**
