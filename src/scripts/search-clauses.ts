@@ -5,7 +5,7 @@
 import { clauseHits, clauseKey, idf, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
 import type { FoundPassage } from './search-find.ts';
-import type { ResultData } from './search-pagefind.ts';
+import { readFragment, type ResultData } from './search-pagefind.ts';
 import { policyLabel } from './search-results.ts';
 
 /** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
@@ -25,11 +25,13 @@ export class ClauseSearch {
 
   /**
    * `words`: the query's words (as searched); `occurrences`: how often each form occurs in the passages found;
+   * `unsearched`: forms whose occurrences are estimated from the passages read (src/scripts/search-find.ts);
    * `passages`: passages in the index; `pending`: the passages found, in the order to read them.
    */
   constructor(
     private readonly words: readonly string[],
     private readonly occurrences: ReadonlyMap<string, number>,
+    private readonly unsearched: readonly string[],
     private readonly passages: number,
     private pending: FoundPassage[],
     private readonly phrases: string[][],
@@ -76,7 +78,7 @@ export class ClauseSearch {
       if (!chosen.size) break;
       const batch = this.pending.filter((_, index) => chosen.has(index));
       this.pending = this.pending.filter((_, index) => !chosen.has(index));
-      const data = await Promise.all(batch.map((passage) => passage.result.data()));
+      const data = await Promise.all(batch.map((passage) => readFragment(passage.result)));
       if (!current()) return undefined;
       this.read(data);
     }
@@ -98,7 +100,8 @@ export class ClauseSearch {
     if (!this.weights) {
       const perPassage = batch.reduce((sum, data) => sum + data.anchors.filter((anchor) => anchor.element === 'span').length, 0) / Math.max(1, batch.length);
       const total = Math.max(1, this.passages * perPassage);
-      this.weights = new Map([...this.occurrences].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
+      const counts = new Map([...this.occurrences, ...estimatedOccurrences(batch, this.unsearched, this.passages)]);
+      this.weights = new Map([...counts].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
     }
     for (const data of batch) {
       const fragment: Fragment = { url: data.url, content: data.content, anchors: data.anchors, label: policyLabel(data.meta) };
@@ -116,4 +119,16 @@ export class ClauseSearch {
     const counts = found.length ? `${plural(found.length, 'clause', 'clauses')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
     return this.pending.length ? `At least ${counts}` : counts.charAt(0).toUpperCase() + counts.slice(1);
   }
+}
+
+/** How often each form occurs in the index, estimated from the passages read (as many times per passage). */
+function estimatedOccurrences(batch: readonly ResultData[], forms: readonly string[], passages: number): [string, number][] {
+  if (!forms.length) return [];
+  const counts = new Map(forms.map((form) => [form, 0]));
+  for (const data of batch) {
+    for (const word of data.content.split(/[^\S\uFEFF]+/)) {
+      for (const form of wordStems(word)) if (counts.has(form)) counts.set(form, counts.get(form)! + 1);
+    }
+  }
+  return [...counts].map(([form, count]) => [form, (count / Math.max(1, batch.length)) * passages]);
 }

@@ -3,7 +3,7 @@
  * word's search waits for its index chunk; run one after another, a three-word question waited for three
  * downloads in turn), their results merged.
  */
-import { pagefindQuery } from '../lib/search/query.ts';
+import { isUbiquitous, pagefindQuery } from '../lib/search/query.ts';
 import { bestWindow, idf, wordStems } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
 import { fromPartitions, type Pagefind, type Partition, type Result } from './search-pagefind.ts';
@@ -20,6 +20,8 @@ export interface FoundPassage {
 export interface Found {
   /** How often each word occurs in the passages found, under every form it matches. */
   occurrences: Map<string, number>;
+  /** Forms of the words not searched (found in nearly every passage): their occurrences are to be estimated. */
+  unsearched: string[];
   /** Passages in the index (all partitions). */
   passages: number;
   /** Best first. */
@@ -39,7 +41,8 @@ const partitionsFor = (partitions: Partition[], word: string) => partitions.filt
 export function preloadWords(api: Pagefind, words: readonly string[]): void {
   for (const word of words) {
     const term = termOf(word);
-    if (term && api.preload) void api.preload(term).catch(() => {});
+    // A word in nearly every passage is searched only if no other word comes: not worth its large chunk yet.
+    if (term && !isUbiquitous(term) && api.preload) void api.preload(term).catch(() => {});
   }
 }
 
@@ -49,11 +52,14 @@ export function preloadWords(api: Pagefind, words: readonly string[]): void {
  */
 export async function findPassages(api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>): Promise<Found | undefined> {
   const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
+  const terms = words.map(termOf);
+  // Beside a rarer word, a word found in nearly every passage finds nothing more and costs its search most.
+  const unsearched = terms.map((term) => isUbiquitous(term) && terms.some((other) => other && !isUbiquitous(other)));
   const responses = await Promise.all(
-    words.map(async (word) => {
-      const term = termOf(word);
+    words.map(async (word, index) => {
+      const term = terms[index];
       const searched = partitionsFor(partitions, word);
-      if (!term || !searched.length) return { results: [] as Result[], skipped: true };
+      if (!term || !searched.length || unsearched[index]) return { results: [] as Result[], skipped: true };
       const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
       const response = await api.search(term, { filters });
       return response && { results: fromPartitions(response.results, searched) };
@@ -81,7 +87,7 @@ export async function findPassages(api: Pagefind, partitions: Partition[], words
     .map((entry) => ({ ...entry, best: bestWindow(entry.positions, weights) }))
     .sort((a, b) => b.best.score - a.best.score || b.score - a.score)
     .map((entry) => ({ result: entry.result, window: entry.best.words }));
-  return { occurrences, passages, ranked };
+  return { occurrences, unsearched: words.filter((_, index) => unsearched[index]).flatMap(wordStems), passages, ranked };
 }
 
 /**

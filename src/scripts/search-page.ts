@@ -174,7 +174,7 @@ export function enhanceSearchPage(doc: Document): void {
       }
       searchedWords = sent.words;
       pending = found ? [] : results.map((passage) => passage.result);
-      clauses = found ? new ClauseSearch(words, found.occurrences, found.passages, results, quotedPhrases(state.q), byDate) : undefined;
+      clauses = found ? new ClauseSearch(words, found.occurrences, found.unsearched, found.passages, results, quotedPhrases(state.q), byDate) : undefined;
       const total = results.length;
       list.replaceChildren();
       shown = new Map();
