@@ -16,7 +16,7 @@ const SOURCE = /\.(ts|mts|js|mjs|astro|mdx|css)$/;
 
 /** Excesses still to split: `<file>` or `<file> <function>`, with their size today. */
 const KNOWN = new Map<string, number>([
-  ['src/scripts/search-page.ts enhanceSearchPage', 239],
+  ['src/scripts/search-page.ts enhanceSearchPage', 235],
 ]);
 
 interface Excess {

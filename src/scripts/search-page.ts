@@ -219,22 +219,12 @@ export function enhanceSearchPage(doc: Document): void {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   box.addEventListener('input', (event) => {
-    // The words typed so far (each followed by a space: not the one being typed) start their index chunks'
-    // downloads while the reader goes on typing.
-    // Function words are not preloaded: the search leaves them out once a content word follows.
-    const typed = box.value.includes('"') ? [] : box.value.replace(/\S+$/, '').split(/\s+/).map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter((word) => word && !isCommon(word));
-    void load().then(({ api }) => preloadWords(api, typed), () => {});
+    void load().then(({ api }) => preloadWords(api, completedWords(box.value)), () => {});
     clearTimeout(timer);
-    // A pause for the next keystroke, but none after a paste or a completed word choice: nothing more is coming.
-    const inserted = event instanceof InputEvent ? event : undefined;
-    const whole = inserted?.inputType === 'insertFromPaste' || inserted?.inputType === 'insertReplacementText' || (inserted?.data?.length ?? 0) > 1;
-    timer = setTimeout(
-      () => {
-        commit(pushNext ? 'push' : 'replace');
-        pushNext = false;
-      },
-      whole ? 0 : 200,
-    );
+    timer = setTimeout(() => {
+      commit(pushNext ? 'push' : 'replace');
+      pushNext = false;
+    }, inputPause(event));
   });
   box.addEventListener('focus', () => {
     if (box.value.trim()) void load();
@@ -279,3 +269,19 @@ export function enhanceSearchPage(doc: Document): void {
   void search(initial);
 }
 
+/**
+ * The words typed so far, each followed by a space (not the one being typed): their index chunks start
+ * downloading while the reader goes on typing. Function words are not: the search leaves them out once a
+ * content word follows.
+ */
+function completedWords(value: string): string[] {
+  if (value.includes('"')) return [];
+  return value.replace(/\S+$/, '').split(/\s+/).map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter((word) => word && !isCommon(word));
+}
+
+/** A pause for the next keystroke before searching, but none after a paste or a word chosen whole: nothing more is coming. */
+function inputPause(event: Event): number {
+  const input = event instanceof InputEvent ? event : undefined;
+  const whole = input?.inputType === 'insertFromPaste' || input?.inputType === 'insertReplacementText' || (input?.data?.length ?? 0) > 1;
+  return whole ? 0 : 200;
+}
