@@ -4,6 +4,7 @@
  * its policy share, in how many and which years. Policy text is untrusted: only text nodes, never HTML.
  */
 import { excerptOf, snapshotNote, type ClauseResult } from '../lib/search/rank.ts';
+import { withHighlight } from './search-url.ts';
 
 export function renderClause(doc: Document, clause: ClauseResult, href: string): HTMLLIElement {
   const item = doc.createElement('li');
@@ -49,4 +50,72 @@ export function formatDate(iso: string | undefined): string {
   const [year, month, day] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/**
+ * The results on screen: one list item per policy (company, date, title, domain), its matching clauses in a
+ * list under it; a later clause of a policy shown joins it.
+ */
+export class ResultList {
+  /** The words searched for the results on screen, for the result links' highlight parameter. */
+  searchedWords: string[] = [];
+  private shown = new Map<string, { item: HTMLLIElement; hits: HTMLUListElement }>();
+
+  constructor(
+    private readonly doc: Document,
+    readonly list: HTMLOListElement,
+  ) {}
+
+  get empty(): boolean {
+    return this.shown.size === 0;
+  }
+
+  clear(): void {
+    this.list.replaceChildren();
+    this.shown = new Map();
+  }
+
+  /** The list item of a policy, added to the list and remembered. */
+  policyItem(pageUrl: string, meta: Record<string, string | undefined>): { item: HTMLLIElement; hits: HTMLUListElement } {
+    const key = new URL(pageUrl, location.href).pathname;
+    const existing = this.shown.get(key);
+    if (existing) return existing;
+    const item = this.doc.createElement('li');
+    item.className = 'result';
+    const heading = this.doc.createElement('h2');
+    const link = this.doc.createElement('a');
+    link.href = withHighlight(pageUrl, this.searchedWords);
+    link.textContent = [meta.company, formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || pageUrl;
+    heading.append(link);
+    const about = this.doc.createElement('p');
+    about.className = 'result-meta';
+    about.textContent = [meta.title, meta.domain].filter(Boolean).join(' · ');
+    item.append(heading, about);
+    const hits = this.doc.createElement('ul');
+    hits.className = 'hits';
+    hits.setAttribute('aria-label', `Matching clauses in ${link.textContent}`);
+    const entry = { item, hits };
+    this.shown.set(key, entry);
+    this.list.append(item);
+    return entry;
+  }
+
+  /** Clauses as results, grouped by policy (a policy shown before gets them in its list). */
+  renderScreen(screen: readonly ClauseResult[]): void {
+    for (const clause of screen) {
+      const { item, hits } = this.policyItem(clause.page, clause.label);
+      if (clause.whole) continue;
+      hits.append(renderClause(this.doc, clause, withHighlight(clause.url, this.searchedWords)));
+      if (!hits.isConnected) item.append(hits);
+    }
+  }
+
+  /** Replaces the results with the screen, keeping the focus on the link that had it. */
+  replaceWith(screen: readonly ClauseResult[]): void {
+    const active = this.doc.activeElement;
+    const focused = active && this.list.contains(active) ? active.getAttribute('href') : null;
+    this.clear();
+    this.renderScreen(screen);
+    if (focused) this.list.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(focused)}"]`)?.focus();
+  }
 }
