@@ -19,6 +19,7 @@ import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
 import { computeHistories } from '../lib/history/build.ts';
 import { dataFiles } from '../lib/policies/data-file.ts';
+import { searchUnitsFile } from '../lib/policies/search-units.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -72,7 +73,7 @@ export function policiesLoader({ base, mode }: PoliciesLoaderOptions): Loader {
         const digest = generateDigest(`${code}:${source}`);
         const pageFile = path.join(pagesDir, `${id}.page`);
         // A stored digest is `<this digest>.<history key>` (the history pass below adds the key).
-        if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile) && existsSync(dataFiles(pageFile).clauses)) return undefined;
+        if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile) && existsSync(dataFiles(pageFile).clauses) && existsSync(searchUnitsFile(pageFile))) return undefined;
         const filePath = path.relative(projectRoot, file);
         const prepared = await pool.prepare(source, pageFile);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);

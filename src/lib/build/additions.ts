@@ -12,8 +12,8 @@
  *     policies render only the parts the new snapshots change (addedIds);
  *   - the sitemap also lists the pages the previous build published (astro.config.mjs): an archive only
  *     grows, so every one of them is still there.
- * Its output, the new and changed files only, is indexed with the published pages and then moved into the
- * published site (src/lib/build/publish.ts).
+ * Its search index is made of every policy of the next ledger (src/lib/search/policy-list.ts); its output, the new
+ * and changed files only, is then moved into the published site (src/lib/build/publish.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -6,7 +6,7 @@ import { copyFileSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:f
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { exists, partitionWords, type PolicyPage, readJson } from './site-pages.ts';
+import { exists, type IndexedPolicy, partitionWords, readJson } from './policy-list.ts';
 import { missingWords, searchForms, type MissingWord } from './terms.ts';
 
 /**
@@ -72,8 +72,8 @@ export interface BundleRecord {
 }
 
 export interface PartitionGroup {
-  pages: PolicyPage[];
-  /** Hash of the pages' indexed part and of the indexer: the partition's name in the cache. */
+  pages: IndexedPolicy[];
+  /** Hash of its policies' indexed part and of the indexer: the partition's name in the cache. */
   content: string;
 }
 
@@ -158,9 +158,9 @@ function cacheFolders(cacheRoot?: string): { wordsRoot?: string; vocabulariesRoo
 }
 
 /** Keeps in the cache only this build's partitions, their word lists and the vocabularies they were indexed with. */
-export async function pruneIndexCache(cacheRoot: string, groups: PartitionGroup[], vocabulariesUsed: Set<string>, ...keep: string[]): Promise<void> {
+export async function pruneIndexCache(cacheRoot: string, groups: PartitionGroup[], vocabulariesUsed: Set<string>): Promise<void> {
   const { wordsRoot, vocabulariesRoot } = cacheFolders(cacheRoot);
-  await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies', ...keep]));
+  await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies']));
   if (groups.length > 1) await pruneCache(wordsRoot!, new Set(groups.map((group) => `${group.content}.txt`)));
   await pruneCache(vocabulariesRoot!, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
 }
