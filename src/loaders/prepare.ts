@@ -9,9 +9,10 @@ import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
-import { clauseTexts, historyFiles, writeJson } from '../lib/history/build.ts';
+import { writeJson } from '../lib/files/json-file.ts';
+import { clauseTexts, historyFiles } from '../lib/history/build.ts';
 import { writeSectionRecords } from '../lib/policies/data-file.ts';
-import { writeSearchUnits } from '../lib/policies/search-units.ts';
+import { searchUnits, searchUnitsFile } from '../lib/policies/search-units.ts';
 import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
 import { labelTopics } from '../lib/topics/label.ts';
 
@@ -36,6 +37,6 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   // clauses: src/lib/policies/data-file.ts.
   writeSectionRecords(pageFile, segmented.sections);
   // What the search index cuts passages from (src/lib/search/passages.ts).
-  writeSearchUnits(pageFile, segmented.sections);
+  writeJson(searchUnitsFile(pageFile), searchUnits(segmented.sections));
   return { ok: true, data: split.data, summary: summarize(segmented.sections), warnings: coverageWarnings(segmented, split.body) };
 }

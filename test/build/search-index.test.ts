@@ -4,7 +4,7 @@
  * policy carries the metadata, filters and sort key the search page uses. An indexing failure fails the build.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -15,7 +15,7 @@ import { buildSearchIndex, SearchIndexError } from '../../src/lib/search/pagefin
 import type { PartitionManifest } from '../../src/lib/search/partitions.ts';
 import { builtPages, pageType } from '../support/pages.ts';
 import { editFirstParagraph, scratchArchive } from '../support/scratch-archive.ts';
-import { SAMPLE_POLICY_IDS, TEST_SEARCH_PARTITION_POLICIES, TEST_SITE_DIR, builtFile } from '../support/site.ts';
+import { SAMPLE_POLICY_IDS, TEST_SEARCH_PARTITION_POLICIES, builtFile } from '../support/site.ts';
 
 const POLICY_PAGE_BUDGET = 7 * 1024;
 const pages = builtPages();
@@ -240,7 +240,6 @@ describe('passage work folders in /dev/shm', () => {
     const gone = spawnSync('true').pid!;
     const folder = (pid: number) => path.join('/dev/shm', `privacy-archive-passages-${pid}`);
     try {
-      cpSync(TEST_SITE_DIR, site, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
       for (const pid of [gone, living.pid!]) {
         mkdirSync(path.join(folder(pid), '1'), { recursive: true });
         writeFileSync(path.join(folder(pid), '1', 'index.html'), 'left behind');
@@ -266,15 +265,9 @@ function workFolders(): string[] {
 }
 
 describe('rebuilding the index', () => {
-  /** A copy of the built test site's pages (without its index), to index again. */
-  function copySite(): string {
-    const dir = mkdtempSync(path.join(tmpdir(), 'search-rebuild-'));
-    cpSync(TEST_SITE_DIR, dir, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
-    return dir;
-  }
-
   it('reuses unchanged partitions from the cache, and re-indexes only the partition whose policy changed', async () => {
-    const site = copySite();
+    // The index step writes only <site>/pagefind/: it reads the archive, not the site's pages.
+    const site = mkdtempSync(path.join(tmpdir(), 'search-rebuild-'));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
     try {
       const archive = scratchArchive(path.join(cacheDir, 'archive'));
@@ -308,7 +301,7 @@ describe('rebuilding the index', () => {
   });
 
   it('keeps the other partitions when a word new to the archive appears, listing it as a word they lack', async () => {
-    const site = copySite();
+    const site = mkdtempSync(path.join(tmpdir(), 'search-rebuild-'));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
     try {
       const archive = scratchArchive(path.join(cacheDir, 'archive'));

@@ -9,10 +9,8 @@
  * out. A section without a clause is one empty unit, so that its heading is still indexed.
  */
 import type { Section } from '../clauses/types.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
 import { clauseContent, clauseTag, escapeHtml, listTags, sectionParts } from './render.ts';
 import { TOPICS_MARK } from './topics-mark.ts';
-
 
 export interface SearchClause {
   html: string;
@@ -57,7 +55,3 @@ export function searchUnits(sections: Section[]): SearchUnits {
 
 /** Where the loader keeps a policy's search units: beside its page file. */
 export const searchUnitsFile = (pageFile: string): string => pageFile.replace(/\.page$/, '.search.json');
-
-export function writeSearchUnits(pageFile: string, sections: Section[]): void {
-  writeFileAtomic(searchUnitsFile(pageFile), JSON.stringify(searchUnits(sections)));
-}

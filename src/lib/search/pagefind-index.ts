@@ -34,6 +34,7 @@
  * UI bundles are removed from the output.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -43,7 +44,7 @@ import { closePagefind, indexPartition } from './pagefind-runner.ts';
 import { type Partition, type PartitionManifest, PARTITION_POLICIES, partition, TAIL_DIVISOR } from './partitions.ts';
 import { cutAhead, passageWorkRoot } from './passage-files.ts';
 import { PASSAGE_TEXT_BUDGET } from './passages.ts';
-import { exists, type IndexedPolicy, indexedPolicies } from './policy-list.ts';
+import { type IndexedPolicy, indexedPolicies } from './policy-list.ts';
 
 export { SearchIndexError } from './index-error.ts';
 
@@ -134,7 +135,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
       const target = path.join(outputRoot, key);
       let count: number;
       if (reuse) {
-        if (!options.publishedDir || !(await exists(path.join(options.publishedDir, 'pagefind', key, 'pagefind-entry.json')))) linkTree(path.join(cached!, 'bundle'), target);
+        if (!options.publishedDir || !existsSync(path.join(options.publishedDir, 'pagefind', key, 'pagefind-entry.json'))) linkTree(path.join(cached!, 'bundle'), target);
         count = record.passages;
         reused++;
       } else {

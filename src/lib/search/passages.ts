@@ -28,11 +28,8 @@ import { readFileSync } from 'node:fs';
 import { articleOpen, type HeaderPolicy, headerTop } from '../policies/policy-header.ts';
 import { escapeHtml } from '../policies/render.ts';
 import { type SearchClause, type SearchUnits, textOf } from '../policies/search-units.ts';
-import { TOPICS_MARK } from '../policies/topics-mark.ts';
 import { companyPath } from '../policies/views.ts';
 import { SearchIndexError } from './index-error.ts';
-
-export { TOPICS_MARK };
 
 /** Characters of clause text per passage: about 4,000 words, at most ~9 kB of fragment (gzip). At 1,494 corpus policies: 2,8xx passages. */
 export const PASSAGE_TEXT_BUDGET = 24_000;

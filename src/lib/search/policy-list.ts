@@ -4,11 +4,12 @@
  * partition's policies for the archive's vocabulary (read on worker threads).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import path from 'node:path';
 import { readLedger } from '../build/ledger.ts';
 import type { PolicyEntry } from '../data/snapshots.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { readSince } from '../history/build.ts';
 import { seriesNeighbours } from '../history/series.ts';
 import { oldestSince } from '../history/since.ts';
@@ -53,27 +54,6 @@ export function indexedPolicies(ledgerDir: string): IndexedPolicy[] {
   return policies.sort((a, b) => a.date.localeCompare(b.date) || a.url.localeCompare(b.url));
 }
 
-/**
- * Runs `work` on each request on up to two worker threads running `script` (in this thread where workers cannot
- * start), handing each result to `use` as it comes; a failure becomes a SearchIndexError saying `what` failed.
- */
-async function inWorkers<Request, Result>(script: URL, work: (request: Request) => Result | Promise<Result>, requests: Request[], what: string, use: (result: Result, index: number) => void): Promise<void> {
-  if (!requests.length) return;
-  const pool = createWorkerPool(script, Math.min(2, os.availableParallelism(), requests.length), work);
-  try {
-    await Promise.all(
-      requests.map(async (request, index) => {
-        const result = await pool.run(request).catch((error: Error) => {
-          throw new SearchIndexError(`${what}: ${error.message}`, { cause: error });
-        });
-        use(result, index);
-      }),
-    );
-  } finally {
-    await pool.close();
-  }
-}
-
 /** Policies per message to a word-list worker: small enough to balance two workers, large enough to be cheap. */
 const WORDS_BATCH = 200;
 
@@ -83,7 +63,7 @@ const WORDS_BATCH = 200;
  */
 export async function partitionWords(groups: { pages: IndexedPolicy[]; cacheFile?: string }[]): Promise<string[][]> {
   const lists: (string[] | undefined)[] = await Promise.all(
-    groups.map(async ({ cacheFile }) => (cacheFile && (await exists(cacheFile)) ? (await readFile(cacheFile, 'utf8')).split('\n').filter(Boolean) : undefined)),
+    groups.map(async ({ cacheFile }) => (cacheFile && existsSync(cacheFile) ? (await readFile(cacheFile, 'utf8')).split('\n').filter(Boolean) : undefined)),
   );
   const sets = new Map<number, Set<string>>();
   const tasks: { group: number; sources: WordSource[] }[] = [];
@@ -92,35 +72,24 @@ export async function partitionWords(groups: { pages: IndexedPolicy[]; cacheFile
     sets.set(group, new Set());
     for (let at = 0; at < pages.length; at += WORDS_BATCH) tasks.push({ group, sources: pages.slice(at, at + WORDS_BATCH).map((policy) => ({ url: policy.url, units: policy.units, head: `${policy.head.articleOpen}${policy.head.header}` })) });
   });
-  await inWorkers(new URL('./words-worker.ts', import.meta.url), wordsOfPolicies, tasks.map((task) => task.sources), 'reading words for the vocabulary', (words, n) => {
-    const set = sets.get(tasks[n].group)!;
-    for (const word of words) set.add(word);
-  });
+  const pool = createWorkerPool(new URL('./words-worker.ts', import.meta.url), Math.min(2, os.availableParallelism(), tasks.length), wordsOfPolicies);
+  try {
+    await Promise.all(
+      tasks.map(async ({ group, sources }) => {
+        const words = await pool.run(sources).catch((error: Error) => {
+          throw new SearchIndexError(`reading words for the vocabulary: ${error.message}`, { cause: error });
+        });
+        for (const word of words) sets.get(group)!.add(word);
+      }),
+    );
+  } finally {
+    await pool.close();
+  }
   for (const [group, set] of sets) {
-    const list = [...set].sort();
-    lists[group] = list;
+    lists[group] = [...set].sort();
     const { cacheFile } = groups[group];
-    if (cacheFile) {
-      await mkdir(path.dirname(cacheFile), { recursive: true });
-      await writeFile(`${cacheFile}.tmp-${process.pid}`, list.join('\n'));
-      await rename(`${cacheFile}.tmp-${process.pid}`, cacheFile);
-    }
+    if (cacheFile) writeFileAtomic(cacheFile, lists[group].join('\n'));
   }
   return lists as string[][];
-}
-
-export async function readJson<T>(file: string): Promise<T | undefined> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function exists(file: string): Promise<boolean> {
-  return stat(file).then(
-    () => true,
-    () => false,
-  );
 }
 
