@@ -15,6 +15,7 @@ import type { Section } from '../clauses/types.ts';
 import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
 import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
 import { renderChangePages } from './render-changes.ts';
+import { oldestSince } from './since.ts';
 import { readJson, writeJson } from '../files/json-file.ts';
 import { writeClauseRows } from '../policies/data-file.ts';
 import { groupSeries, type SeriesMember } from './series.ts';
@@ -31,6 +32,8 @@ export interface HistoryMeta {
   changePages: number;
   /** Clauses whose text is unchanged since an earlier snapshot of the series. */
   unchanged: number;
+  /** The oldest date from which clauses are unchanged, and how many (with a previous snapshot only: its page says it). */
+  oldest?: { date: string; count: number };
   clauseCount: number;
 }
 
@@ -134,6 +137,7 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
       meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
     }
     const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
+    if (previous) meta.oldest = oldestSince(sinceById);
     writeClauseRows(entry.data.pageFile, { id: entry.id, domain: entry.data.domain, archivedOn: entry.data.archivedOn }, sinceById);
     writeJson(files.history, { key, meta, since: sinceById } satisfies HistoryFile);
     metas.push([entry.id, meta]);

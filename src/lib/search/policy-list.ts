@@ -10,9 +10,7 @@ import os from 'node:os';
 import { readLedger } from '../build/ledger.ts';
 import type { PolicyEntry } from '../data/snapshots.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
-import { readSince } from '../history/build.ts';
 import { seriesNeighbours } from '../history/series.ts';
-import { oldestSince } from '../history/since.ts';
 import { changedSince } from '../policies/policy-header.ts';
 import { searchUnitsFile } from '../policies/search-units.ts';
 import { groupByCompany, policyPath } from '../policies/views.ts';
@@ -44,9 +42,7 @@ export function indexedPolicies(ledgerDir: string): IndexedPolicy[] {
   for (const company of groupByCompany(entries)) {
     for (const policy of company.policies) {
       const { older } = seriesNeighbours(company.policies, policy);
-      const counts = policy.data.history?.counts;
-      const oldest = older && counts ? oldestSince(readSince(policy.data.pageFile)) : undefined;
-      const head = passageHead(policy, company, changedSince(policy, older, counts, oldest));
+      const head = passageHead(policy, company, changedSince(policy, older, policy.data.history?.counts, policy.data.history?.oldest));
       const digest = createHash('sha256').update(`${policy.digest}\n${head.articleOpen}\n${head.header}\n${head.later}`).digest('hex');
       policies.push({ url: policyPath(policy.id), date: policy.data.archivedOn, digest, units: searchUnitsFile(policy.data.pageFile), head });
     }
