@@ -1,13 +1,12 @@
 /**
  * A copy of the test site's archive as the search index reads it (src/lib/search/policy-list.ts): its ledger and,
- * for each policy, the search units and history the loader wrote beside its page file. Tests change a policy here,
+ * for each policy, the search units the loader wrote beside its page file. Tests change a policy here,
  * as a build would after its file changed (new units, a new digest), and index the copy again.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type LedgerEntry, readLedger, writeLedger } from '../../src/lib/build/ledger.ts';
 import type { PolicyEntry } from '../../src/lib/data/snapshots.ts';
-import { historyFiles } from '../../src/lib/history/build.ts';
 import { type SearchUnits, searchUnitsFile, textOf } from '../../src/lib/policies/search-units.ts';
 import { TEST_LEDGER } from './site.ts';
 
@@ -31,7 +30,6 @@ export function scratchArchive(dir: string): ScratchArchive {
   const place = (entry: Entry, id: string, from = entry.data.pageFile): Entry => {
     const pageFile = path.join(pages, `${id.replace('/', '_')}.page`);
     copyFileSync(searchUnitsFile(from), searchUnitsFile(pageFile));
-    if (existsSync(historyFiles(from).history)) copyFileSync(historyFiles(from).history, historyFiles(pageFile).history);
     return { ...entry, id, data: { ...entry.data, pageFile } };
   };
   const entries = readLedger<PolicyEntry['data']>(TEST_LEDGER).map((entry) => place(entry, entry.id));

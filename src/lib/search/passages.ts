@@ -50,8 +50,6 @@ export interface PassageHead {
   later: string;
 }
 
-const BODY_OPEN = '<div class="policy-body">';
-
 /** A policy's passage heads: `changed` is its header's "what changed" line (policy-header.ts's changedSince). */
 export function passageHead(policy: HeaderPolicy, company: { domain: string; name: string }, changed: string): PassageHead {
   const open = articleOpen(policy.data);
@@ -102,7 +100,7 @@ export function passageDocuments(units: SearchUnits, head: PassageHead, budget =
     const topics = [...new Set(passage.flatMap((unit) => unit.topics))].sort();
     const facets = topics.map((slug) => `<data value="${slug}" data-pagefind-filter="topic[value]"></data>`).join('');
     const start = index === 0 ? `${head.articleOpen}<data data-pagefind-filter="passage:first"></data>${facets}${head.header}` : `${head.later}${facets}`;
-    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title></head><body>${start}${BODY_OPEN}${body}</div></article></body></html>`;
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title></head><body>${start}<div class="policy-body">${body}</div></article></body></html>`;
   });
 }
 
