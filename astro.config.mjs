@@ -2,15 +2,14 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { publishedUrls, readAdditions } from './src/lib/build/additions.ts';
+import { buildMode, publishedUrls } from './src/lib/build/additions.ts';
 import { clientAssetsPlugin } from './src/lib/build/client-assets.ts';
 import { config } from './src/config.ts';
 
 const site = config.SITE_URL;
 // An additions build (scripts/build.ts) renders only what new snapshots change; the sitemap still lists every
 // page the previous build published.
-const additions = readAdditions();
-const customPages = additions ? publishedUrls(additions.previousOut) : [];
+const customPages = publishedUrls(buildMode);
 
 export default defineConfig({
   // Absolute URLs (sitemap, canonical links) need the public origin; set SITE_URL when deploying.

@@ -109,7 +109,7 @@ if (plan.mode === 'full') {
   console.log(`[build] the whole archive (${Object.keys(files).length} policies): ${process.argv.includes('--full') ? '--full' : plan.reason}`);
   run('astro build', process.execPath, [astroCli, 'build'], { OUT_DIR: stage.next });
   endStep('astro');
-  run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts')], { OUT_DIR: stage.next });
+  run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts'), '--ledger', ledger.next], { OUT_DIR: stage.next });
   endStep('index');
   publish(stage);
   endStep('publish');
@@ -125,7 +125,7 @@ if (plan.mode === 'full') {
   // changed files only, beside the published site (src/lib/build/publish.ts).
   run('astro build (additions)', process.execPath, [astroCli, 'build'], { [ADDITIONS_ENV]: specFile, OUT_DIR: stage.additions, CACHE_DIR: path.join(archiveDir, 'additions-cache') });
   endStep('astro');
-  run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts'), '--published', outDir], { OUT_DIR: stage.additions });
+  run('search index', process.execPath, [path.join(projectRoot, 'scripts', 'index-search.ts'), '--ledger', ledger.next, '--published', outDir], { OUT_DIR: stage.additions });
   endStep('index');
   completeAdditions(stage);
   const moved = publishAdditions(stage);

@@ -1,16 +1,20 @@
 /**
  * Builds the Pagefind search index of the built site (second step of `npm run build`, after `astro build`).
  * The site folder is OUT_DIR and the cache CACHE_DIR, like astro.config.mjs (defaults dist/ and
- * node_modules/.astro): unchanged index partitions are reused from the cache. SEARCH_PARTITION_POLICIES and
+ * node_modules/.astro): unchanged index partitions are reused from the cache. What is indexed is every policy of
+ * the ledger the loader wrote (`--ledger <dir>`; by default the build's next ledger when there is one, else the
+ * ledger of the last build). SEARCH_PARTITION_POLICIES and
  * SEARCH_PASSAGE_CHARS set the partition size and the passage length (the tests' small site uses small ones,
  * so that it has several of each); SEARCH_TAIL_POLICIES the smallest tail partition of the newest policies
  * (default 1/16 of a partition, 125: the newest partition, which an addition re-indexes, stays under it; see
  * partition() and the commit that set it for what 250 and 500 cost). Any indexing error exits non-zero.
  *
  * `--published <dir>`: OUT_DIR holds an additions build's new and changed pages, to be moved over the published
- * site in <dir> (src/lib/build/publish.ts): both are indexed, and only new partitions are written to OUT_DIR.
+ * site in <dir> (src/lib/build/publish.ts): only new partitions are written to OUT_DIR.
  */
+import { existsSync } from 'node:fs';
 import { config, projectPath } from '../src/config.ts';
+import { ledgerFiles } from '../src/lib/build/ledger.ts';
 import { buildSearchIndex } from '../src/lib/search/pagefind-index.ts';
 
 const site = projectPath(config.OUT_DIR);
@@ -20,14 +24,17 @@ const passageBudget = config.SEARCH_PASSAGE_CHARS;
 const tailPolicies = config.SEARCH_TAIL_POLICIES;
 const publishedAt = process.argv.indexOf('--published');
 const publishedDir = publishedAt >= 0 ? process.argv[publishedAt + 1] : undefined;
+const ledgerAt = process.argv.indexOf('--ledger');
+const ledgers = ledgerFiles(cacheDir);
+const ledger = ledgerAt >= 0 ? process.argv[ledgerAt + 1] : existsSync(ledgers.next) ? ledgers.next : ledgers.current;
 const started = performance.now();
 try {
-  const summary = await buildSearchIndex(site, { cacheDir, partitionPolicies, passageBudget, tailPolicies, publishedDir });
+  const summary = await buildSearchIndex(site, { ledger, cacheDir, partitionPolicies, passageBudget, tailPolicies, publishedDir });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(
     `[pagefind-index] ${summary.policies} policies as ${summary.passages} passages in ${summary.partitions} partitions (${summary.reused} unchanged, reused): ` +
       `${summary.files} files, ${(summary.bytes / 1024).toFixed(0)} KiB in ${seconds} s ` +
-      `(scan ${summary.seconds.scan.toFixed(1)} s, vocabulary ${summary.seconds.vocabulary.toFixed(1)} s, partitions ${summary.seconds.partitions.toFixed(1)} s)`,
+      `(list ${summary.seconds.list.toFixed(1)} s, vocabulary ${summary.seconds.vocabulary.toFixed(1)} s, partitions ${summary.seconds.partitions.toFixed(1)} s)`,
   );
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -8,13 +8,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'zod';
 import { config } from './config.ts';
+import { buildMode } from './lib/build/additions.ts';
 import { policiesLoader } from './loaders/policies.ts';
 import { policyFrontmatter } from './lib/policies/schema.ts';
 import type { PolicySummary } from './lib/policies/summary.ts';
 import type { HistoryMeta } from './lib/history/build.ts';
 
 const policies = defineCollection({
-  loader: policiesLoader({ base: config.POLICIES_DIR }),
+  loader: policiesLoader({ base: config.POLICIES_DIR, mode: buildMode }),
   // Sections are produced by our own segmenter, not written by hand: typed, not re-validated field by field.
   // Site-wide pages read `summary`; the policy page reads its rendered body from `pageFile` (src/lib/policies/);
   // `history` (previous snapshot of the series, change counts) is added by the loader's history pass.

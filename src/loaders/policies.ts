@@ -14,11 +14,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { readAdditions } from '../lib/build/additions.ts';
+import type { BuildMode } from '../lib/build/additions.ts';
 import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
 import { computeHistories } from '../lib/history/build.ts';
 import { dataFiles } from '../lib/policies/data-file.ts';
+import { searchUnitsFile } from '../lib/policies/search-units.ts';
 import { createPreparePool, type PreparePool } from './pool.ts';
 
 /**
@@ -41,16 +42,17 @@ export interface PoliciesLoaderOptions {
    * are joined with the platform's path delimiter (":"), e.g. the sample plus the test fixtures.
    */
   base: string;
+  /** The build mode (src/lib/build/additions.ts): an additions build loads only the companies that gained a snapshot. */
+  mode: BuildMode;
 }
 
-export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
+export function policiesLoader({ base, mode }: PoliciesLoaderOptions): Loader {
   return {
     name: 'policies-loader',
     load: async ({ store, parseData, generateDigest, logger, config, watcher }) => {
       const projectRoot = new URL(config.root).pathname;
       const roots = base.split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
-      // An additions build (src/lib/build/additions.ts) loads only the companies that gained a snapshot.
-      const additions = readAdditions();
+      const additions = mode.kind === 'additions' ? mode.spec : undefined;
       const onlyDomains = additions && new Set(additions.domains);
       const files = (await Promise.all(roots.map(markdownFiles)))
         .flat()
@@ -71,7 +73,7 @@ export function policiesLoader({ base }: PoliciesLoaderOptions): Loader {
         const digest = generateDigest(`${code}:${source}`);
         const pageFile = path.join(pagesDir, `${id}.page`);
         // A stored digest is `<this digest>.<history key>` (the history pass below adds the key).
-        if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile) && existsSync(dataFiles(pageFile).clauses)) return undefined;
+        if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile) && existsSync(dataFiles(pageFile).clauses) && existsSync(searchUnitsFile(pageFile))) return undefined;
         const filePath = path.relative(projectRoot, file);
         const prepared = await pool.prepare(source, pageFile);
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);

@@ -1,15 +1,18 @@
 /**
  * The per-file work of the policies loader, kept free of Astro so it can run in a worker thread:
  * frontmatter split, segmentation into sections and clauses, topic labels; the rendered page body goes to its
- * own file and a small summary back to the loader for the data store (src/lib/policies/page-file.ts, summary.ts).
+ * own file, with the clause texts, the open data and the search units beside it, and a small summary back to the
+ * loader for the data store (src/lib/policies/page-file.ts, summary.ts).
  */
 import { coverageWarnings } from '../lib/clauses/coverage.ts';
 import { segment } from '../lib/clauses/segment.ts';
 import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
-import { clauseTexts, historyFiles, writeJson } from '../lib/history/build.ts';
+import { writeJson } from '../lib/files/json-file.ts';
+import { clauseTexts, historyFiles } from '../lib/history/build.ts';
 import { writeSectionRecords } from '../lib/policies/data-file.ts';
+import { searchUnits, searchUnitsFile } from '../lib/policies/search-units.ts';
 import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
 import { labelTopics } from '../lib/topics/label.ts';
 
@@ -33,5 +36,7 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   // The open data (index.json; the clauses dataset's rows once the history pass knows `since`) from the same
   // clauses: src/lib/policies/data-file.ts.
   writeSectionRecords(pageFile, segmented.sections);
+  // What the search index cuts passages from (src/lib/search/passages.ts).
+  writeJson(searchUnitsFile(pageFile), searchUnits(segmented.sections));
   return { ok: true, data: split.data, summary: summarize(segmented.sections), warnings: coverageWarnings(segmented, split.body) };
 }

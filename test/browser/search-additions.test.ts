@@ -4,8 +4,8 @@
  * whole archive would — only the page that has the word — instead of each reused partition's best guess
  * (Pagefind matches the longest indexed stem the term starts with: "inform" for "informationzork").
  *
- * The test site's pages are copied and indexed twice with one cache, as `npm run build` does before and after
- * an addition; the copy is served on its own port.
+ * The test site's pages and archive are copied and indexed twice with one cache, as `npm run build` does before
+ * and after an addition; the copy is served on its own port.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,6 +16,7 @@ import { buildSearchIndex } from '../../src/lib/search/pagefind-index.ts';
 import type { PartitionManifest } from '../../src/lib/search/partitions.ts';
 import { openScratchSite, type ScratchSite, watchPage } from '../support/browser.ts';
 import { builtPages, pageType } from '../support/pages.ts';
+import { editFirstParagraph, scratchArchive } from '../support/scratch-archive.ts';
 import { TEST_SEARCH_PARTITION_POLICIES, TEST_SEARCH_PASSAGE_CHARS, TEST_SITE_DIR } from '../support/site.ts';
 
 // Pagefind's index holds stems: for this word an index without it falls back to "inform" (information, informs).
@@ -32,10 +33,12 @@ let context: BrowserContext;
 
 beforeAll(async () => {
   cpSync(TEST_SITE_DIR, site, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
-  const options = { cacheDir: path.join(scratch, 'cache'), partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: TEST_SEARCH_PASSAGE_CHARS };
+  const archive = scratchArchive(path.join(scratch, 'archive'));
+  const options = { ledger: archive.ledger, cacheDir: path.join(scratch, 'cache'), partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: TEST_SEARCH_PASSAGE_CHARS };
   await buildSearchIndex(site, options);
   const file = path.join(site, newest.file);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/(<p class="clause"[^>]*>)/, `$1${NEW_WORD} `));
+  archive.edit(newest.url.replace(/^\/policies\/|\/$/g, ''), (units) => editFirstParagraph(units, (text) => `${NEW_WORD} ${text}`));
   const summary = await buildSearchIndex(site, options);
   expect(summary.reused).toBe(summary.partitions - 1);
   scratchSite = await openScratchSite(site);

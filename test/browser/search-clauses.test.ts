@@ -12,6 +12,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSearchIndex } from '../../src/lib/search/pagefind-index.ts';
 import { openScratchSite, type ScratchSite, watchPage } from '../support/browser.ts';
+import { editFirstParagraph, scratchArchive } from '../support/scratch-archive.ts';
 import { TEST_SEARCH_PARTITION_POLICIES, TEST_SEARCH_PASSAGE_CHARS, TEST_SITE_DIR } from '../support/site.ts';
 
 const SHARED = 'Zebracorn records stay with us for one year.';
@@ -44,7 +45,19 @@ beforeAll(async () => {
   const section = renamed.slice(renamed.indexOf(`<section aria-labelledby="${id}">`));
   headingSection = { heading: id, clauses: [...section.slice(0, section.indexOf('</section>')).matchAll(/class="clause" id="([^"]*)"/g)].map((match) => match[1]) };
   writeFileSync(page(DATES[0]), renamed);
-  await buildSearchIndex(site, { cacheDir: path.join(scratch, 'cache'), partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: TEST_SEARCH_PASSAGE_CHARS });
+  // The same changes to what the index is made of: the archive's search units.
+  const archive = scratchArchive(path.join(scratch, 'archive'));
+  const idOf = (date: string) => `${DOMAIN}/${date}`;
+  archive.copy(idOf(DATES[1]), idOf(DATES[2]), DATES[2]);
+  for (const date of DATES) archive.edit(idOf(date), (units) => editFirstParagraph(units, () => SHARED));
+  archive.edit(idOf(DATES[0]), (units) => {
+    for (const section of units.sections) {
+      section.heading = section.heading.replaceAll(`>${heading}</h2>`, `>${HEADING_WORD} ${heading}</h2>`);
+      for (const clause of section.clauses)
+        clause.html = clause.html.replace(/data-pagefind-title="([^"\u001e]*)/, (title, text: string) => (text === heading ? `data-pagefind-title="${HEADING_WORD} ${heading}` : title));
+    }
+  });
+  await buildSearchIndex(site, { ledger: archive.ledger, cacheDir: path.join(scratch, 'cache'), partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: TEST_SEARCH_PASSAGE_CHARS });
   scratchSite = await openScratchSite(site);
   server = scratchSite;
   context = scratchSite.context;

@@ -18,10 +18,11 @@ import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { formatViolations, launchBrowser, newSiteContext, runAxe, watchPage } from '../support/browser.ts';
 import { builtPages, pageType } from '../support/pages.ts';
-import { passagesOfPage } from '../../src/lib/search/passages.ts';
+import { passageDocuments } from '../../src/lib/search/passages.ts';
+import { indexedPolicies } from '../../src/lib/search/policy-list.ts';
 import { wordStems } from '../../src/lib/search/rank.ts';
 import { stem } from '../../src/lib/search/stem.ts';
-import { SAMPLE_POLICY_IDS, TEST_SEARCH_PASSAGE_CHARS, builtFile } from '../support/site.ts';
+import { SAMPLE_POLICY_IDS, TEST_LEDGER, TEST_SEARCH_PASSAGE_CHARS, builtFile } from '../support/site.ts';
 
 const siteUrl = inject('siteUrl');
 const JS_BUDGET_BEFORE_SEARCH = 27 * 1024;
@@ -55,6 +56,9 @@ function words(text: string): string[] {
   return text.toLocaleLowerCase('en').split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 }
 
+/** Each policy's passages as the index step cuts them (src/lib/search/passages.ts), by page URL. */
+const passagesOf = new Map(indexedPolicies(TEST_LEDGER).map((policy) => [policy.url, passageDocuments(JSON.parse(readFileSync(policy.units, 'utf8')), policy.head, TEST_SEARCH_PASSAGE_CHARS)]));
+
 function builtPolicies(): BuiltPolicy[] {
   return builtPages()
     .filter((page) => pageType(page.url) === 'policy')
@@ -87,7 +91,7 @@ function builtPolicies(): BuiltPolicy[] {
         clauses,
         otherWords: words(body.text()),
         headerWords: words(`${$('article header h1').text()} ${$('[data-pagefind-filter="company"]').text()}`),
-        passages: passagesOfPage(html, page.url, TEST_SEARCH_PASSAGE_CHARS)!.documents.map((document) => [...document.matchAll(/class="clause"><span id="([^"]+)"/g)].map((match) => match[1])),
+        passages: passagesOf.get(page.url)!.map((document) => [...document.matchAll(/class="clause"><span id="([^"]+)"/g)].map((match) => match[1])),
       };
     });
 }

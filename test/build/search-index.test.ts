@@ -1,19 +1,21 @@
 /**
- * The search index as built by `npm run build` (src/lib/search/pagefind-index.ts), and the markup it reads:
- * only policy articles are indexed, each clause is its own sub-result titled by its section, and every
+ * The search index as built by `npm run build` (src/lib/search/pagefind-index.ts), and the policy pages' search
+ * markup: only policy articles are indexed, each clause is its own sub-result titled by its section, and every
  * policy carries the metadata, filters and sort key the search page uses. An indexing failure fails the build.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
+import { writeLedger } from '../../src/lib/build/ledger.ts';
 import { buildSearchIndex, SearchIndexError } from '../../src/lib/search/pagefind-index.ts';
 import type { PartitionManifest } from '../../src/lib/search/partitions.ts';
 import { builtPages, pageType } from '../support/pages.ts';
-import { SAMPLE_POLICY_IDS, TEST_SEARCH_PARTITION_POLICIES, TEST_SITE_DIR, builtFile } from '../support/site.ts';
+import { editFirstParagraph, scratchArchive } from '../support/scratch-archive.ts';
+import { SAMPLE_POLICY_IDS, TEST_SEARCH_PARTITION_POLICIES, builtFile } from '../support/site.ts';
 
 const POLICY_PAGE_BUDGET = 7 * 1024;
 const pages = builtPages();
@@ -189,51 +191,43 @@ describe('page weight', () => {
   });
 });
 
+/** The id of the newest policy of the test site (the last partition's). */
+const newestId = () => policyPages.map((page) => page.url.replace(/^\/policies\/|\/$/g, '')).sort((a, b) => a.split('/')[1].localeCompare(b.split('/')[1])).at(-1)!;
+const indexOptions = { partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 };
+
 describe('indexing failures fail the build', () => {
-  it('refuses a site where no page marks a search body, with a message that says so', async () => {
+  it('refuses an archive whose ledger lists no policy, with a message that says so', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
     try {
-      writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html lang="en"><body><h1>Only chrome</h1><p>data-pagefind-body</p></body></html>');
-      const failure = buildSearchIndex(dir);
+      writeLedger(path.join(dir, 'ledger'), []);
+      const failure = buildSearchIndex(dir, { ledger: path.join(dir, 'ledger') });
       await expect(failure).rejects.toBeInstanceOf(SearchIndexError);
-      await expect(failure).rejects.toThrow(/no page .* has data-pagefind-body/);
+      await expect(failure).rejects.toThrow(/lists no policy: nothing to index/);
       expect(existsSync(path.join(dir, 'pagefind'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 
-  it('names the page when a search body lacks what passages need', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'search-index-'));
-    try {
-      mkdirSync(path.join(dir, 'policies', 'a.example', '2020-01-01'), { recursive: true });
-      writeFileSync(path.join(dir, 'policies', 'a.example', '2020-01-01', 'index.html'), '<!doctype html><html lang="en"><body><article data-pagefind-body><h1>T</h1></article></body></html>');
-      await expect(buildSearchIndex(dir)).rejects.toThrow(/policies\/a\.example\/2020-01-01\/index\.html: the search body has no date sort value/);
-      expect(existsSync(path.join(dir, 'pagefind'))).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
-
-  it('names the page when one cannot be cut into passages, and leaves no output or passage files behind', async () => {
-    // Partitions are cut ahead of Pagefind into a work folder (tmpfs when there is one): a page that breaks
+  it('names the policy whose search units are missing or unreadable, and leaves no output or passage files behind', async () => {
+    // Partitions are cut ahead of Pagefind into a work folder (tmpfs when there is one): a policy that breaks
     // in a later partition fails the whole index, and the work folder goes with it.
-    const site = mkdtempSync(path.join(tmpdir(), 'search-cut-'));
+    const dir = mkdtempSync(path.join(tmpdir(), 'search-cut-'));
     const before = workFolders();
     try {
-      cpSync(TEST_SITE_DIR, site, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
-      const newest = policyPages.map((page) => page.file).sort((a, b) => a.split('/')[2].localeCompare(b.split('/')[2])).at(-1)!;
-      const file = path.join(site, newest);
-      const html = readFileSync(file, 'utf8');
-      expect(html).toContain('<div class="policy-body">');
-      writeFileSync(file, html.replace('<div class="policy-body">', '<div class="policy-text">'));
-      const failure = buildSearchIndex(site, { partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 });
+      const archive = scratchArchive(dir);
+      const newest = newestId();
+      const units = archive.unitsFile(newest);
+      writeFileSync(units, '{"version":2}');
+      const failure = buildSearchIndex(dir, { ledger: archive.ledger, ...indexOptions });
       await expect(failure).rejects.toBeInstanceOf(SearchIndexError);
-      await expect(failure).rejects.toThrow(`${path.dirname(newest).replace(/^\/?/, '/')}/: cannot cut into search passages: the article has no <div class="policy-body">`);
-      expect(existsSync(path.join(site, 'pagefind'))).toBe(false);
+      await expect(failure).rejects.toThrow(`/policies/${newest}/: ${units} is not a search units file`);
+      expect(existsSync(path.join(dir, 'pagefind'))).toBe(false);
       expect(workFolders()).toEqual(before);
+      rmSync(units);
+      await expect(buildSearchIndex(dir, { ledger: archive.ledger, ...indexOptions })).rejects.toThrow(`/policies/${newest}/: cannot read its search units (${units})`);
     } finally {
-      rmSync(site, { recursive: true, force: true });
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
@@ -246,12 +240,11 @@ describe('passage work folders in /dev/shm', () => {
     const gone = spawnSync('true').pid!;
     const folder = (pid: number) => path.join('/dev/shm', `privacy-archive-passages-${pid}`);
     try {
-      cpSync(TEST_SITE_DIR, site, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
       for (const pid of [gone, living.pid!]) {
         mkdirSync(path.join(folder(pid), '1'), { recursive: true });
         writeFileSync(path.join(folder(pid), '1', 'index.html'), 'left behind');
       }
-      await buildSearchIndex(site, { partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 });
+      await buildSearchIndex(site, { ledger: scratchArchive(path.join(site, 'archive')).ledger, ...indexOptions });
       expect(existsSync(folder(gone))).toBe(false);
       expect(existsSync(folder(living.pid!))).toBe(true);
       expect(workFolders()).toEqual([]);
@@ -272,18 +265,13 @@ function workFolders(): string[] {
 }
 
 describe('rebuilding the index', () => {
-  /** A copy of the built test site's pages (without its index), to index again. */
-  function copySite(): string {
-    const dir = mkdtempSync(path.join(tmpdir(), 'search-rebuild-'));
-    cpSync(TEST_SITE_DIR, dir, { recursive: true, filter: (source) => !source.startsWith(path.join(TEST_SITE_DIR, 'pagefind')) });
-    return dir;
-  }
-
-  it('reuses unchanged partitions from the cache, and re-indexes only the partition whose page changed', async () => {
-    const site = copySite();
+  it('reuses unchanged partitions from the cache, and re-indexes only the partition whose policy changed', async () => {
+    // The index step writes only <site>/pagefind/: it reads the archive, not the site's pages.
+    const site = mkdtempSync(path.join(tmpdir(), 'search-rebuild-'));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
     try {
-      const options = { cacheDir, partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 };
+      const archive = scratchArchive(path.join(cacheDir, 'archive'));
+      const options = { ledger: archive.ledger, cacheDir, ...indexOptions };
       const first = await buildSearchIndex(site, options);
       expect(first).toMatchObject({ policies: policyPages.length, reused: 0 });
       const before = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
@@ -292,18 +280,9 @@ describe('rebuilding the index', () => {
       expect(again.reused).toBe(again.partitions);
       expect(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')).toBe(JSON.stringify(before));
 
-      // A page's "next snapshot" link is not indexed: changing it re-indexes nothing.
-      const newest = policyPages.map((page) => page.file).sort((a, b) => a.split('/')[2].localeCompare(b.split('/')[2])).at(-1)!;
-      const file = path.join(site, newest);
-      const html = readFileSync(file, 'utf8');
-      const versions = /<nav class="versions"[^>]*>.*?<\/nav>/s;
-      expect(html).toMatch(versions);
-      writeFileSync(file, html.replace(versions, '<nav class="versions" aria-label="Other snapshots of this policy"><a href="/policies/x.example/2031-01-01/">Next snapshot: 1 January 2031</a></nav>'));
-      expect((await buildSearchIndex(site, options)).reused).toBe(again.partitions);
-
-      // Its text is: only its partition is indexed again (the word is new to the archive, so every partition's
-      // vocabulary changes too, and all are re-indexed; a known word changes one partition only).
-      writeFileSync(file, html.replace(/(<p class="clause"[^>]*>)/, '$1Privacy '));
+      // A change to a policy's text: only its partition is indexed again (the word is new to the archive, so every
+      // partition's vocabulary changes too, and all are re-indexed; a known word changes one partition only).
+      archive.edit(newestId(), (units) => editFirstParagraph(units, (text) => `Privacy ${text}`));
       const changed = await buildSearchIndex(site, options);
       expect(changed.reused).toBe(changed.partitions - 1);
       const after = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
@@ -322,18 +301,17 @@ describe('rebuilding the index', () => {
   });
 
   it('keeps the other partitions when a word new to the archive appears, listing it as a word they lack', async () => {
-    const site = copySite();
+    const site = mkdtempSync(path.join(tmpdir(), 'search-rebuild-'));
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'search-cache-'));
     try {
-      const options = { cacheDir, partitionPolicies: TEST_SEARCH_PARTITION_POLICIES, passageBudget: 1_500 };
+      const archive = scratchArchive(path.join(cacheDir, 'archive'));
+      const options = { ledger: archive.ledger, cacheDir, ...indexOptions };
       await buildSearchIndex(site, options);
       const before = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;
       expect(before.partitions.every((partition) => partition.missing === undefined)).toBe(true);
 
-      // The newest policy gains a word no page had ("privacyzork", which starts like a word every page has).
-      const newest = policyPages.map((page) => page.file).sort((a, b) => a.split('/')[2].localeCompare(b.split('/')[2])).at(-1)!;
-      const file = path.join(site, newest);
-      writeFileSync(file, readFileSync(file, 'utf8').replace(/(<p class="clause"[^>]*>)/, '$1Privacyzork '));
+      // The newest policy gains a word no policy had ("privacyzork", which starts like a word every page has).
+      archive.edit(newestId(), (units) => editFirstParagraph(units, (text) => `Privacyzork ${text}`));
       const added = await buildSearchIndex(site, options);
       expect(added.reused).toBe(added.partitions - 1);
       const after = JSON.parse(readFileSync(path.join(site, 'pagefind', 'partitions.json'), 'utf8')) as PartitionManifest;

@@ -1,37 +1,35 @@
 /**
- * Cutting policy pages into search passages (src/lib/search/passages.ts) and grouping them into index
- * partitions (src/lib/search/pagefind-index.ts): pure functions, on pages shaped like the built policy page.
+ * Cutting policies into search passages (src/lib/search/passages.ts, from the loader's search units:
+ * src/lib/policies/search-units.ts) and grouping them into index partitions (src/lib/search/partitions.ts):
+ * pure functions, checked against the policy's rendered page body.
  */
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/lib/clauses/segment.ts';
 import { renderPolicy } from '../../src/lib/policies/render.ts';
+import { searchUnits } from '../../src/lib/policies/search-units.ts';
+import { TOPICS_MARK } from '../../src/lib/policies/topics-mark.ts';
 import { partition } from '../../src/lib/search/partitions.ts';
-import { wordsOf } from '../../src/lib/search/page-text.ts';
-import { PassageError, TOPICS_MARK, passagesOfPage } from '../../src/lib/search/passages.ts';
+import { passageDocuments, passageHead } from '../../src/lib/search/passages.ts';
+import { wordsOf } from '../../src/lib/search/words.ts';
 
-/** A page with the markup of src/pages/policies/[domain]/[date]/index.astro around a rendered body. */
-function policyPage(markdown: string, topics: Record<string, string[]> = {}): string {
+const POLICY = { id: 'example.com/2019-03-01', data: { domain: 'example.com', company: 'Example', archivedOn: '2019-03-01', title: 'Example privacy policy', snapshotUrl: 'https://example.com/privacy' } };
+const HEAD = passageHead(POLICY, { domain: 'example.com', name: 'Example' }, '');
+
+/** A policy's rendered page body (its published clauses), and its passages. */
+function policy(markdown: string, topics: Record<string, string[]> = {}): { html: string; passages: (budget?: number) => string[] } {
   const { sections } = segment(markdown);
   for (const section of sections)
     for (const block of section.blocks) for (const clause of block.type === 'clause' ? [block.clause] : block.items) clause.topics = topics[clause.id] ?? [];
-  const rendered = renderPolicy(sections);
-  const facets = rendered.topics.map((slug) => `<data value="${slug}" data-pagefind-filter="topic[value]"></data>`).join('');
-  return (
-    '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body><header class="site-header" data-pagefind-ignore="all">Site</header><main>' +
-    '<article class="policy" data-pagefind-body data-pagefind-meta="domain:example.com" data-pagefind-filter="year:2019" data-pagefind-sort="date:2019-03-01">' +
-    `<header><p class="breadcrumb" data-pagefind-meta="date:2019-03-01"><a href="/policies/" data-pagefind-ignore>Policies</a> › <a href="/policies/example.com/" data-pagefind-filter="company" data-pagefind-meta="company">Example</a>${facets}</p>` +
-    '<h1 data-pagefind-meta="title">Example privacy policy</h1><nav class="versions" aria-label="Other snapshots of this policy"><a href="/policies/example.com/2020-01-01/" rel="next">Next</a></nav></header>' +
-    `${rendered.topicSummary}${rendered.toc}<div class="policy-body">${rendered.body}</div></article></main></body></html>`
-  );
+  const units = searchUnits(sections);
+  return { html: renderPolicy(sections).body, passages: (budget) => passageDocuments(units, HEAD, budget) };
 }
 
-const URL_ = '/policies/example.com/2019-03-01/';
 /** Clause ids in page order: on the page the clause element has the id, in a passage its empty anchor marker. */
 const clauseIds = (html: string) => [...html.matchAll(/class="clause"(?: id="([^"]+)"|><span id="([^"]+)")/g)].map((match) => match[1] ?? match[2]);
 const sentence = (n: number) => `Sentence ${n} says that we keep your data for a while and share it with partners.`;
 
-describe('passagesOfPage', () => {
+describe('passageDocuments', () => {
   const markdown = [
     sentence(0),
     '## Collection',
@@ -41,25 +39,20 @@ describe('passagesOfPage', () => {
     '## Contact',
     'Write to privacy@example.com.',
   ].join('\n\n');
-  const html = policyPage(markdown, { 'collection-2': ['retention'], 'choices-4': ['your-choices', 'sharing'] });
+  const cut = policy(markdown, { 'collection-2': ['retention'], 'choices-4': ['your-choices', 'sharing'] });
+  const { html } = cut;
   const budget = 3 * sentence(0).length;
-  const cut = passagesOfPage(html, URL_, budget)!;
-  const docs = cut.documents.map((document) => cheerio.load(document));
-
-  it('returns nothing for a page without a search body', () => {
-    expect(passagesOfPage('<html><body><main><h1>About</h1></main></body></html>', '/about/')).toBeUndefined();
-  });
+  const documents = cut.passages(budget);
+  const docs = documents.map((document) => cheerio.load(document));
 
   it('puts every clause in exactly one passage, in page order, within the budget', () => {
-    expect(cut.url).toBe(URL_);
-    expect(cut.date).toBe('2019-03-01');
-    expect(cut.documents.length).toBeGreaterThan(2);
-    expect(cut.documents.flatMap(clauseIds)).toEqual(clauseIds(html));
-    for (const $ of cut.documents.map((document) => cheerio.load(document))) {
+    expect(documents.length).toBeGreaterThan(2);
+    expect(documents.flatMap(clauseIds)).toEqual(clauseIds(html));
+    for (const $ of documents.map((document) => cheerio.load(document))) {
       expect($('.clause').text().length).toBeLessThanOrEqual(budget);
     }
-    // The whole page in one passage when the budget allows it.
-    expect(passagesOfPage(html, URL_)!.documents.map(clauseIds)).toEqual([clauseIds(html)]);
+    // The whole policy in one passage when the budget allows it.
+    expect(cut.passages().map(clauseIds)).toEqual([clauseIds(html)]);
   });
 
   it('keeps the filters and sort key in every passage, and the header (its words, its metadata) in the first only', () => {
@@ -71,7 +64,8 @@ describe('passagesOfPage', () => {
       expect($('[data-pagefind-filter="passage:first"]')).toHaveLength(n === 0 ? 1 : 0);
       if (n === 0) {
         expect(article.attr('data-pagefind-meta')).toBe('domain:example.com');
-        expect($('h1[data-pagefind-meta="title"]').text()).toBe('Example privacy policy');
+        expect($('h1').text()).toBe('Example privacy policy, 1 March 2019');
+        expect($('[data-pagefind-meta="title"]').text()).toBe('Example privacy policy');
         expect($('[data-pagefind-meta="company"]').text()).toBe('Example');
       } else {
         // Pagefind makes every metadata value and a page's first <h1> searchable: none of those words here.
@@ -130,23 +124,16 @@ describe('passagesOfPage', () => {
   });
 
   it('drops a later passage without a letter or digit, which would have nothing to find', () => {
-    const page = policyPage([sentence(1), '## Rule', sentence(2), '='.repeat(200)].join('\n\n'));
-    const passages = passagesOfPage(page, URL_, 100)!.documents;
-    expect(passages.flatMap(clauseIds)).toEqual(['introduction-1', 'rule-1']);
-    expect(passagesOfPage(page, URL_, 1000)!.documents.flatMap(clauseIds)).toEqual(['introduction-1', 'rule-1', 'rule-2']);
+    const page = policy([sentence(1), '## Rule', sentence(2), '='.repeat(200)].join('\n\n'));
+    expect(page.passages(100).flatMap(clauseIds)).toEqual(['introduction-1', 'rule-1']);
+    expect(page.passages(1000).flatMap(clauseIds)).toEqual(['introduction-1', 'rule-1', 'rule-2']);
   });
 
-  it('is not fooled by policy text that looks like the markup it cuts at', () => {
-    const page = policyPage([`Text with </section><section aria-labelledby="x"> and </div></article> in it.`, '## Next', sentence(1)].join('\n\n'));
-    const passages = passagesOfPage(page, URL_, 10)!.documents;
+  it('keeps policy text that looks like the markup around it escaped', () => {
+    const page = policy([`Text with </section><section aria-labelledby="x"> and </div></article> in it.`, '## Next', sentence(1)].join('\n\n'));
+    const passages = page.passages(10);
     expect(passages.flatMap(clauseIds)).toEqual(['introduction-1', 'next-1']);
     expect(passages[0]).toContain('&lt;/section&gt;&lt;section aria-labelledby=&quot;x&quot;&gt;');
-  });
-
-  it('names the page and the reason when a page does not have the expected shape', () => {
-    expect(() => passagesOfPage('<article data-pagefind-body data-pagefind-sort="date:2019-03-01"><p>no header</p></article>', URL_)).toThrow(PassageError);
-    expect(() => passagesOfPage('<article data-pagefind-body data-pagefind-sort="date:2019-03-01"><p>no header</p></article>', URL_)).toThrow(`${URL_}: cannot cut into search passages: the article has no <header>`);
-    expect(() => passagesOfPage('<article data-pagefind-body><header></header></article>', URL_)).toThrow(/no date sort value/);
   });
 });
 

@@ -1,6 +1,6 @@
 /** How the search page ranks clauses (src/lib/search/rank.ts). */
 import { describe, expect, it } from 'vitest';
-import { TOPICS_MARK } from '../../src/lib/search/passages.ts';
+import { TOPICS_MARK } from '../../src/lib/policies/topics-mark.ts';
 import { bestWindow, boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, seriesOf, snapshotNote, wordStems, type Fragment } from '../../src/lib/search/rank.ts';
 
 /** A passage as Pagefind's fragment has it: header words, then headings and clause markers at word positions. */

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT, TEST_BUILD_ENV, TEST_POLICY_DIRS, TEST_SITE_DIR } from './site.ts';
+import { PROJECT_ROOT, TEST_BUILD_ENV, TEST_CACHE_DIR, TEST_POLICY_DIRS, TEST_SITE_DIR } from './site.ts';
 import { serveDirectory } from './static-server.ts';
 
 declare module 'vitest' {
@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
       env: {
         ...process.env,
         OUT_DIR: TEST_SITE_DIR,
-        CACHE_DIR: path.join(PROJECT_ROOT, '.cache/test-astro'),
+        CACHE_DIR: TEST_CACHE_DIR,
         POLICIES_DIR: TEST_POLICY_DIRS.join(path.delimiter),
         // Several search partitions and passages per policy even in this small site, so that merging,
         // sorting across partitions and grouping passages by policy are what the browser tests exercise;

@@ -8,6 +8,9 @@ export const PROJECT_ROOT = path.resolve(import.meta.dirname, '../..');
  */
 export const TEST_SITE_DIR = path.resolve(PROJECT_ROOT, process.env.TEST_SITE_DIR ?? '.cache/test-site');
 export const TEST_POLICY_DIRS = ['src/content/policies', 'test/fixtures/policies'];
+/** The test site's cache folder (CACHE_DIR), and the ledger of its build: what its search index is made of. */
+export const TEST_CACHE_DIR = path.join(PROJECT_ROOT, '.cache/test-astro');
+export const TEST_LEDGER = path.join(TEST_CACHE_DIR, 'archive', 'ledger');
 /** Search index settings of the test site: six policies in three partitions, seeds cut into several passages. */
 export const TEST_SEARCH_PARTITION_POLICIES = 2;
 export const TEST_SEARCH_PASSAGE_CHARS = 1_500;

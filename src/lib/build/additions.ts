@@ -1,15 +1,19 @@
 /**
- * An additions build: the build that follows one whose output is still in place, when the only change is new
- * policy files (src/lib/build/plan.ts decides). scripts/build.ts writes this spec and names it in
- * ARCHIVE_ADDITIONS; then
- *   - the policies loader loads only the companies (domains) that gained a snapshot, and writes the next
- *     ledger: the previous one with those companies' entries replaced (src/lib/build/ledger.ts);
+ * The build mode: the whole archive, or an additions build (the build that follows one whose output is still in
+ * place, when the only change is new policy files). scripts/build.ts decides it before Astro starts
+ * (src/lib/build/plan.ts) and hands it to the Astro process as a spec file named in ARCHIVE_ADDITIONS; this
+ * module reads and validates it once, as `buildMode`, and every part of the Astro build that depends on it takes
+ * it from here:
+ *   - the policies loader (src/content.config.ts passes it) loads only the companies (domains) that gained a
+ *     snapshot, and writes the next ledger: the previous one with those companies' entries replaced
+ *     (src/lib/build/ledger.ts);
  *   - policy and company pages are built for those companies only (their collection holds nothing else);
- *   - site-wide pages list every policy from the next ledger (src/lib/pages/archive.ts);
+ *   - site-wide pages list every policy from the next ledger (src/lib/pages/archive.ts), and pages listing many
+ *     policies render only the parts the new snapshots change (addedIds);
  *   - the sitemap also lists the pages the previous build published (astro.config.mjs): an archive only
  *     grows, so every one of them is still there.
- * Its output, the new and changed files only, is indexed with the published pages and then moved into the
- * published site (src/lib/build/publish.ts).
+ * Its search index is made of every policy of the next ledger (src/lib/search/policy-list.ts); its output, the new
+ * and changed files only, is then moved into the published site (src/lib/build/publish.ts).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,13 +35,23 @@ export interface AdditionsSpec {
   previousOut: string;
 }
 
-/** The spec of this build, or undefined for a build of the whole archive. */
-export function readAdditions(env: NodeJS.ProcessEnv = process.env): AdditionsSpec | undefined {
+export type BuildMode = { kind: 'archive' } | { kind: 'additions'; spec: AdditionsSpec };
+
+/** The build mode that `env` names (scripts/build.ts sets ARCHIVE_ADDITIONS for an additions build). */
+export function readBuildMode(env: NodeJS.ProcessEnv): BuildMode {
   const file = env[ADDITIONS_ENV];
-  if (!file) return undefined;
+  if (!file) return { kind: 'archive' };
   const spec = JSON.parse(readFileSync(file, 'utf8')) as AdditionsSpec;
   if (spec.version !== 1 || !Array.isArray(spec.domains) || !Array.isArray(spec.added) || !spec.ledger || !spec.nextLedger || !spec.previousOut) throw new Error(`${file}: not an additions build spec (version 1)`);
-  return spec;
+  return { kind: 'additions', spec };
+}
+
+/** This process's build mode, read once. */
+export const buildMode: BuildMode = readBuildMode(process.env);
+
+/** The ids of the new snapshots in an additions build; undefined when the whole archive is built. */
+export function addedIds(mode: BuildMode): ReadonlySet<string> | undefined {
+  return mode.kind === 'additions' ? new Set(mode.spec.added) : undefined;
 }
 
 /**
@@ -45,7 +59,9 @@ export function readAdditions(env: NodeJS.ProcessEnv = process.env): AdditionsSp
  * so an additions build adds these. The sitemap sorts and deduplicates its URLs, so it is the same file a
  * build of the whole archive writes.
  */
-export function publishedUrls(previousOut: string): string[] {
+export function publishedUrls(mode: BuildMode): string[] {
+  if (mode.kind !== 'additions') return [];
+  const { previousOut } = mode.spec;
   const files = readdirSync(previousOut).filter((name) => /^sitemap-\d+\.xml$/.test(name));
   if (!files.length) throw new Error(`${previousOut}: no sitemap of the previous build`);
   return files.flatMap((name) => [...readFileSync(path.join(previousOut, name), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => decodeEntities(match[1])));

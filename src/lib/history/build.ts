@@ -9,13 +9,14 @@
  * it or an earlier snapshot of its series changed. Adding the newest snapshot computes one lineage.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import type { Section } from '../clauses/types.ts';
 import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
 import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
 import { renderChangePages } from './render-changes.ts';
-import { writeFileAtomic } from '../files/atomic-write.ts';
+import { oldestSince } from './since.ts';
+import { readJson, writeJson } from '../files/json-file.ts';
 import { writeClauseRows } from '../policies/data-file.ts';
 import { groupSeries, type SeriesMember } from './series.ts';
 import { createWorkerPool } from '../workers/pool.ts';
@@ -31,6 +32,8 @@ export interface HistoryMeta {
   changePages: number;
   /** Clauses whose text is unchanged since an earlier snapshot of the series. */
   unchanged: number;
+  /** The oldest date from which clauses are unchanged, and how many (with a previous snapshot only: its page says it). */
+  oldest?: { date: string; count: number };
   clauseCount: number;
 }
 
@@ -49,18 +52,6 @@ export function clauseTexts(sections: readonly Section[]): ClauseText[] {
   return sections.flatMap((section) =>
     section.blocks.flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items)).map((clause) => ({ id: clause.id, text: clause.text, heading: section.heading })),
   );
-}
-
-export function writeJson(file: string, value: unknown): void {
-  writeFileAtomic(file, JSON.stringify(value));
-}
-
-function readJson<T>(file: string): T | undefined {
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
 }
 
 export function readSince(pageFile: string): Record<string, string> {
@@ -146,6 +137,7 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
       meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
     }
     const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
+    if (previous) meta.oldest = oldestSince(sinceById);
     writeClauseRows(entry.data.pageFile, { id: entry.id, domain: entry.data.domain, archivedOn: entry.data.archivedOn }, sinceById);
     writeJson(files.history, { key, meta, since: sinceById } satisfies HistoryFile);
     metas.push([entry.id, meta]);

@@ -6,17 +6,19 @@
  * written (src/lib/build/ledger.ts): the same ids, digests and data, so pages and their cache keys are
  * the same as a build of the whole archive would give.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
-import { readAdditions } from '../build/additions.ts';
+import { getCollection } from 'astro:content';
+import { type BuildMode, buildMode } from '../build/additions.ts';
 import { readLedger } from '../build/ledger.ts';
+import type { PolicyEntry } from '../data/snapshots.ts';
 
-let archive: Promise<CollectionEntry<'policies'>[]> | undefined;
+/** A policy as site-wide pages read it: a collection entry or its ledger entry (collection, id and digest key pages). */
+export type ArchiveEntry = PolicyEntry & { collection: 'policies' };
 
-export function archivePolicies(): Promise<CollectionEntry<'policies'>[]> {
-  const additions = readAdditions();
-  if (!additions) return getCollection('policies');
+let archive: Promise<ArchiveEntry[]> | undefined;
+
+export function archivePolicies(mode: BuildMode = buildMode): Promise<ArchiveEntry[]> {
+  if (mode.kind !== 'additions') return getCollection('policies');
   // Read once per build: several pages list the whole archive (76 MB of ledger at 10,000 policies).
-  archive ??= Promise.resolve(readLedger(additions.nextLedger) as unknown as CollectionEntry<'policies'>[]);
+  archive ??= Promise.resolve(readLedger<PolicyEntry['data']>(mode.spec.nextLedger));
   return archive;
 }
-

@@ -81,19 +81,40 @@ function renderToc(sections: Section[]): string {
   return `<nav class="toc" id="contents_list" aria-labelledby="contents_heading">${content}</nav>`;
 }
 
-function renderSection(section: Section): string {
+/**
+ * A section's parts as the page writes them: its start tag, its heading element and the title its clauses carry
+ * (escaped), the section heading or "Introduction" for the text before the first heading (which gets a heading
+ * for assistive technology only). Search passages are cut from the same parts (search-units.ts).
+ */
+export function sectionParts(section: Section): { open: string; heading: string; title: string } {
   const id = escapeHtml(section.id);
-  // The text before the first heading gets a heading for assistive technology only.
-  const title = section.heading || 'Introduction';
   const tag = section.heading ? `h${Math.min(section.level, 4)}` : 'h2';
-  const heading = section.heading ? `<${tag} id="${id}">${escapeHtml(title)}</${tag}>` : `<h2 class="vh" id="${id}" data-pagefind-ignore>Introduction</h2>`;
-  return `<section aria-labelledby="${id}">${heading}${section.blocks.map((block) => renderBlock(block, escapeHtml(title))).join('')}</section>`;
+  const heading = section.heading ? `<${tag} id="${id}">${escapeHtml(section.heading)}</${tag}>` : `<h2 class="vh" id="${id}" data-pagefind-ignore>Introduction</h2>`;
+  return { open: `<section aria-labelledby="${id}">`, heading, title: escapeHtml(section.heading || 'Introduction') };
+}
+
+function renderSection(section: Section): string {
+  const { open, heading, title } = sectionParts(section);
+  return `${open}${heading}${section.blocks.map((block) => renderBlock(block, title)).join('')}</section>`;
+}
+
+/** A clause's element: a list item in a list, a table's block, else a paragraph. */
+export const clauseTag = (clause: Clause, inList: boolean): 'p' | 'li' | 'div' => (inList ? 'li' : clause.kind === 'table' ? 'div' : 'p');
+
+/** A list block's start tag and end tag. */
+export function listTags(block: Extract<Block, { type: 'list' }>): [open: string, close: string] {
+  return block.ordered ? [`<ol${block.start !== undefined ? ` start="${block.start}"` : ''}>`, '</ol>'] : ['<ul>', '</ul>'];
 }
 
 function renderBlock(block: Block, heading: string): string {
-  if (block.type === 'clause') return renderClause(block.clause, block.clause.kind === 'table' ? 'div' : 'p', heading);
-  const items = block.items.map((clause) => renderClause(clause, 'li', heading)).join('');
-  return block.ordered ? `<ol${block.start !== undefined ? ` start="${block.start}"` : ''}>${items}</ol>` : `<ul>${items}</ul>`;
+  if (block.type === 'clause') return renderClause(block.clause, clauseTag(block.clause, false), heading);
+  const [open, close] = listTags(block);
+  return `${open}${block.items.map((clause) => renderClause(clause, 'li', heading)).join('')}${close}`;
+}
+
+/** A clause's content: its HTML, a table in a scrolling region. */
+export function clauseContent(clause: Clause): string {
+  return clause.kind === 'table' ? `<div class="table-scroll" tabindex="0" role="region" aria-label="Table">${clause.html}</div>` : clause.html;
 }
 
 /**
@@ -103,7 +124,7 @@ function renderBlock(block: Block, heading: string): string {
  */
 function renderClause(clause: Clause, tag: 'p' | 'li' | 'div', heading: string): string {
   const id = escapeHtml(clause.id);
-  const content = clause.kind === 'table' ? `<div class="table-scroll" tabindex="0" role="region" aria-label="Table">${clause.html}</div>` : clause.html;
+  const content = clauseContent(clause);
   const topics = clause.topics.length
     ? `<span class="topics" data-pagefind-ignore><span class="vh">Topics:</span>${clause.topics
         .map((slug) => `<a href="/topics/${escapeHtml(slug)}/">${escapeHtml(TOPIC_BY_SLUG.get(slug)?.name ?? slug)}</a>`)

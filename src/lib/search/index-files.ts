@@ -2,11 +2,13 @@
  * The search-index stage's cache (`<cacheDir>/search-index/`): partition bundles by content, linked into the site
  * or kept after indexing, each partition's words and the archive's vocabularies, and what a cached bundle lacks.
  */
-import { copyFileSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { exists, partitionWords, type PolicyPage, readJson } from './site-pages.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { readJson } from '../files/json-file.ts';
+import { type IndexedPolicy, partitionWords } from './policy-list.ts';
 import { missingWords, searchForms, type MissingWord } from './terms.ts';
 
 /**
@@ -40,10 +42,7 @@ export async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<
 /** The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies). */
 export async function writeVocabulary(root: string, digest: string, words: string[]): Promise<void> {
   const file = path.join(root, `${digest}.txt`);
-  if (await exists(file)) return;
-  await mkdir(root, { recursive: true });
-  await writeFile(`${file}.tmp-${process.pid}`, words.join('\n'));
-  await rename(`${file}.tmp-${process.pid}`, file);
+  if (!existsSync(file)) writeFileAtomic(file, words.join('\n'));
 }
 
 export async function readVocabulary(root: string, digest: string): Promise<string[] | undefined> {
@@ -72,8 +71,8 @@ export interface BundleRecord {
 }
 
 export interface PartitionGroup {
-  pages: PolicyPage[];
-  /** Hash of the pages' indexed part and of the indexer: the partition's name in the cache. */
+  pages: IndexedPolicy[];
+  /** Hash of its policies' indexed part and of the indexer: the partition's name in the cache. */
   content: string;
 }
 
@@ -123,7 +122,7 @@ export async function cachedStates(groups: PartitionGroup[], cacheRoot: string |
   const missingByVocabulary = new Map<string, MissingWord[] | undefined>();
   const states: CachedState[] = [];
   for (const [index, { content }] of groups.entries()) {
-    const record = cacheRoot ? await readJson<BundleRecord>(path.join(cacheRoot, content, 'bundle.json')) : undefined;
+    const record = cacheRoot ? readJson<BundleRecord>(path.join(cacheRoot, content, 'bundle.json')) : undefined;
     if (!record || groups.length === 1 || record.vocabulary === vocabulary.digest) states.push({ record, missing: record && [] });
     else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveForms ??= formsOf(vocabulary.words)), formsOf(vocabulary.lists[index])) });
     else {
@@ -158,9 +157,9 @@ function cacheFolders(cacheRoot?: string): { wordsRoot?: string; vocabulariesRoo
 }
 
 /** Keeps in the cache only this build's partitions, their word lists and the vocabularies they were indexed with. */
-export async function pruneIndexCache(cacheRoot: string, groups: PartitionGroup[], vocabulariesUsed: Set<string>, ...keep: string[]): Promise<void> {
+export async function pruneIndexCache(cacheRoot: string, groups: PartitionGroup[], vocabulariesUsed: Set<string>): Promise<void> {
   const { wordsRoot, vocabulariesRoot } = cacheFolders(cacheRoot);
-  await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies', ...keep]));
+  await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies']));
   if (groups.length > 1) await pruneCache(wordsRoot!, new Set(groups.map((group) => `${group.content}.txt`)));
   await pruneCache(vocabulariesRoot!, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
 }

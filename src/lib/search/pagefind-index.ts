@@ -3,8 +3,9 @@
  * runs it right after `astro build`, in its own process (scripts/index-search.ts): Astro's heap is gone by
  * then, so the build's peak memory is the larger of the two steps, not their sum.
  *
- * What is indexed: the passages of every policy page (src/lib/search/passages.ts), never headers, footers or
- * other pages. Any Pagefind error, or a site with no policy page, fails the build with a message saying why.
+ * What is indexed: the passages of every policy in the build's ledger (src/lib/search/policy-list.ts), cut from
+ * the search units the loader wrote beside each policy's page file (src/lib/search/passages.ts); the built pages
+ * are never read. Any Pagefind error, or an archive with no policy, fails the build with a message saying why.
  *
  * Partitions by archive date. Pagefind keeps a whole index in memory until it writes it, about 1 GB per
  * 1,000 policies (11.8 GB and 367 s for 10,000 in one index). So policies are indexed in partitions of
@@ -12,7 +13,7 @@
  * cut ahead (cutAhead; 4.7 GB peak at 10,000 policies with the passage files); the search page merges them in
  * the browser (Pagefind's mergeIndex) and, because a partition is a date range, sorting by date is a walk
  * through the partitions in order (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A
- * partition's key is a hash of its pages' indexed part and of the indexer: an unchanged partition is linked
+ * partition's key is a hash of its policies' indexed part and of the indexer: an unchanged partition is linked
  * from the cache (`<cacheDir>/search-index/`) instead of being indexed again. Full partitions hold about
  * PARTITION_POLICIES policies; past the first, the newest policies (fewer than that) are cut into tail
  * partitions of halving sizes, so that adding a snapshot, which is the newest, re-indexes one small partition
@@ -33,6 +34,7 @@
  * UI bundles are removed from the output.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -42,7 +44,7 @@ import { closePagefind, indexPartition } from './pagefind-runner.ts';
 import { type Partition, type PartitionManifest, PARTITION_POLICIES, partition, TAIL_DIVISOR } from './partitions.ts';
 import { cutAhead, passageWorkRoot } from './passage-files.ts';
 import { PASSAGE_TEXT_BUDGET } from './passages.ts';
-import { exists, type PolicyPage, policyPages, SCAN_CACHE } from './site-pages.ts';
+import { type IndexedPolicy, indexedPolicies } from './policy-list.ts';
 
 export { SearchIndexError } from './index-error.ts';
 
@@ -61,11 +63,13 @@ export interface IndexSummary {
   reused: number;
   files: number;
   bytes: number;
-  /** Seconds spent reading the built pages, collecting the vocabulary, and indexing or reusing partitions. */
-  seconds: { scan: number; vocabulary: number; partitions: number };
+  /** Seconds spent listing the policies, collecting the vocabulary, and indexing or reusing partitions. */
+  seconds: { list: number; vocabulary: number; partitions: number };
 }
 
 export interface IndexOptions {
+  /** The ledger of the build (src/lib/build/ledger.ts): every policy of the archive, which is what is indexed. */
+  ledger: string;
   /** Where unchanged partitions are kept between builds; none: every partition is indexed. */
   cacheDir?: string;
   partitionPolicies?: number;
@@ -77,18 +81,18 @@ export interface IndexOptions {
   missingWordsLimit?: number;
   /**
    * The published site that this build's output (`siteDir`, an additions build's new and changed pages) is
-   * about to be moved over (src/lib/build/publish.ts): its pages are indexed with those of `siteDir`,
-   * which replace theirs, and its partitions that stay are left where they are instead of being written again.
+   * about to be moved over (src/lib/build/publish.ts): its partitions that stay are left where they are instead
+   * of being written again (the ledger lists its policies with the new ones).
    */
   publishedDir?: string;
 }
 
 
 /**
- * Indexes the policy pages under `siteDir` (and `publishedDir`, see IndexOptions) into `<siteDir>/pagefind/`:
- * one folder per partition that is not already published, and `partitions.json`.
+ * Indexes the policies of the ledger into `<siteDir>/pagefind/`: one folder per partition that is not already
+ * published (see IndexOptions), and `partitions.json`.
  */
-export async function buildSearchIndex(siteDir: string, options: IndexOptions = {}): Promise<IndexSummary> {
+export async function buildSearchIndex(siteDir: string, options: IndexOptions): Promise<IndexSummary> {
   const outputRoot = path.join(siteDir, 'pagefind');
   const partitionPolicies = options.partitionPolicies ?? PARTITION_POLICIES;
   const budget = options.passageBudget ?? PASSAGE_TEXT_BUDGET;
@@ -99,9 +103,9 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
   try {
     const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'search-index') : undefined;
     const clock = stopwatch();
-    const pages = await policyPages(siteDir, cacheRoot, options.publishedDir);
-    const scanSeconds = clock();
-    if (pages.length === 0) throw new SearchIndexError(`no page in ${siteDir} has data-pagefind-body: nothing to index`);
+    const pages = indexedPolicies(options.ledger);
+    const listSeconds = clock();
+    if (pages.length === 0) throw new SearchIndexError(`the ledger ${options.ledger} lists no policy: nothing to index`);
     await rm(outputRoot, { recursive: true, force: true });
     await mkdir(outputRoot, { recursive: true });
     const tailPolicies = options.tailPolicies ?? Math.max(1, Math.ceil(partitionPolicies / TAIL_DIVISOR));
@@ -131,7 +135,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
       const target = path.join(outputRoot, key);
       let count: number;
       if (reuse) {
-        if (!options.publishedDir || !(await exists(path.join(options.publishedDir, 'pagefind', key, 'pagefind-entry.json')))) linkTree(path.join(cached!, 'bundle'), target);
+        if (!options.publishedDir || !existsSync(path.join(options.publishedDir, 'pagefind', key, 'pagefind-entry.json'))) linkTree(path.join(cached!, 'bundle'), target);
         count = record.passages;
         reused++;
       } else {
@@ -151,11 +155,11 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions = 
     if ('error' in built) throw built.error;
     const partitions = built.results;
     const passages = partitions.reduce((sum, partition) => sum + partition.passages, 0);
-    if (cacheRoot) await pruneIndexCache(cacheRoot, groups, vocabulariesUsed, SCAN_CACHE);
+    if (cacheRoot) await pruneIndexCache(cacheRoot, groups, vocabulariesUsed);
     const manifest: PartitionManifest = { version: 1, partitions };
     await writeFile(path.join(outputRoot, 'partitions.json'), JSON.stringify(manifest));
     const { files, bytes } = await folderSize(outputRoot);
-    return { policies: pages.length, passages, partitions: partitions.length, reused, files, bytes, seconds: { scan: scanSeconds, vocabulary: vocabularySeconds, partitions: clock() } };
+    return { policies: pages.length, passages, partitions: partitions.length, reused, files, bytes, seconds: { list: listSeconds, vocabulary: vocabularySeconds, partitions: clock() } };
   } catch (error) {
     await rm(outputRoot, { recursive: true, force: true });
     if (error instanceof SearchIndexError) throw error;
@@ -188,8 +192,8 @@ async function inTurn<T>(count: number, concurrency: number, task: (index: numbe
   return failure ?? { results };
 }
 
-/** A partition's name in the cache: its pages' indexed part and the indexer (its code, settings and Pagefind). */
-function contentDigest(pages: PolicyPage[], budget: number): string {
+/** A partition's name in the cache: its policies' indexed part and the indexer (its code, settings and Pagefind). */
+function contentDigest(pages: IndexedPolicy[], budget: number): string {
   return createHash('sha256')
     .update(`${indexerDigest}:${budget}:${pagefindVersion}\n`)
     .update(pages.map((page) => `${page.url} ${page.digest}\n`).join(''))
@@ -202,8 +206,8 @@ const pagefindVersion = JSON.parse(await readFile(new URL('../package.json', imp
 const indexerDigest = createHash('sha256')
   .update(await readFile(new URL(import.meta.url)))
   .update(await readFile(new URL('./passages.ts', import.meta.url)))
-  .update(await readFile(new URL('./page-text.ts', import.meta.url)))
-  .update(await readFile(new URL('./site-pages.ts', import.meta.url)))
+  .update(await readFile(new URL('./words.ts', import.meta.url)))
+  .update(await readFile(new URL('./policy-list.ts', import.meta.url)))
   .update(await readFile(new URL('./passage-files.ts', import.meta.url)))
   .update(await readFile(new URL('./partitions.ts', import.meta.url)))
   .update(await readFile(new URL('./pagefind-runner.ts', import.meta.url)))

@@ -2,12 +2,12 @@
  * Passages cut ahead of Pagefind: each partition's passages are written as files (in /dev/shm when it has room),
  * in order, a bounded number of partitions ahead of the indexer (src/lib/search/pagefind-index.ts).
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { SearchIndexError } from './index-error.ts';
-import { passagesOfPage } from './passages.ts';
-import type { PolicyPage } from './site-pages.ts';
+import { passageDocuments, readSearchUnits } from './passages.ts';
+import type { IndexedPolicy } from './policy-list.ts';
 
 /** A partition's passages as files, ready for Pagefind (see cutPartition). */
 export interface CutPartition {
@@ -20,30 +20,29 @@ export interface CutPartition {
 /**
  * Writes a partition's passages as files, which Pagefind reads itself (addDirectory; sending each passage over
  * the Node API's pipe took 51 s instead of 31 s for the 1,494 corpus policies).
- * Passage n of every page goes to a folder of its own, `<workDir>/<n>/<page path>/`, so that every passage's
+ * Passage n of every policy goes to a folder of its own, `<workDir>/<n>/<page path>/`, so that every passage's
  * URL is its policy page's and each clause's sub-result URL is the clause anchor.
  *
  * Synchronous reads and writes: each call through fs/promises is a round trip to libuv's thread pool, and
  * for the 2,883 passages of the corpus the writes alone took 3.6 s that way, 0.55 s synchronously (on tmpfs).
- * The loop yields every few pages, since Pagefind's replies for the partition being indexed arrive on this
+ * The loop yields every few policies, since Pagefind's replies for the partition being indexed arrive on this
  * thread.
  */
-async function cutPartition(pages: PolicyPage[], workDir: string, budget: number, stopped: () => boolean): Promise<CutPartition> {
+async function cutPartition(policies: IndexedPolicy[], workDir: string, budget: number, stopped: () => boolean): Promise<CutPartition> {
   rmSync(workDir, { recursive: true, force: true });
   let passages = 0;
   let depth = 0;
-  for (const [n, page] of pages.entries()) {
+  for (const [n, policy] of policies.entries()) {
     if (n % 20 === 0) await new Promise((resolve) => setImmediate(resolve));
     if (stopped()) throw new SearchIndexError('cutting passages stopped: another partition failed');
-    const cut = passagesOfPage(readFileSync(page.file, 'utf8'), page.url, budget);
-    if (!cut) throw new SearchIndexError(`${page.url}: the search body disappeared while indexing`);
-    for (const [k, content] of cut.documents.entries()) {
-      const dir = path.join(workDir, String(k + 1), ...page.url.split('/').filter(Boolean));
+    const documents = passageDocuments(readSearchUnits(policy.units, policy.url), policy.head, budget);
+    for (const [k, content] of documents.entries()) {
+      const dir = path.join(workDir, String(k + 1), ...policy.url.split('/').filter(Boolean));
       mkdirSync(dir, { recursive: true });
       writeFileSync(path.join(dir, 'index.html'), content);
     }
-    passages += cut.documents.length;
-    depth = Math.max(depth, cut.documents.length);
+    passages += documents.length;
+    depth = Math.max(depth, documents.length);
   }
   return { workDir, passages, depth };
 }
@@ -63,7 +62,7 @@ export interface Cutter {
  * for its input (4 partitions of 2,000 policies: 130 s → 107 s with the work folder on tmpfs). At most
  * `ahead` partitions are cut and not yet indexed (about 150 MB of files each at 2,000 policies).
  */
-export function cutAhead(jobs: { pages: PolicyPage[]; workDir: string }[], budget: number, ahead: number): Cutter {
+export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], budget: number, ahead: number): Cutter {
   const settle: { resolve(cut: CutPartition): void; reject(error: unknown): void }[] = [];
   const cuts = jobs.map(() => {
     const cut = new Promise<CutPartition>((resolve, reject) => settle.push({ resolve, reject }));

@@ -16,7 +16,7 @@
  *   snapshot names one) is one result, linking to the newest snapshot that has it, with how many snapshots
  *   and which years.
  */
-import { TOPICS_MARK } from './passages.ts';
+import { TOPICS_MARK } from '../policies/topics-mark.ts';
 import { stem } from './stem.ts';
 import { searchForms } from './terms.ts';
 

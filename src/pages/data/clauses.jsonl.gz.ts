@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
 import { clausesGzip } from '../../lib/data/datasets.ts';
-import type { PolicyEntry } from '../../lib/data/snapshots.ts';
 import { archivePolicies } from '../../lib/pages/archive.ts';
 
-export const GET: APIRoute = async () => new Response(new Uint8Array(clausesGzip((await archivePolicies()) as unknown as PolicyEntry[])), { headers: { 'Content-Type': 'application/gzip' } });
+export const GET: APIRoute = async () => new Response(new Uint8Array(clausesGzip(await archivePolicies())), { headers: { 'Content-Type': 'application/gzip' } });

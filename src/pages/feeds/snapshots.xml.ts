@@ -2,12 +2,12 @@
 import { seriesNeighbours } from '../../lib/history/series.ts';
 import type { APIRoute } from 'astro';
 import { atomFeed, FEED_ENTRIES, type FeedItem } from '../../lib/data/feeds.ts';
-import { dataPaths, type PolicyEntry } from '../../lib/data/snapshots.ts';
+import { dataPaths } from '../../lib/data/snapshots.ts';
 import { archivePolicies } from '../../lib/pages/archive.ts';
 import { byNewest, groupByCompany } from '../../lib/policies/views.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const policies = (await archivePolicies()) as unknown as PolicyEntry[];
+  const policies = await archivePolicies();
   const items: FeedItem[] = groupByCompany(policies)
     .flatMap((company) => company.policies.map((policy) => ({ policy, previous: seriesNeighbours(company.policies, policy).older })))
     .sort((a, b) => byNewest(a.policy, b.policy))

@@ -1,7 +1,7 @@
 /** A snapshot as data: provenance, sections and clauses (schema: public/schemas/snapshot-1.json, docs/data.md). */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { readAdditions } from '../../../../lib/build/additions.ts';
+import { addedIds, buildMode } from '../../../../lib/build/additions.ts';
 import { snapshotDocument, type PolicyEntry } from '../../../../lib/data/snapshots.ts';
 import { pageCacheKey } from '../../../../lib/pages/cache-key.ts';
 import { policySlug } from '../../../../lib/policies/views.ts';
@@ -10,8 +10,8 @@ import { readSince } from '../../../../lib/history/build.ts';
 
 export const getStaticPaths = (async () => {
   // An additions build writes the new snapshots' files only: an older snapshot's document does not change.
-  const added = readAdditions()?.added;
-  const policies = (await getCollection('policies')).filter((policy) => !added || added.includes(policy.id));
+  const added = addedIds(buildMode);
+  const policies = (await getCollection('policies')).filter((policy) => !added || added.has(policy.id));
   return policies.map((policy) => ({ params: policySlug(policy.id), props: { policy }, cacheKey: pageCacheKey({ policy }) }));
 }) satisfies GetStaticPaths;
 
