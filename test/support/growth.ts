@@ -29,8 +29,10 @@ function sample(run: () => unknown, times: number): number {
  * `make(n)` builds the input of size n (not timed); `run` is the pass under test. Samples of the two sizes
  * alternate, so a pause of the machine hits both; each size keeps its fastest sample. More rounds are run
  * only while the ratio looks super-linear: a failing pass is slow, and a linear one is done in two rounds.
+ * Up to 12 rounds: on a machine loaded 3× over its cores, 5 let one linear pass in some full runs measure past
+ * the limit (a different pass each time); a quadratic pass measures ~16 in every round, however many.
  */
-export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, rounds = 5): Growth {
+export function growth<T>(make: (n: number) => T, run: (input: T) => unknown, n: number, rounds = 12): Growth {
   const small = make(n);
   const large = make(4 * n);
   const once = Math.max(sample(() => run(small), 1), 0.01); // also warms up the JIT on this shape of input
