@@ -53,18 +53,25 @@ export function preloadWords(api: Pagefind, words: readonly string[]): void {
 export async function findPassages(api: Pagefind, partitions: Partition[], words: string[], scope: Record<string, unknown>): Promise<Found | undefined> {
   const passages = partitions.reduce((sum, partition) => sum + (partition.passages ?? 0), 0) || 1;
   const terms = words.map(termOf);
-  // Beside a rarer word, a word found in nearly every passage finds nothing more and costs its search most.
-  const unsearched = terms.map((term) => isUbiquitous(term) && terms.some((other) => other && !isUbiquitous(other)));
-  const responses = await Promise.all(
-    words.map(async (word, index) => {
-      const term = terms[index];
-      const searched = partitionsFor(partitions, word);
-      if (!term || !searched.length || unsearched[index]) return { results: [] as Result[], skipped: true };
-      const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
-      const response = await api.search(term, { filters });
-      return response && { results: fromPartitions(response.results, searched) };
-    }),
-  );
+  const searchWords = (skip: readonly boolean[]) =>
+    Promise.all(
+      words.map(async (word, index) => {
+        const term = terms[index];
+        const searched = partitionsFor(partitions, word);
+        if (!term || !searched.length || skip[index]) return { results: [] as Result[], skipped: true };
+        const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
+        const response = await api.search(term, { filters });
+        return response && { results: fromPartitions(response.results, searched) };
+      }),
+    );
+  // Beside a rarer word, a word found in nearly every passage finds nothing more and costs its search most;
+  // it is searched after all when the other words find nothing (a misspelt word beside it).
+  let unsearched = terms.map((term) => isUbiquitous(term) && terms.some((other) => other && !isUbiquitous(other)));
+  let responses = await searchWords(unsearched);
+  if (unsearched.includes(true) && responses.every((response) => response && !response.results.length)) {
+    unsearched = unsearched.map(() => false);
+    responses = await searchWords(unsearched);
+  }
   if (responses.some((response) => !response)) return undefined;
   const occurrences = new Map<string, number>();
   const found = new Map<string, { result: Result; score: number; positions: number[][] }>();

@@ -482,6 +482,17 @@ describe('filters, sort and the URL', () => {
     });
   });
 
+  it('a word found in nearly every passage, not searched beside a rarer one, is searched when that one finds nothing', async () => {
+    await withPage(async (page) => {
+      const plain = await search(page, 'data');
+      const misspelt = await search(page, 'data protektshun');
+      // The same clauses in the same order (the links also carry the misspelt word, for the highlighter).
+      const clauses = (results: ShownResult[]) => results.flatMap((result) => result.clauses.map((href) => `${target(href).policy}#${target(href).anchor}`));
+      expect(plain.results.length).toBeGreaterThan(0);
+      expect(clauses(misspelt.results)).toEqual(clauses(plain.results));
+    });
+  });
+
   it('finds for a question phrased with function words what its content words find, in the same order', async () => {
     await withPage(async (page) => {
       const plain = await search(page, common);
