@@ -2,7 +2,7 @@
  * The clauses of a search with words: the passages found are read a few at a time (each read downloads a
  * fragment), their clauses scored (src/lib/search/rank.ts), and shown best first, each text of a series once.
  */
-import { clauseHits, clauseKey, idf, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
+import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
 import type { FoundPassage } from './search-find.ts';
 import { readFragment, type ResultData } from './search-pagefind.ts';
@@ -126,7 +126,7 @@ function estimatedOccurrences(batch: readonly ResultData[], forms: readonly stri
   if (!forms.length) return [];
   const counts = new Map(forms.map((form) => [form, 0]));
   for (const data of batch) {
-    for (const word of data.content.split(/[^\S\uFEFF]+/)) {
+    for (const word of fragmentWords(data.content)) {
       for (const form of wordStems(word)) if (counts.has(form)) counts.set(form, counts.get(form)! + 1);
     }
   }

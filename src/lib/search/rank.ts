@@ -84,6 +84,11 @@ export function wordStems(word: string): string[] {
   return forms;
 }
 
+/** A fragment's words as Pagefind counts word positions (whitespace apart from U+FEFF separates them). */
+export function fragmentWords(content: string): string[] {
+  return content.split(/[^\S\uFEFF]+/);
+}
+
 /** BM25's weight of a word found in `containing` of `total` passages. */
 export function idf(containing: number, total: number): number {
   return Math.log(1 + (total - containing + 0.5) / (containing + 0.5));
@@ -97,7 +102,7 @@ export function idf(containing: number, total: number): number {
  * occurrence of each, so a company's name finds its policies without outranking clauses on a subject.
  */
 export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, number>, phrases: readonly string[][] = []): ClauseHit[] {
-  const words = fragment.content.split(/[^\S\uFEFF]+/);
+  const words = fragmentWords(fragment.content);
   const anchors = [...fragment.anchors].sort((a, b) => a.location - b.location);
   const page = fragment.url.replace(/[?#].*$/, '');
   const base = { page, domain: fragment.label.domain ?? '', date: fragment.label.date ?? '', label: fragment.label };
