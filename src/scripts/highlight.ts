@@ -5,6 +5,8 @@
  * (not the copy-link control, not the topic tags): policy text
  * stays text (no innerHTML), and the result works under the site's CSP.
  */
+import { wordStems } from '../lib/search/terms.ts';
+
 /** The URL parameter that carries the search terms (Pagefind's name for it; the search page sets it). */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
@@ -17,22 +19,30 @@ export function termsFrom(search: string): string[] {
   return [...new Set(words)];
 }
 
-/** A prefix that also matches the word's inflections (search stems words: "tracking" finds "tracked"). */
-function stem(word: string): string {
-  const trimmed = word.replace(/(?:ing|ed|es|s)$/u, '');
-  return trimmed.length >= 3 ? trimmed : word;
+/**
+ * The stems a policy word must have to be marked: those of the words searched, by the rule the search page
+ * ranks clauses by (src/lib/search/rank.ts `wordStems`: Pagefind's Snowball stem, whole words), so the page
+ * marks exactly the words that made the clause a result: "sharing" marks "share" and "shared", not "shareholder".
+ */
+export function searchedStems(terms: readonly string[]): Set<string> {
+  return new Set(terms.flatMap(wordStems));
 }
 
-export function termPattern(terms: string[]): RegExp | undefined {
-  if (!terms.length) return undefined;
-  const alternatives = terms.map((term) => stem(term).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).sort((a, b) => b.length - a.length);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})[\\p{L}\\p{N}]*`, 'giu');
+/** Where the words to mark are in a text: [start, end) of each whitespace-separated word, its punctuation left out. */
+export function markedRanges(text: string, stems: ReadonlySet<string>): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (const word of text.matchAll(/[^\s\uFEFF]+/gu)) {
+    if (!wordStems(word[0]).some((form) => stems.has(form))) continue;
+    const core = /[\p{L}\p{N}](?:.*[\p{L}\p{N}])?/u.exec(word[0]);
+    if (core) ranges.push([word.index + core.index, word.index + core.index + core[0].length]);
+  }
+  return ranges;
 }
 
 /** Wraps every match in <mark class="hl">; returns how many were marked. */
 export function highlight(root: Element, terms: string[]): number {
-  const pattern = termPattern(terms);
-  if (!pattern) return 0;
+  const stems = searchedStems(terms);
+  if (!stems.size) return 0;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest('a.cl, .topics, .since, mark, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
@@ -42,23 +52,21 @@ export function highlight(root: Element, terms: string[]): number {
   let count = 0;
   for (const node of nodes) {
     const text = node.data;
-    pattern.lastIndex = 0;
-    let match = pattern.exec(text);
-    if (!match) continue;
+    const ranges = markedRanges(text, stems);
+    if (!ranges.length) continue;
     const fragment = doc.createDocumentFragment();
     let last = 0;
-    while (match) {
-      fragment.append(text.slice(last, match.index));
+    for (const [start, end] of ranges) {
+      fragment.append(text.slice(last, start));
       const mark = doc.createElement('mark');
       mark.className = 'hl';
-      mark.textContent = match[0];
+      mark.textContent = text.slice(start, end);
       fragment.append(mark);
-      count++;
-      last = match.index + match[0].length;
-      match = pattern.exec(text);
+      last = end;
     }
     fragment.append(text.slice(last));
     node.replaceWith(fragment);
+    count += ranges.length;
   }
   return count;
 }

@@ -2,8 +2,9 @@
  * The clauses of a search with words: the passages found are read a few at a time (each read downloads a
  * fragment), their clauses scored (src/lib/search/rank.ts), and shown best first, each text of a series once.
  */
-import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
+import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
+import { wordStems } from '../lib/search/terms.ts';
 import type { FoundPassage } from './search-find.ts';
 import { readFragment, type ResultData } from './search-pagefind.ts';
 import { policyLabel } from './search-results.ts';

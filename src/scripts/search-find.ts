@@ -4,8 +4,8 @@
  * downloads in turn), their results merged.
  */
 import { isUbiquitous, pagefindQuery } from '../lib/search/query.ts';
-import { bestWindow, idf, wordStems } from '../lib/search/rank.ts';
-import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
+import { bestWindow, idf } from '../lib/search/rank.ts';
+import { lacksTerm, queryTerms, wordStems } from '../lib/search/terms.ts';
 import { fromPartitions, type Pagefind, type Partition, type Result } from './search-pagefind.ts';
 
 /** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */

@@ -20,7 +20,7 @@ import { formatViolations, launchBrowser, newSiteContext, runAxe, watchPage } fr
 import { builtPages, pageType } from '../support/pages.ts';
 import { passageDocuments } from '../../src/lib/search/passages.ts';
 import { indexedPolicies } from '../../src/lib/search/policy-list.ts';
-import { wordStems } from '../../src/lib/search/rank.ts';
+import { wordStems } from '../../src/lib/search/terms.ts';
 import { stem } from '../../src/lib/search/stem.ts';
 import { SAMPLE_POLICY_IDS, TEST_LEDGER, TEST_SEARCH_PASSAGE_CHARS, builtFile } from '../support/site.ts';
 

@@ -1,7 +1,8 @@
 /** How the search page ranks clauses (src/lib/search/rank.ts). */
 import { describe, expect, it } from 'vitest';
 import { TOPICS_MARK } from '../../src/lib/policies/topics-mark.ts';
-import { bestWindow, boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, seriesOf, snapshotNote, wordStems, type Fragment } from '../../src/lib/search/rank.ts';
+import { bestWindow, boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, seriesOf, snapshotNote, type Fragment } from '../../src/lib/search/rank.ts';
+import { wordStems } from '../../src/lib/search/terms.ts';
 
 /** A passage as Pagefind's fragment has it: header words, then headings and clause markers at word positions. */
 function fragment(date: string, parts: (['h', string] | ['c', string, string, string?])[], header = 'Acme privacy policy.', domain = 'acme.com', service?: string): Fragment {

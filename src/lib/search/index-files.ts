@@ -9,7 +9,7 @@ import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { readJson } from '../files/json-file.ts';
 import { type IndexedPolicy, partitionWords } from './policy-list.ts';
-import { missingWords, searchForms, type MissingWord } from './terms.ts';
+import { missingWords, stemsOf, type MissingWord } from './terms.ts';
 
 /**
  * A copy of a folder made of hard links (a plain copy where the file system refuses them): a partition is
@@ -107,28 +107,24 @@ export interface CachedState {
 }
 
 /**
- * What the cache holds for each partition and what each cached bundle lacks of the archive's words (in search
- * form; it depends only on the vocabulary the bundle was indexed with, which partitions of one build share), and
- * the one partition to index again because it lacks too many (see MISSING_WORDS_LIMIT).
+ * What the cache holds for each partition and what each cached bundle lacks of the archive's words (their stems,
+ * as Pagefind's search compares them; it depends only on the vocabulary the bundle was indexed with, which
+ * partitions of one build share), and the one partition to index again because it lacks too many (see
+ * MISSING_WORDS_LIMIT).
  */
 export async function cachedStates(groups: PartitionGroup[], cacheRoot: string | undefined, vocabulary: ArchiveVocabulary, missingLimit: number): Promise<{ states: CachedState[]; refresh: number }> {
   const { vocabulariesRoot } = cacheFolders(cacheRoot);
-  const formsOf = (words: Iterable<string>) => {
-    const forms = new Set<string>();
-    for (const word of words) for (const form of searchForms(word)) forms.add(form);
-    return forms;
-  };
-  let archiveForms: Set<string> | undefined; // computed when a reused partition has an older vocabulary
+  let archiveStems: Set<string> | undefined; // computed when a reused partition has an older vocabulary
   const missingByVocabulary = new Map<string, MissingWord[] | undefined>();
   const states: CachedState[] = [];
   for (const [index, { content }] of groups.entries()) {
     const record = cacheRoot ? readJson<BundleRecord>(path.join(cacheRoot, content, 'bundle.json')) : undefined;
     if (!record || groups.length === 1 || record.vocabulary === vocabulary.digest) states.push({ record, missing: record && [] });
-    else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveForms ??= formsOf(vocabulary.words)), formsOf(vocabulary.lists[index])) });
+    else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(vocabulary.lists[index])) });
     else {
       if (!missingByVocabulary.has(record.vocabulary)) {
         const known = await readVocabulary(vocabulariesRoot!, record.vocabulary);
-        missingByVocabulary.set(record.vocabulary, known && missingWords((archiveForms ??= formsOf(vocabulary.words)), formsOf(known)));
+        missingByVocabulary.set(record.vocabulary, known && missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(known)));
       }
       // undefined: that vocabulary is gone from the cache, so the partition is indexed again.
       states.push({ record, missing: missingByVocabulary.get(record.vocabulary) });

@@ -17,8 +17,7 @@
  *   and which years.
  */
 import { TOPICS_MARK } from '../policies/topics-mark.ts';
-import { stem } from './stem.ts';
-import { searchForms } from './terms.ts';
+import { wordStems } from './terms.ts';
 
 /** What this module reads of a Pagefind fragment (one passage). */
 export interface Fragment {
@@ -66,23 +65,6 @@ const B = 0.75;
 const AVERAGE_CLAUSE_WORDS = 40;
 /** A query word in the clause's section heading adds this share of the word's weight. */
 export const HEADING_WEIGHT = 0.3;
-
-/**
- * Words already stemmed: a passage of up to 4,000 words repeats most of them, and each is stemmed once per
- * page visit instead of at every occurrence (the clauses of a first screen are scored on the main thread).
- */
-const STEMS = new Map<string, string[]>();
-const STEMS_KEPT = 50_000;
-
-/** The forms of a word of policy text compared with the query's stems ("E-mail," → email, e, mail). */
-export function wordStems(word: string): string[] {
-  const known = STEMS.get(word);
-  if (known) return known;
-  const forms = searchForms(word).map((form) => (/^[a-z]+$/.test(form) ? stem(form) : form));
-  if (STEMS.size >= STEMS_KEPT) STEMS.clear();
-  STEMS.set(word, forms);
-  return forms;
-}
 
 /** A fragment's words as Pagefind counts word positions (whitespace apart from U+FEFF separates them). */
 export function fragmentWords(content: string): string[] {

@@ -1,6 +1,7 @@
 /**
  * Words as Pagefind's search sees them, and which index partitions cannot answer a query (shared by the
- * search-index stage and the search page; no dependencies, so the page's script stays small).
+ * search-index stage, the search page and the policy page's highlighter; no dependency but the stemmer, so the
+ * pages' scripts stay small).
  *
  * Why: each partition of the index also indexes a page holding the archive's whole vocabulary, because an
  * index lacking a searched word answers with the longest word the term starts with ("zoom" for "zoomcorp"),
@@ -9,6 +10,7 @@
  * partition is reused with the vocabulary it was indexed with, and the manifest lists the archive's words it
  * lacks: a query with a term that only such words have skips that partition.
  */
+import { stem } from './stem.ts';
 
 /**
  * A word in the form Pagefind's search compares, with its parts: lower case, diacritics and punctuation
@@ -24,6 +26,26 @@ export function searchForms(word: string): string[] {
 /** Punctuation that Pagefind drops from a query (its search strips these Unicode classes). */
 const PUNCTUATION = /[\p{Pd}\p{Pe}\p{Pf}\p{Pi}\p{Po}\p{Ps}]+/u;
 
+/**
+ * Words already stemmed: a passage of up to 4,000 words repeats most of them, and each is stemmed once per
+ * page visit instead of at every occurrence (the clauses of a first screen are scored on the main thread).
+ */
+const STEMS = new Map<string, string[]>();
+const STEMS_KEPT = 50_000;
+
+/** The forms of a word of policy text compared with the query's stems ("E-mail," → email, e, mail). */
+export function wordStems(word: string): string[] {
+  const known = STEMS.get(word);
+  if (known) return known;
+  const forms = searchForms(word).map(formStem);
+  if (STEMS.size >= STEMS_KEPT) STEMS.clear();
+  STEMS.set(word, forms);
+  return forms;
+}
+
+/** Pagefind's stem of a word in search form (the stemmer knows the letters a to z; other words are kept). */
+const formStem = (form: string) => (/^[a-z]+$/.test(form) ? stem(form) : form);
+
 /** The terms of a query as Pagefind searches them: whitespace-separated, each in its search form. */
 export function queryTerms(query: string): string[] {
   return query
@@ -33,30 +55,41 @@ export function queryTerms(query: string): string[] {
 }
 
 /**
- * A word of the archive that a partition lacks, and how much of it the partition knows: the length of the
- * longest start of the word that starts some word of the partition.
+ * A stem of the archive that a partition lacks, and how much of it the partition knows: the length of the
+ * longest start of the stem that starts some stem of the partition.
  */
-export type MissingWord = [word: string, known: number];
+export type MissingWord = [stem: string, known: number];
 
-/** The archive's words (in search form) that a partition lacks, sorted, each with what the partition knows of it. */
-export function missingWords(archiveWords: Iterable<string>, ownWords: Iterable<string>): MissingWord[] {
-  const own = new Set(ownWords);
-  const partitionWords = [...own].sort();
+/**
+ * The archive's stems that a partition lacks (Pagefind indexes and matches stems: see `stemsOf`), sorted, each
+ * with what the partition knows of it.
+ */
+export function missingWords(archiveStems: Iterable<string>, ownStems: Iterable<string>): MissingWord[] {
+  const own = new Set(ownStems);
+  const partitionStems = [...own].sort();
   const missing: MissingWord[] = [];
-  for (const word of archiveWords) {
+  for (const word of archiveStems) {
     if (own.has(word)) continue;
-    // The longest shared start with any word of a sorted list is with one of the word's two neighbours.
+    // The longest shared start with any stem of a sorted list is with one of the stem's two neighbours.
     let low = 0;
-    let high = partitionWords.length;
+    let high = partitionStems.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if (partitionWords[middle] < word) low = middle + 1;
+      if (partitionStems[middle] < word) low = middle + 1;
       else high = middle;
     }
-    const known = Math.max(sharedStart(word, partitionWords[low - 1]), sharedStart(word, partitionWords[low]));
+    const known = Math.max(sharedStart(word, partitionStems[low - 1]), sharedStart(word, partitionStems[low]));
     missing.push([word, known]);
   }
   return missing.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+}
+
+/** The stems of words as Pagefind's search compares them (`wordStems`). */
+export function stemsOf(words: Iterable<string>): Set<string> {
+  const stems = new Set<string>();
+  // Not through wordStems' cache: a vocabulary has more words than it keeps.
+  for (const word of words) for (const form of searchForms(word)) stems.add(formStem(form));
+  return stems;
 }
 
 function sharedStart(a: string, b: string | undefined): number {
@@ -67,30 +100,11 @@ function sharedStart(a: string, b: string | undefined): number {
 }
 
 /**
- * Whether a partition cannot match one of the terms: some word it lacks starts with the term's stem, and no
- * word it has does (the stem is longer than what the partition knows of that word). Pagefind would then
+ * Whether a partition cannot match one of the terms (in search form, src/lib/search/terms.ts `queryTerms`):
+ * Pagefind looks for the stems that start with the term's stem, and some stem the partition lacks does while
+ * none it has does (the term's stem is longer than what the partition knows of that stem). Pagefind would then
  * answer that term with the longest word the term starts with; the archive as one index would not.
  */
 export function lacksTerm(missing: readonly MissingWord[], terms: readonly string[]): boolean {
-  return terms.some((term) => {
-    const stem = roughStem(term);
-    return missing.some(([word, known]) => stem.length > known && word.startsWith(stem));
-  });
+  return terms.flatMap(wordStems).some((term) => missing.some(([word, known]) => term.length > known && word.startsWith(term)));
 }
-
-/**
- * Pagefind matches stems (English Snowball: "cookies" → "cooki"), and a partition that has "cookie" answers
- * "cookies". The term is cut at least as short as its stem would be: a common suffix and a doubled final
- * letter removed, never below three letters. Shorter means a partition is skipped less often: when in doubt,
- * it is searched. (The search page also has Pagefind's exact stemmer, src/lib/search/stem.ts, for what it
- * sends; this check keeps the rougher, shorter cut on purpose, and the index step needs no stemmer.)
- */
-export function roughStem(term: string): string {
-  const suffix = SUFFIXES.find((ending) => term.endsWith(ending) && term.length - ending.length >= 3);
-  let stem = suffix ? term.slice(0, -suffix.length) : term;
-  if (stem.length > 3 && stem.at(-1) === stem.at(-2)) stem = stem.slice(0, -1);
-  return stem;
-}
-
-/** Longest first: the suffixes Snowball's English stemmer removes or rewrites, and the letters it changes. */
-const SUFFIXES = ['ational', 'ization', 'iveness', 'fulness', 'ousness', 'ements', 'ations', 'ement', 'ation', 'ments', 'ities', 'ness', 'ment', 'ance', 'ence', 'able', 'ible', 'ings', 'ious', 'ical', 'ing', 'ies', 'ied', 'ion', 'ity', 'ive', 'ize', 'ous', 'ful', 'ant', 'ent', 'ism', 'ist', 'al', 'ed', 'es', 'er', 'ly', 'ic', 's', 'y', 'e'];
