@@ -10,13 +10,10 @@ import { wordStems } from '../lib/search/terms.ts';
 /** The URL parameter that carries the search terms (Pagefind's name for it; the search page sets it). */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
-/** Search terms from the URL: words only, without quotes or operators. */
+/** The words searched, as the URL carries them (lower case, split at white space; each word's forms are its stems). */
 export function termsFrom(search: string): string[] {
-  const words = new URLSearchParams(search)
-    .getAll(HIGHLIGHT_PARAM)
-    .flatMap((value) => value.toLocaleLowerCase('en').split(/[^\p{L}\p{N}]+/u))
-    .filter((word) => word.length > 1);
-  return [...new Set(words)];
+  const words = new URLSearchParams(search).getAll(HIGHLIGHT_PARAM).flatMap((value) => value.toLocaleLowerCase('en').split(/\s+/));
+  return [...new Set(words.filter(Boolean))];
 }
 
 /**

@@ -19,7 +19,9 @@ describe('words marked on a policy page after a search', () => {
 
   it('marks nothing without words, and takes words only from the URL', () => {
     expect(marked('Some text.')).toEqual([]);
-    expect(termsFrom('?pagefind-highlight=Data%20Retention&pagefind-highlight=%22opt-out%22')).toEqual(['data', 'retention', 'opt', 'out']);
+    expect(termsFrom('?pagefind-highlight=Data%20Retention&pagefind-highlight=%22opt-out%22')).toEqual(['data', 'retention', '"opt-out"']);
+    // A word's forms, as the search page ranks by them: "opt-out" marks "opt-out", "optout", and "opt" or "out" alone.
+    expect(marked('You may opt-out (optout) or opt out.', ...termsFrom('?pagefind-highlight=%22opt-out%22'))).toEqual(['opt-out', 'optout', 'opt', 'out']);
   });
 
   it('takes linear time on a long text without spaces', () => {
