@@ -15,7 +15,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { segment } from '../src/lib/clauses/segment.ts';
 import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
-import { clauseTexts } from '../src/lib/history/build.ts';
+import { clauseTexts } from '../src/lib/history/pass.ts';
 import { changeCounts, changeEntries } from '../src/lib/history/changes.ts';
 import { alignClauses, countTokens, dice, normaliseText, type ClauseText } from '../src/lib/history/lineage.ts';
 import { renderChangePages } from '../src/lib/history/render-changes.ts';

@@ -12,7 +12,7 @@ import { buildMode } from './lib/build/additions.ts';
 import { policiesLoader } from './loaders/policies.ts';
 import { policyFrontmatter } from './lib/policies/schema.ts';
 import type { PolicySummary } from './lib/policies/summary.ts';
-import type { HistoryMeta } from './lib/history/build.ts';
+import type { HistoryMeta } from './lib/history/pass.ts';
 
 const policies = defineCollection({
   loader: policiesLoader({ base: config.POLICIES_DIR, mode: buildMode }),

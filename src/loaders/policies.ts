@@ -17,10 +17,10 @@ import type { Loader } from 'astro/loaders';
 import type { BuildMode } from '../lib/build/additions.ts';
 import { hashFiles, sourceFiles } from '../lib/build/source-digest.ts';
 import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib/build/ledger.ts';
-import { computeHistories } from '../lib/history/build.ts';
+import { computeHistories } from '../lib/history/pass.ts';
 import { dataFiles } from '../lib/policies/data-file.ts';
 import { searchUnitsFile } from '../lib/policies/search-units.ts';
-import { createPreparePool, type PreparePool } from './pool.ts';
+import { createPreparePool, type PreparePool } from './prepare-pool.ts';
 
 /**
  * Folders (and a file) of the code that turns a policy file into its entry and page body, relative to the
@@ -104,7 +104,7 @@ export function policiesLoader({ base, mode }: PoliciesLoaderOptions): Loader {
 type LoaderContext = Parameters<Loader['load']>[0];
 
 /**
- * Prepares every file (segmentation and labelling on every core, pool.ts) with a bounded window of files in
+ * Prepares every file (segmentation and labelling on every core, prepare-pool.ts) with a bounded window of files in
  * flight; returns the entries of the files that changed, in file order.
  */
 async function prepareAll(files: string[], prepareFile: (file: string, pool: PreparePool) => Promise<StoredPolicy | undefined>): Promise<{ prepared: Map<string, StoredPolicy>; threads: number }> {

@@ -1,6 +1,6 @@
-/** Worker thread of the policies loader's pool: prepares the policy sources it is sent (see pool.ts). */
+/** Worker thread of the policies loader's pool: prepares the policy sources it is sent (see prepare-pool.ts). */
 import { serveRequests } from '../lib/workers/pool.ts';
-import type { PrepareRequest } from './pool.ts';
+import type { PrepareRequest } from './prepare-pool.ts';
 import { preparePolicy } from './prepare.ts';
 
 serveRequests(({ source, pageFile }: PrepareRequest) => preparePolicy(source, pageFile));

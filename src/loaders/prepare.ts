@@ -10,7 +10,7 @@ import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.t
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
 import { writeJson } from '../lib/files/json-file.ts';
-import { clauseTexts, historyFiles } from '../lib/history/build.ts';
+import { clauseTexts, historyFiles } from '../lib/history/pass.ts';
 import { writeSectionRecords } from '../lib/policies/data-file.ts';
 import { searchUnits, searchUnitsFile } from '../lib/policies/search-units.ts';
 import { summarize, type PolicySummary } from '../lib/policies/summary.ts';
@@ -31,7 +31,7 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   const segmented = segment(split.body);
   labelTopics(segmented.sections);
   writePageFile(pageFile, renderPolicy(segmented.sections));
-  // The clause texts, for the lineage of this series (src/lib/history/build.ts, once every policy is prepared).
+  // The clause texts, for the lineage of this series (src/lib/history/pass.ts, once every policy is prepared).
   writeJson(historyFiles(pageFile).clauses, clauseTexts(segmented.sections));
   // The open data (index.json; the clauses dataset's rows once the history pass knows `since`) from the same
   // clauses: src/lib/policies/data-file.ts.

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { coverageWarnings, missingWords } from '../../src/lib/clauses/coverage.ts';
 import { MAX_ANCHORS, segment } from '../../src/lib/clauses/segment.ts';
-import { countWords } from '../../src/lib/import/words.ts';
+import { countWords } from '../../src/lib/import/word-count.ts';
 import { preparePolicy } from '../../src/loaders/prepare.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'coverage-test-'));

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ANCHORS, segment } from '../../src/lib/clauses/segment.ts';
 import type { SegmentedPolicy } from '../../src/lib/clauses/types.ts';
-import { countWords } from '../../src/lib/import/words.ts';
+import { countWords } from '../../src/lib/import/word-count.ts';
 
 /** Every heading and clause text of the page, in order. */
 const published = (policy: SegmentedPolicy) =>

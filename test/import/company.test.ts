@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alternativeName, capitalise, companyName, deriveCompany, mainLabel, serviceName } from '../../src/lib/import/company.ts';
 import { deriveTitle, firstHeading } from '../../src/lib/import/title.ts';
-import { countWords } from '../../src/lib/import/words.ts';
+import { countWords } from '../../src/lib/import/word-count.ts';
 
 describe('mainLabel', () => {
   it.each([

@@ -11,7 +11,7 @@ import { convertPolicy } from '../../src/lib/import/convert.ts';
 import { parseHeader } from '../../src/lib/import/header.ts';
 import { neutraliseBody } from '../../src/lib/import/neutralise.ts';
 import { deriveTitle } from '../../src/lib/import/title.ts';
-import { countWords } from '../../src/lib/import/words.ts';
+import { countWords } from '../../src/lib/import/word-count.ts';
 import { growth, MAX_LINEAR_RATIO } from '../support/growth.ts';
 import { HEADER } from './helpers.ts';
 

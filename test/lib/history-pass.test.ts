@@ -1,10 +1,10 @@
-/** The history pass (src/lib/history/build.ts) on worker threads gives what it gives in one thread. */
+/** The history pass (src/lib/history/pass.ts) on worker threads gives what it gives in one thread. */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
-import { computeHistories, historyFiles, readChangePages, type HistoryEntry } from '../../src/lib/history/build.ts';
+import { computeHistories, historyFiles, readChangePages, type HistoryEntry } from '../../src/lib/history/pass.ts';
 import { dataFiles } from '../../src/lib/policies/data-file.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'history-pass-'));

@@ -12,7 +12,7 @@
  * - words are compared as multisets, in one pass over each side.
  * The page may show words the body does not (an autolink's address, a list number that is no list): not a loss.
  */
-import { WORD_CHAR } from '../import/words.ts';
+import { WORD_CHAR } from '../import/word-count.ts';
 import { readerText } from './reader-text.ts';
 import type { SegmentedPolicy } from './types.ts';
 

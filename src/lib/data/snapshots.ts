@@ -4,7 +4,7 @@
  * src/pages/ read the collection and the loader's data files, this shapes them. Names are snake_case in every
  * published file; dates are ISO 8601 (YYYY-MM-DD); URLs are absolute.
  */
-import type { HistoryMeta } from '../history/build.ts';
+import type { HistoryMeta } from '../history/pass.ts';
 import { seriesKey } from '../history/series.ts';
 import { policyPath } from '../policies/views.ts';
 import type { SectionRecord } from '../policies/data-file.ts';

@@ -12,7 +12,7 @@ import { neutraliseBody } from './neutralise.ts';
 import { deriveTitle, firstHeading } from './title.ts';
 import { implausibleDate } from './dates.ts';
 import { decodeWaybackUrl, waybackDate } from './wayback.ts';
-import { countWords } from './words.ts';
+import { countWords } from './word-count.ts';
 
 export interface Converted {
   frontmatter: PolicyFrontmatter;

@@ -4,7 +4,7 @@
  * never parse HTML again (src/lib/data/, docs/data.md). Two files per policy:
  *   <id>.sections.json     the sections and clauses, read by the policy's index.json endpoint;
  *   <id>.clauses.jsonl.gz  one gzip member holding the policy's rows of the clauses dataset, written by the
- *                          history pass, which knows each clause's `since` (src/lib/history/build.ts). Gzip members
+ *                          history pass, which knows each clause's `since` (src/lib/history/pass.ts). Gzip members
  *                          concatenate into one valid gzip file (RFC 1952, 2.2), so /data/clauses.jsonl.gz is
  *                          the members of every policy in id order: an additions build compresses nothing
  *                          again, and the same archive always gives the same bytes (no time in the header).

@@ -6,7 +6,7 @@ import { snapshotDocument, type PolicyEntry } from '../../../../lib/data/snapsho
 import { pageCacheKey } from '../../../../lib/pages/cache-key.ts';
 import { policySlug } from '../../../../lib/policies/views.ts';
 import { readSectionRecords } from '../../../../lib/policies/data-file.ts';
-import { readSince } from '../../../../lib/history/build.ts';
+import { readSince } from '../../../../lib/history/pass.ts';
 
 export const getStaticPaths = (async () => {
   // An additions build writes the new snapshots' files only: an older snapshot's document does not change.
