@@ -41,14 +41,6 @@ export interface TrainOptions {
   maxTerms: number;
   /** Each label's threshold is the lowest at which its out-of-fold precision is at least this (thresholdForPrecision). */
   precision: number;
-  /** TRIAL: segments that only a minority (1 of 3) of annotators gave a category: -1 negative, 0 left out, w>0 positive with cost w*C. */
-  minority: number;
-  /** TRIAL: 1 = the model is the average of the inner-fold models (fitted on the final vocabulary). */
-  average: number;
-  /** TRIAL: precision targets of Data Retention, User Access, User Choice (0 = options.precision). */
-  strictR: number;
-  strictA: number;
-  strictC: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
@@ -59,11 +51,6 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   innerFolds: 5,
   maxTerms: 6000,
   precision: 0.9,
-  minority: -1,
-  average: 0,
-  strictR: 0,
-  strictA: 0,
-  strictC: 0,
 };
 
 export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
@@ -206,17 +193,7 @@ function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabul
   const bias: number[] = [];
   LABELS.forEach((label, l) => {
     const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
-    let c = cost;
-    if (options.minority >= 0) {
-      c = cost.slice();
-      rows.forEach((r, i) => {
-        if (y[i] < 0 && (r.votes?.[label] ?? 0) >= 1) {
-          if (options.minority === 0) c[i] = 0;
-          else [y[i], c[i]] = [1, options.C * options.minority];
-        }
-      });
-    }
-    const { w, b } = trainBinary(X, y, c, vocab.idf.length, options.epochs, options.seed + 7919 * l);
+    const { w, b } = trainBinary(X, y, cost, vocab.idf.length, options.epochs, options.seed + 7919 * l);
     const q = quantizeWeights(w);
     weights.push(q.bytes);
     scales.push(q.scale);
@@ -253,11 +230,6 @@ function rawScores(model: TopicModel, rows: readonly Segment[]): Float64Array[] 
  * Train a model on rows: thresholds come from an inner policy-grouped CV on these rows only (each label's lowest
  * threshold with out-of-fold precision >= options.precision), then the final weights are fitted on all rows.
  */
-function targetOf(label: string, o: TrainOptions): number {
-  const t = label === 'Data Retention' ? o.strictR : label === 'User Access, Edit and Deletion' ? o.strictA : label === 'User Choice/Control' ? o.strictC : 0;
-  return t || o.precision;
-}
-
 export function trainModel(
   rows: readonly Segment[],
   options: TrainOptions = DEFAULT_OPTIONS,
@@ -271,16 +243,12 @@ export function trainModel(
     options.seed + 1,
   );
   const oof: Float64Array[] = new Array(rows.length);
-  const final = options.average ? fit(rows, options) : undefined;
-  const inner: Fitted[] = [];
   for (let f = 0; f < options.innerFolds; f++) {
     const trainRows = rows.filter((_, i) => folds[i] !== f);
     const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
     if (trainRows.length === 0 || testIdx.length === 0) continue;
-    const fitted = final ? fitWith(trainRows, options, final.vocab) : fit(trainRows, options);
-    inner.push(fitted);
     const scores = rawScores(
-      toModel(fitted, zero, options, trainedOn),
+      toModel(fit(trainRows, options), zero, options, trainedOn),
       testIdx.map((i) => rows[i]),
     );
     testIdx.forEach((i, k) => (oof[i] = scores[k]));
@@ -290,27 +258,10 @@ export function trainModel(
     thresholdForPrecision(
       have.map((i) => oof[i][l]),
       have.map((i) => isPositive(rows[i], label)),
-      targetOf(label, options),
+      options.precision,
     ),
   );
-  return toModel(final ? averageFits(inner) : fit(rows, options), thresholds, options, trainedOn);
-}
-
-/** The average of models fitted on one vocabulary (weights dequantised, averaged, quantised again). */
-function averageFits(fits: readonly Fitted[]): Fitted {
-  const { vocab } = fits[0];
-  const weights: Int8Array[] = [];
-  const scales: number[] = [];
-  const bias: number[] = [];
-  LABELS.forEach((_, l) => {
-    const w = new Float64Array(vocab.terms.length);
-    for (const f of fits) for (let j = 0; j < w.length; j++) w[j] += (f.weights[l][j] * f.scales[l]) / fits.length;
-    const q = quantizeWeights(w);
-    weights.push(q.bytes);
-    scales.push(q.scale);
-    bias.push(Number((fits.reduce((s, f) => s + f.bias[l], 0) / fits.length).toFixed(6)));
-  });
-  return { vocab, weights, scales, bias };
+  return toModel(fit(rows, options), thresholds, options, trainedOn);
 }
 
 export interface CvResult {
