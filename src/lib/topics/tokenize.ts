@@ -1,5 +1,6 @@
 /**
- * Tokenizer and n-gram features for the topic classifier. Pure, deterministic, dependency-free.
+ * Tokenizer and n-gram features for the topic classifier. Pure and deterministic; words are stemmed by the
+ * project's one stemmer (search/stem.ts).
  *
  * - lower-cases and NFKC-normalises, drops apostrophes inside words ("don't" -> "dont");
  * - e-mail addresses become `_email_`, URLs `_url_`, numbers of four or more digits `_num_`
@@ -7,6 +8,9 @@
  * - tokens are runs of letters/digits.
  */
 
+import { stem } from '../search/stem.ts';
+
+const ASCII_WORD = /^[a-z]+$/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/g;
 const APOSTROPHE = /(\p{L})['\u2019](\p{L})/gu;
@@ -51,33 +55,18 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
-/**
- * A light suffix stripper (not Porter): folds common inflections and derivations so that "collect", "collects",
- * "collected", "collecting", "collection" share one feature. Tokens of 4 letters or fewer are left alone.
- */
-export function stem(token: string): string {
-  if (token.length <= 4 || token.startsWith('_')) return token;
-  let t = token;
-  for (const suffix of ['ations', 'ation', 'ments', 'ment', 'ings', 'ing', 'ions', 'ion', 'ers', 'er', 'ed', 'es', 'ly', 's']) {
-    if (t.endsWith(suffix) && t.length - suffix.length >= 4) {
-      t = t.slice(0, -suffix.length);
-      break;
-    }
-  }
-  // cookie/cookies, policy/policies, apply/applied all end in "i"
-  if (t.endsWith('ie')) t = t.slice(0, -1);
-  else if (t.endsWith('y')) t = `${t.slice(0, -1)}i`;
-  return t;
-}
-
 const stemCache = new Map<string, string>();
 
-/** stem() memoised (real policies reuse a small vocabulary). */
+/**
+ * The stem of a token: the project's one stemmer (search/stem.ts, Snowball English as Pagefind uses it) for words of
+ * the letters a to z, which is what it is written for; other tokens (placeholders such as `_email_`, numbers,
+ * words with other letters) are left as they are. Memoised (real policies reuse a small vocabulary).
+ */
 export function stemToken(t: string): string {
   let s = stemCache.get(t);
   if (s === undefined) {
     if (stemCache.size >= 200_000) stemCache.clear();
-    s = stem(t);
+    s = ASCII_WORD.test(t) ? stem(t) : t;
     stemCache.set(t, s);
   }
   return s;
@@ -122,6 +111,7 @@ const KEYWORD_RULES: ReadonlyArray<readonly [string, readonly string[] | null, R
   ['rights', ['right to', 'right of'], /\bright (?:to|of) (?:access|rectif|eras|delet|correct|request|obtain|data portab)/],
   ['secure', ['encrypt', 'ssl', 'tls', 'secure socket', 'firewall', 'safeguard', 'unauthori', 'security measures'], /\b(?:encrypt|ssl|tls|secure sockets?|firewalls?|safeguards?|unauthori[sz]ed access|security measures)/],
   ['sell', ['sell', 'sold', 'rent', 'trade', 'disclos', 'transfer'], /\b(?:sell|sells|sold|rent|trade|disclose|transfer)\b[^.;]{0,40}\b(?:information|data|address(?:es)?|details|lists?)\b/],
+  ['region', ['california', 'nevada', 'europ', 'eea', 'gdpr', 'canad', 'swi', 'kingdom', 'resident', 'outside'], /\b(?:california|nevada|europe(?:an)?|eea|gdpr|canada|canadian|switzerland|swiss|united kingdom)\b|\bresidents? of\b|\boutside (?:of )?the (?:united states|u\.?s\.?)/],
   ['phone', null, /\(?\b\d{3}\)?[-. ]\d{3}[-. ]\d{4}\b|\b1-8\d\d\b/],
   ['postal', null, /\b(?:suite|street|st\.|ave\.?|avenue|road|blvd|p\.?\s?o\.? box|attn)\b|\b[a-z]{2} \d{5}\b/],
   ['thispolicy', ['policy', 'statement', 'notice'], /\bthis (?:online )?(?:privacy )?(?:policy|statement|notice)\b[^.;]{0,30}\b(?:describes|explains|applies|covers|sets out|governs)/],
