@@ -121,10 +121,6 @@ export function dice(a: Map<string, number>, b: Map<string, number>): number {
   return diceOfBags({ counts: a, size: size(a) }, { counts: b, size: size(b) });
 }
 
-export function similarity(a: string, b: string): number {
-  return dice(countTokens(a), countTokens(b));
-}
-
 /**
  * `since` of every current clause: the previous clause's `since` when its text is unchanged, else this
  * snapshot's date. `previousSince` is indexed like `previous`; without a previous snapshot pass undefined.

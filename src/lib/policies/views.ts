@@ -1,6 +1,6 @@
 /**
  * Pure views over the list of policies that the pages share: grouping by company, ordering snapshots,
- * neighbours in a company's timeline, corpus figures. Kept free of Astro so it can be unit tested.
+ * corpus figures. Kept free of Astro so it can be unit tested.
  */
 import type { PolicySummary } from './summary.ts';
 
@@ -42,13 +42,6 @@ export function groupByCompany<P extends PolicyLike>(policies: P[]): Company<P>[
       return { domain, name: sorted[0].data.company, policies: sorted };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.domain.localeCompare(b.domain));
-}
-
-/** The snapshot just before and just after this one in its company's timeline. */
-export function neighbours<P extends PolicyLike>(company: Company<P>, id: string): { older?: P; newer?: P } {
-  const index = company.policies.findIndex((p) => p.id === id);
-  if (index < 0) return {};
-  return { newer: company.policies[index - 1], older: company.policies[index + 1] };
 }
 
 /** Path of a policy page: /policies/<domain>/<date>/ (a same-day second snapshot has a -2 suffix in its id). */

@@ -267,15 +267,10 @@ export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32
 const WINDOW = AVERAGE_CLAUSE_WORDS;
 
 /**
- * How good the best clause of a passage may be, before reading it: the largest sum of the weights of the
- * distinct query words found within WINDOW words of each other (`found`: each word's positions in the
- * passage, as Pagefind reports them; `weights`: one per word).
+ * How good the best clause of a passage may be, before reading it (`score`): the largest sum of the weights of
+ * the distinct query words found within WINDOW words of each other, and which query words (their indexes) that
+ * window has (`found`: each word's positions in the passage, as Pagefind reports them; `weights`: one per word).
  */
-export function passageScore(found: readonly (readonly number[])[], weights: readonly number[]): number {
-  return bestWindow(found, weights).score;
-}
-
-/** The best window of a passage (passageScore) and which query words (their indexes) it has. */
 export function bestWindow(found: readonly (readonly number[])[], weights: readonly number[]): { score: number; words: number[] } {
   const located = found.flatMap((positions, word) => positions.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
   let best = { score: 0, words: [] as number[] };
