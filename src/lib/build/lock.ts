@@ -6,7 +6,7 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { processAlive } from '../import/write.ts';
+import { processAlive } from '../files/process-alive.ts';
 
 export class LockedError extends Error {}
 

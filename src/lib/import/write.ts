@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { processAlive } from '../files/process-alive.ts';
 
 let counter = 0;
 const live = new Set<string>();
@@ -47,17 +48,6 @@ export function replaceFile(target: string, content: string): void {
 /** Removes the temp files of this process that are still in flight (call on SIGINT/SIGTERM). */
 export function removeLiveTemps(): void {
   for (const file of [...live]) removeQuietly(file);
-}
-
-/** Whether a process of this id runs (one we may not signal counts as running). */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes temp files left in `dir` by importer processes that no longer run. */
