@@ -11,7 +11,7 @@ import { policyLabel } from './search-results.ts';
 /** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
 export const PAGE_SIZE = 5;
 /** Clauses shown at once (a screen), grouped by policy. */
-export const CLAUSES_PER_SCREEN = 10;
+const CLAUSES_PER_SCREEN = 10;
 /**
  * Once a screen's worth of clauses is in hand, at most this many more passages are read for it, those that could
  * hold a better clause than its last (bytes of a first search: `npm run search:figures`, docs/search.md).

@@ -6,7 +6,7 @@
 import { excerptOf, snapshotNote, type ClauseResult } from '../lib/search/rank.ts';
 import { withHighlight } from './search-url.ts';
 
-export function renderClause(doc: Document, clause: ClauseResult, href: string): HTMLLIElement {
+function renderClause(doc: Document, clause: ClauseResult, href: string): HTMLLIElement {
   const item = doc.createElement('li');
   const anchor = doc.createElement('a');
   anchor.href = href;
@@ -45,7 +45,7 @@ export function policyLabel(meta: Record<string, string | undefined>): Record<st
   }
 }
 
-export function formatDate(iso: string | undefined): string {
+function formatDate(iso: string | undefined): string {
   if (!iso) return '';
   const [year, month, day] = iso.split('-').map(Number);
   const date = new Date(Date.UTC(year, month - 1, day));

@@ -16,7 +16,7 @@ export interface ClauseText {
   heading: string;
 }
 
-export type Match = { kind: 'same' | 'edited'; previous: number } | { kind: 'added' };
+type Match = { kind: 'same' | 'edited'; previous: number } | { kind: 'added' };
 
 export interface Alignment {
   /** One per current clause, in document order. */

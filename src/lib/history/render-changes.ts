@@ -14,7 +14,7 @@ import type { ChangeEntry } from './changes.ts';
 import type { ClauseText } from './lineage.ts';
 
 /** Characters of HTML per changes page before the next change starts a new page. */
-export const PAGE_CHARS = 12_000;
+const PAGE_CHARS = 12_000;
 const CONTEXT_WORDS = 12;
 const EXCERPT_CHARS = 400;
 /** An edited clause's diff stops after this many characters of HTML. */

@@ -12,7 +12,7 @@ export function seriesKey(data: { domain: string; service?: string }): string {
 }
 
 /** Oldest first; same-day snapshots of one series in id order ("…-2" after the plain one). */
-export function byOldest(a: SeriesMember, b: SeriesMember): number {
+function byOldest(a: SeriesMember, b: SeriesMember): number {
   return a.data.archivedOn.localeCompare(b.data.archivedOn) || a.id.length - b.id.length || a.id.localeCompare(b.id);
 }
 

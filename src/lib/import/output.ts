@@ -20,7 +20,7 @@ export function baseNameFor(date: string, service?: string): string {
   return service ? `${date}-${service}` : date;
 }
 
-export function fileNameFor(base: string, n: number): string {
+function fileNameFor(base: string, n: number): string {
   return n <= 1 ? `${base}.md` : `${base}-${n}.md`;
 }
 

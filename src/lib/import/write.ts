@@ -14,7 +14,7 @@ import { processAlive } from '../files/process-alive.ts';
 let counter = 0;
 const live = new Set<string>();
 
-export const TEMP_PATTERN = /^\.import-(\d+)-\d+\.tmp$/;
+const TEMP_PATTERN = /^\.import-(\d+)-\d+\.tmp$/;
 
 function withTemp<T>(target: string, write: (temporary: string) => T): T {
   const temporary = path.join(path.dirname(target), `.import-${process.pid}-${++counter}.tmp`);

@@ -53,7 +53,7 @@ export { SearchIndexError } from './index-error.ts';
  * snapshot brings few: in the 1,492 corpus policies, the words only one policy has are 1 at the median, 6.2 on
  * average, 13 at the 90th percentile (905 at most: a policy in another language).
  */
-export const MISSING_WORDS_LIMIT = 400;
+const MISSING_WORDS_LIMIT = 400;
 
 export interface IndexSummary {
   policies: number;

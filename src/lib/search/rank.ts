@@ -65,7 +65,7 @@ const B = 0.75;
 /** Mean words per clause, for BM25's length normalisation (the 75 OPP-115 policies built as a site: 40.6). */
 const AVERAGE_CLAUSE_WORDS = 40;
 /** A query word in the clause's section heading adds this share of the word's weight. */
-export const HEADING_WEIGHT = 0.3;
+const HEADING_WEIGHT = 0.3;
 
 /**
  * Words already stemmed: a passage of up to 4,000 words repeats most of them, and each is stemmed once per
@@ -199,7 +199,7 @@ export function rankClauses(hits: readonly ClauseHit[]): ClauseResult[] {
 /** The best clauses whose topics say what the query is about. */
 const TOPIC_EVIDENCE = 5;
 /** A clause on the query's subject counts this much more. */
-export const TOPIC_BOOST = 0.5;
+const TOPIC_BOOST = 0.5;
 /** Topics that say nothing of a subject. */
 const NO_SUBJECT = new Set(['other', 'introduction']);
 
