@@ -2,6 +2,7 @@
  * The clauses of a search with words: the passages found are read a few at a time (each read downloads a
  * fragment), their clauses scored (src/lib/search/rank.ts), and shown best first, each text of a series once.
  */
+import { plural } from '../lib/policies/views.ts';
 import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, wordStems, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
 import type { FoundPassage } from './search-find.ts';
@@ -115,8 +116,7 @@ export class ClauseSearch {
     const ranked = rankClauses(this.hits);
     const policies = new Set(ranked.map((clause) => clause.page)).size;
     const found = ranked.filter((clause) => !clause.whole);
-    const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-    const counts = found.length ? `${plural(found.length, 'clause', 'clauses')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
+    const counts = found.length ? `${plural(found.length, 'clause')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
     return this.pending.length ? `At least ${counts}` : counts.charAt(0).toUpperCase() + counts.slice(1);
   }
 }
