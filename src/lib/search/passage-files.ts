@@ -99,7 +99,6 @@ export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], bu
   };
 }
 
-
 /** tmpfs's magic number in statfs(2). */
 const TMPFS_MAGIC = 0x01021994;
 /** Free space /dev/shm must have to hold the passages cut ahead. */
