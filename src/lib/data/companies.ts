@@ -31,11 +31,7 @@ export function companiesIndex(companies: Company<PolicyEntry>[], site: URL) {
 
 /** One company: its series, each with its snapshots oldest first. */
 export function companyDocument(company: Company<PolicyEntry>, site: URL) {
-  const series = new Map<string, PolicyEntry[]>();
-  for (const policy of [...company.policies].reverse()) {
-    const id = seriesKey(policy.data);
-    series.set(id, [...(series.get(id) ?? []), policy]);
-  }
+  const series = Map.groupBy([...company.policies].reverse(), (policy) => seriesKey(policy.data));
   return {
     $schema: abs(dataPaths.schema('company'), site),
     schema_version: DATA_VERSION,

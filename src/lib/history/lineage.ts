@@ -38,13 +38,7 @@ export function normaliseText(text: string): string {
 export function alignClauses(previous: readonly ClauseText[], current: readonly ClauseText[]): Alignment {
   const matches: (Match | undefined)[] = new Array(current.length).fill(undefined);
   const used = new Uint8Array(previous.length);
-  const byText = new Map<string, number[]>();
-  previous.forEach((clause, i) => {
-    const key = normaliseText(clause.text);
-    const list = byText.get(key);
-    if (list) list.push(i);
-    else byText.set(key, [i]);
-  });
+  const byText = Map.groupBy(previous.keys(), (i) => normaliseText(previous[i].text));
   current.forEach((clause, i) => {
     const candidates = byText.get(normaliseText(clause.text));
     const j = candidates?.shift();
