@@ -20,7 +20,7 @@ export interface Converted {
   warnings: { line: number; message: string }[];
 }
 
-export function sha256(bytes: Uint8Array): string {
+function sha256(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
