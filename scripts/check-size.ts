@@ -3,9 +3,8 @@
  * its first line to its last, nested functions included; found by the TypeScript parser in .ts files and in the
  * frontmatter of .astro files). The policies under src/content/ and JSON files are data, not source.
  *
- * Prints one line per excess, `<file>[:<line> <function>]: <n> lines (limit <m>)`, and fails on any beyond
- * KNOWN, the excesses still to split at their size today: one may shrink, not grow, and must leave the list once
- * within the limit, so that the list only gets shorter. Part of `npm run lint`.
+ * Prints one line per excess, `<file>[:<line> <function>]: <n> lines (limit <m>)`, and fails on any. Part of
+ * `npm run lint`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -14,20 +13,11 @@ import ts from 'typescript';
 const LIMITS = { file: 300, function: 80 };
 const SOURCE = /\.(ts|mts|js|mjs|astro|mdx|css)$/;
 
-/** Excesses still to split: `<file>` or `<file> <function>`, with their size today. */
-const KNOWN = new Map<string, number>([]);
-
-interface Excess {
-  key: string;
-  where: string;
-  lines: number;
-  limit: number;
-}
-
-function excessesOf(file: string, text: string): Excess[] {
-  const excesses: Excess[] = [];
+/** Each excess as `<file>[:<line> <function>]: <n> lines (limit <m>)`. */
+function excessesOf(file: string, text: string): string[] {
+  const excesses: string[] = [];
   const lines = text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
-  if (lines > LIMITS.file) excesses.push({ key: file, where: file, lines, limit: LIMITS.file });
+  if (lines > LIMITS.file) excesses.push(`${file}: ${lines} lines (limit ${LIMITS.file})`);
   const frontmatter = file.endsWith('.astro') ? /^---\r?\n([\s\S]*?)\r?\n---/.exec(text) : undefined;
   const code = frontmatter === undefined ? (/\.(css|mdx)$/.test(file) ? '' : text) : (frontmatter?.[1] ?? '');
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
@@ -39,7 +29,7 @@ function excessesOf(file: string, text: string): Excess[] {
       const named = node.name ?? ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent)) && parent.name);
       const name = named ? named.getText(source) : ts.isConstructorDeclaration(node) ? 'constructor' : '(anonymous)';
       const line = first + 1 + (frontmatter ? 1 : 0);
-      if (length > LIMITS.function) excesses.push({ key: `${file} ${name}`, where: `${file}:${line} ${name}`, lines: length, limit: LIMITS.function });
+      if (length > LIMITS.function) excesses.push(`${file}:${line} ${name}: ${length} lines (limit ${LIMITS.function})`);
     }
     ts.forEachChild(node, visit);
   };
@@ -52,17 +42,9 @@ const files = ['src', 'scripts']
   .flatMap((dir) => readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => path.posix.join(dir, file)))
   .filter((file) => SOURCE.test(file) && !file.startsWith('src/content/'))
   .sort();
-const excesses = files.flatMap((file) => excessesOf(file, readFileSync(path.join(root, file), 'utf8')));
-const problems: string[] = [];
-for (const { key, where, lines, limit } of excesses) {
-  const known = KNOWN.get(key);
-  if (known === undefined) problems.push(`${where}: ${lines} lines (limit ${limit})`);
-  else if (lines > known) problems.push(`${where}: ${lines} lines, more than the ${known} it is known at (limit ${limit})`);
-  else console.log(`known, to split: ${where}: ${lines} lines (limit ${limit})`);
-}
-for (const key of KNOWN.keys()) if (!excesses.some((excess) => excess.key === key)) problems.push(`${key}: within the limit now: remove it from KNOWN in scripts/check-size.ts`);
+const problems = files.flatMap((file) => excessesOf(file, readFileSync(path.join(root, file), 'utf8')));
 for (const problem of problems) console.error(problem);
 if (problems.length) {
-  console.error(`check-size: ${problems.length} problem(s): split the file or function, or (once within the limit) update KNOWN.`);
+  console.error(`check-size: ${problems.length} problem(s): split the file or function.`);
   process.exitCode = 1;
-} else console.log(`check-size: no file over ${LIMITS.file} lines nor function over ${LIMITS.function} lines beyond the ${KNOWN.size} known.`);
+} else console.log(`check-size: no file over ${LIMITS.file} lines nor function over ${LIMITS.function} lines.`);

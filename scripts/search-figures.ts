@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { PartitionManifest } from '../src/lib/search/partitions.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -30,21 +31,6 @@ interface QueryFigures {
   pageLoad: Transfer;
   firstQuery: Transfer;
   files: string[];
-}
-
-function parseArgs(argv: string[]) {
-  let site = 'dist';
-  const queries: string[] = [];
-  let json = false;
-  let listFiles = false;
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--site') site = argv[++i];
-    else if (argv[i] === '--query') queries.push(argv[++i]);
-    else if (argv[i] === '--json') json = true;
-    else if (argv[i] === '--files') listFiles = true;
-    else throw new Error(`unknown argument ${argv[i]} (usage: --site <dir> --query <words> --json --files)`);
-  }
-  return { site: path.resolve(site), queries: queries.length ? queries : ['privacy', 'cookies', 'third parties'], json, listFiles };
 }
 
 async function indexOnDisk(dir: string) {
@@ -119,7 +105,11 @@ async function measureQuery(site: string, query: string): Promise<QueryFigures> 
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
 
-const { site, queries, json, listFiles } = parseArgs(process.argv.slice(2));
+const { values: args } = parseArgs({
+  options: { site: { type: 'string', default: 'dist' }, query: { type: 'string', multiple: true, default: ['privacy', 'cookies', 'third parties'] }, json: { type: 'boolean', default: false }, files: { type: 'boolean', default: false } },
+});
+const { query: queries, json, files: listFiles } = args;
+const site = path.resolve(args.site);
 const bundle = path.join(site, 'pagefind');
 if (!existsSync(path.join(bundle, 'partitions.json'))) throw new Error(`${bundle} holds no Pagefind index (partitions.json): build the site first`);
 const manifest = JSON.parse(await readFile(path.join(bundle, 'partitions.json'), 'utf8')) as PartitionManifest;

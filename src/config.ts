@@ -18,7 +18,7 @@ interface Setting {
   output?: boolean;
 }
 
-export const SETTINGS = {
+const SETTINGS = {
   SITE_URL: {
     schema: z.url({ protocol: /^https?$/ }).default('https://privacy-policy-archive.example'),
     doc: 'Public origin of the site, for the sitemap and canonical links.',

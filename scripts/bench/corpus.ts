@@ -13,15 +13,15 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { config } from '../../src/config.ts';
 
-export const CORPUS_ROOT = path.join(config.SHARED_DIR, 'corpus');
+const CORPUS_ROOT = path.join(config.SHARED_DIR, 'corpus');
 const SOURCES = ['ota', 'princeton-leuven', 'seeds'];
 
-export interface SourceFile {
+interface SourceFile {
   name: string;
   path: string;
 }
 
-export function sourceFiles(root = CORPUS_ROOT): SourceFile[] {
+function sourceFiles(root = CORPUS_ROOT): SourceFile[] {
   const files: SourceFile[] = [];
   for (const source of SOURCES) {
     let names: string[];
@@ -59,7 +59,7 @@ function replicaDomain(domain: string, k: number): string {
 
 /** A replica of `text` (a raw archived file) with a new domain, date and eight words changed; k >= 1. */
 /** `date`: the replica's archive date instead of the source's shifted by k days. */
-export function replicate(text: string, k: number, date?: string): string {
+function replicate(text: string, k: number, date?: string): string {
   const newline = text.indexOf('\n');
   const first = newline < 0 ? text : text.slice(0, newline);
   let body = newline < 0 ? '' : text.slice(newline);

@@ -17,7 +17,7 @@ export interface SearchFigures {
   timeline?: string[];
 }
 
-export async function firstSearch(dist: string, query: string, options: { path?: string; input?: string; result?: string; timeline?: boolean } = {}): Promise<SearchFigures> {
+export async function firstSearch(dist: string, query: string, options: { timeline?: boolean } = {}): Promise<SearchFigures> {
   const server = await serveDirectory(dist);
   const browser = await launchBrowser();
   try {
@@ -40,11 +40,11 @@ export async function firstSearch(dist: string, query: string, options: { path?:
         }),
       );
     });
-    await page.goto(`${server.url}${options.path ?? '/search/'}`, { waitUntil: 'networkidle' });
+    await page.goto(`${server.url}/search/`, { waitUntil: 'networkidle' });
     // Timed in the page, from the input event to the first result in the DOM: Playwright's waitForSelector
     // polls at up to 500 ms intervals, which rounded the figure up to the next poll.
-    const input = options.input ?? '#search-q';
-    const result = options.result ?? '#search-results > li';
+    const input = '#search-q';
+    const result = '#search-results > li';
     await page.evaluate(
       ([input, result]) => {
         const times = { input: 0, result: 0 };

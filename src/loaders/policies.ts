@@ -75,7 +75,7 @@ export function policiesLoader({ base, mode }: PoliciesLoaderOptions): Loader {
         // A stored digest is `<this digest>.<history key>` (the history pass below adds the key).
         if (String(store.get(id)?.digest).split('.')[0] === digest && existsSync(pageFile) && existsSync(dataFiles(pageFile).clauses) && existsSync(searchUnitsFile(pageFile))) return undefined;
         const filePath = path.relative(projectRoot, file);
-        const prepared = await pool.prepare(source, pageFile);
+        const prepared = await pool.run({ source, pageFile });
         if (!prepared.ok) throw new Error(`${filePath}:${prepared.line ?? 1}: ${prepared.message}`);
         for (const warning of prepared.warnings) logger.warn(`${filePath}: ${warning}`);
         const data = await parseData({ id, filePath, data: { ...prepared.data, summary: prepared.summary, pageFile } });

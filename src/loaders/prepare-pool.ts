@@ -7,24 +7,18 @@
  */
 import os from 'node:os';
 import { config } from '../config.ts';
-import { createWorkerPool } from '../lib/workers/pool.ts';
+import { createWorkerPool, type WorkerPool } from '../lib/workers/pool.ts';
 import { preparePolicy, type Prepared } from './prepare.ts';
-
-export interface PreparePool {
-  /** Worker threads (0: preparing in this thread). */
-  readonly threads: number;
-  prepare(source: string, pageFile: string): Promise<Prepared>;
-  close(): Promise<void>;
-}
 
 export interface PrepareRequest {
   source: string;
   pageFile: string;
 }
 
+export type PreparePool = WorkerPool<PrepareRequest, Prepared>;
+
 export function createPreparePool(size = defaultSize()): PreparePool {
-  const pool = createWorkerPool<PrepareRequest, Prepared>(new URL('./prepare-worker.ts', import.meta.url), size, ({ source, pageFile }) => preparePolicy(source, pageFile));
-  return { threads: pool.threads, prepare: (source, pageFile) => pool.run({ source, pageFile }), close: () => pool.close() };
+  return createWorkerPool(new URL('./prepare-worker.ts', import.meta.url), size, ({ source, pageFile }: PrepareRequest) => preparePolicy(source, pageFile));
 }
 
 function defaultSize(): number {

@@ -2,6 +2,7 @@
  * The clauses of a search with words: the passages found are read a few at a time (each read downloads a
  * fragment), their clauses scored (src/lib/search/rank.ts), and shown best first, each text of a series once.
  */
+import { plural } from '../lib/policies/views.ts';
 import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
 import { wordStems } from '../lib/search/terms.ts';
@@ -12,7 +13,7 @@ import { policyLabel } from './search-results.ts';
 /** Passages read at once (each downloads its Pagefind fragment, a few kB), so the first screen stays light. */
 export const PAGE_SIZE = 5;
 /** Clauses shown at once (a screen), grouped by policy. */
-export const CLAUSES_PER_SCREEN = 10;
+const CLAUSES_PER_SCREEN = 10;
 /**
  * Once a screen's worth of clauses is in hand, at most this many more passages are read for it, those that could
  * hold a better clause than its last (bytes of a first search: `npm run search:figures`, docs/search.md).
@@ -116,8 +117,7 @@ export class ClauseSearch {
     const ranked = rankClauses(this.hits);
     const policies = new Set(ranked.map((clause) => clause.page)).size;
     const found = ranked.filter((clause) => !clause.whole);
-    const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-    const counts = found.length ? `${plural(found.length, 'clause', 'clauses')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
+    const counts = found.length ? `${plural(found.length, 'clause')} in ${plural(policies, 'policy', 'policies')}` : plural(policies, 'policy', 'policies');
     return this.pending.length ? `At least ${counts}` : counts.charAt(0).toUpperCase() + counts.slice(1);
   }
 }

@@ -3,10 +3,11 @@
  * word's search waits for its index chunk; run one after another, a three-word question waited for three
  * downloads in turn), their results merged.
  */
+import type { Partition } from '../lib/search/partitions.ts';
 import { isUbiquitous, pagefindQuery } from '../lib/search/query.ts';
 import { bestWindow, idf } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms, wordStems } from '../lib/search/terms.ts';
-import { fromPartitions, type Pagefind, type Partition, type Result } from './search-pagefind.ts';
+import { fromPartitions, type Pagefind, type Result } from './search-pagefind.ts';
 
 /** Clauses a passage is taken to hold when choosing which passages to read (OPP-115 policies: ~40). */
 const ESTIMATED_CLAUSES = 40;

@@ -24,6 +24,7 @@
  *   typed, for the policy page's highlighter.
  */
 
+import { plural } from '../lib/policies/views.ts';
 import { isCommon, pagefindQuery, type PagefindQuery } from '../lib/search/query.ts';
 import { quotedPhrases } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
@@ -152,7 +153,7 @@ class SearchPage {
         const what = (state.q ? ` for “${state.q.replace(/^"(.*)"$/, '$1')}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
         const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
         const total = results.length;
-        const counts = this.clauses ? this.clauses.countStatus() : `${total.toLocaleString('en')} ${total === 1 ? 'policy' : 'policies'}`;
+        const counts = this.clauses ? this.clauses.countStatus() : plural(total, 'policy', 'policies');
         const none = this.clauses ? !this.clauses.found : total === 0;
         this.status.textContent = (none ? `Nothing found${what}.` : `${counts} found${what}.`) + left;
       };

@@ -2,8 +2,8 @@
  * Pagefind as the search page uses it: the archive's partitions (pagefind/partitions.json, oldest first) merged
  * into one search, the passages' fragments, and the company filter's suggestions from its facet.
  */
+import type { Partition } from '../lib/search/partitions.ts';
 import type { Fragment } from '../lib/search/rank.ts';
-import type { MissingWord } from '../lib/search/terms.ts';
 
 export interface ResultData {
   url: string;
@@ -30,14 +30,6 @@ export interface Pagefind {
   preload?: (query: string, options?: { filters?: Record<string, unknown> }) => Promise<void>;
 }
 
-export interface Partition {
-  path: string;
-  key: string;
-  /** Words of the archive this partition was indexed without (src/lib/search/terms.ts). */
-  missing?: MissingWord[];
-  /** Passages indexed, for the words' rarity. */
-  passages?: number;
-}
 export interface Search {
   api: Pagefind;
   /** Oldest first. */

@@ -3,10 +3,11 @@
  * around the matched words (marked, with an ellipsis where cut), and, for a clause that several snapshots of
  * its policy share, in how many and which years. Policy text is untrusted: only text nodes, never HTML.
  */
+import { formatDate } from '../lib/policies/views.ts';
 import { excerptOf, snapshotNote, type ClauseResult } from '../lib/search/rank.ts';
 import { withHighlight } from './search-url.ts';
 
-export function renderClause(doc: Document, clause: ClauseResult, href: string): HTMLLIElement {
+function renderClause(doc: Document, clause: ClauseResult, href: string): HTMLLIElement {
   const item = doc.createElement('li');
   const anchor = doc.createElement('a');
   anchor.href = href;
@@ -45,13 +46,6 @@ export function policyLabel(meta: Record<string, string | undefined>): Record<st
   }
 }
 
-export function formatDate(iso: string | undefined): string {
-  if (!iso) return '';
-  const [year, month, day] = iso.split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 /**
  * The results on screen: one list item per policy (company, date, title, domain), its matching clauses in a
  * list under it; a later clause of a policy shown joins it.
@@ -85,7 +79,7 @@ export class ResultList {
     const heading = this.doc.createElement('h2');
     const link = this.doc.createElement('a');
     link.href = withHighlight(pageUrl, this.searchedWords);
-    link.textContent = [meta.company, formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || pageUrl;
+    link.textContent = [meta.company, meta.date && formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || pageUrl;
     heading.append(link);
     const about = this.doc.createElement('p');
     about.className = 'result-meta';

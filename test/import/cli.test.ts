@@ -83,7 +83,7 @@ describe('progress', () => {
   it('redraws a single line in place on a TTY, throttled, and clears it', () => {
     let now = 0;
     const stream = sink(true);
-    const p = new Progress(stream, { tty: true, now: () => now, quietMs: 500, redrawEveryMs: 100 });
+    const p = new Progress(stream, { tty: true, now: () => now });
     p.begin(1000);
     for (let done = 1; done < 1000; done++) {
       now += 2; // 500 files/s
@@ -102,7 +102,7 @@ describe('progress', () => {
   it('prints plain lines, rarely, when not a TTY', () => {
     let now = 0;
     const stream = sink(false);
-    const p = new Progress(stream, { tty: false, now: () => now, plainEveryMs: 5000 });
+    const p = new Progress(stream, { tty: false, now: () => now });
     p.begin(10000);
     for (let done = 1; done < 10000; done++) {
       now += 2;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { archiveStats, formatDate, groupByCompany, neighbours, plural, policySlug, type PolicyLike } from '../../src/lib/policies/views.ts';
+import { archiveStats, formatDate, groupByCompany, plural, policySlug, type PolicyLike } from '../../src/lib/policies/views.ts';
 import { clausesOnTopic, excerpt, paginateGroups, topicCounts, topicShareByYear } from '../../src/lib/topics/counts.ts';
 import { CLAUSES_PER_POLICY, summarize } from '../../src/lib/policies/summary.ts';
 import type { Clause, Section } from '../../src/lib/clauses/types.ts';
@@ -28,14 +28,6 @@ describe('archive views', () => {
     const companies = groupByCompany(policies);
     expect(companies.map((c) => c.domain)).toEqual(['a.com', 'b.com']);
     expect(companies[1].policies.map((p) => p.id)).toEqual(['b.com/2008-03-03', 'b.com/2008-03-03-2', 'b.com/2006-01-01']);
-  });
-
-  it('finds the older and newer snapshot', () => {
-    const bee = groupByCompany(policies)[1];
-    const { older, newer } = neighbours(bee, 'b.com/2008-03-03-2');
-    expect(older?.id).toBe('b.com/2006-01-01');
-    expect(newer?.id).toBe('b.com/2008-03-03');
-    expect(neighbours(bee, 'b.com/2006-01-01').older).toBeUndefined();
   });
 
   it('splits ids into URL params, formats dates and plurals', () => {

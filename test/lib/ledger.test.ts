@@ -2,8 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LEDGER_SHARDS, readLedger, updateLedger, writeLedger, type LedgerEntry } from '../../src/lib/build/ledger.ts';
-import { shardOf } from '../../src/lib/build/shard.ts';
+import { LEDGER_SHARDS, readLedger, shardOf, updateLedger, writeLedger, type LedgerEntry } from '../../src/lib/build/ledger.ts';
 
 const entry = (id: string): LedgerEntry<{ domain: string }> => ({ id, collection: 'policies', digest: `d-${id}`, data: { domain: id.split('/')[0] } });
 const scratch = mkdtempSync(path.join(tmpdir(), 'ledger-'));
@@ -25,7 +24,7 @@ describe('the archive ledger', () => {
     updateLedger(from, to, new Set(['a.com']), [entry('a.com/2000'), entry('a.com/2005')]);
     expect(readLedger(to).map((e) => e.id)).toEqual([entry('a.com/2000'), entry('a.com/2005'), ...others].map((e) => e.id).sort());
     expect(readLedger(from).map((e) => e.id)).toEqual([entry('a.com/2000'), ...others].map((e) => e.id).sort());
-    const touched = `${String(shardOf('a.com', LEDGER_SHARDS)).padStart(2, '0')}.json`;
+    const touched = `${String(shardOf('a.com')).padStart(2, '0')}.json`;
     for (const name of readdirSync(to)) {
       const linked = statSync(path.join(to, name)).ino === statSync(path.join(from, name)).ino;
       expect(linked, name).toBe(name !== touched);

@@ -1,7 +1,7 @@
 /** How the search page ranks clauses (src/lib/search/rank.ts). */
 import { describe, expect, it } from 'vitest';
 import { TOPICS_MARK } from '../../src/lib/policies/topics-mark.ts';
-import { bestWindow, boostTopic, clauseHits, excerptOf, passageScore, quotedPhrases, rankClauses, seriesOf, snapshotNote, type Fragment } from '../../src/lib/search/rank.ts';
+import { bestWindow, boostTopic, clauseHits, excerptOf, quotedPhrases, rankClauses, seriesOf, snapshotNote, type Fragment } from '../../src/lib/search/rank.ts';
 import { wordStems } from '../../src/lib/search/terms.ts';
 
 /** A passage as Pagefind's fragment has it: header words, then headings and clause markers at word positions. */
@@ -131,13 +131,13 @@ describe('boostTopic', () => {
   });
 });
 
-describe('passageScore', () => {
+describe('bestWindow', () => {
   it('is the weight of the distinct words found closest together, as in one clause', () => {
     // Word 0 at 3 and 500, word 1 at 10: together near the start.
-    expect(passageScore([[3, 500], [10]], [1, 2])).toBe(3);
+    expect(bestWindow([[3, 500], [10]], [1, 2]).score).toBe(3);
     // Far apart: the better word alone.
-    expect(passageScore([[3], [300]], [1, 2])).toBe(2);
-    expect(passageScore([[], []], [1, 2])).toBe(0);
+    expect(bestWindow([[3], [300]], [1, 2]).score).toBe(2);
+    expect(bestWindow([[], []], [1, 2]).score).toBe(0);
     // Which words that window has: what the passage's best clause may have.
     expect(bestWindow([[3, 500], [10]], [1, 2]).words.sort()).toEqual([0, 1]);
     expect(bestWindow([[3], [300]], [1, 2]).words).toEqual([1]);

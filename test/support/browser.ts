@@ -13,7 +13,7 @@ import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { launchBrowser } from './chromium.ts';
 import { serveDirectory } from './static-server.ts';
 
-export { CHROMIUM_FLAGS, findChromium, launchBrowser } from './chromium.ts';
+export { launchBrowser } from './chromium.ts';
 
 /** A context bound to the test server: relative `page.goto('/x/')` works, everything else is fixed. */
 export async function newSiteContext(browser: Browser, siteUrl: string, options: BrowserContextOptions = {}): Promise<BrowserContext> {
@@ -125,7 +125,7 @@ export async function watchPage(page: Page, siteUrl: string): Promise<PageWatch>
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 export interface AxeViolation {
   id: string;

@@ -9,7 +9,7 @@ import { config } from '../../src/config.ts';
 
 const CANDIDATES = config.CHROMIUM_PATH ? [config.CHROMIUM_PATH] : ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-export const CHROMIUM_FLAGS = [
+const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -18,7 +18,7 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-export function findChromium(): string {
+function findChromium(): string {
   const found = CANDIDATES.find((candidate) => existsSync(candidate));
   if (found) return found;
   throw new Error(

@@ -15,7 +15,7 @@ export const TEST_LEDGER = path.join(TEST_CACHE_DIR, 'archive', 'ledger');
 export const TEST_SEARCH_PARTITION_POLICIES = 2;
 export const TEST_SEARCH_PASSAGE_CHARS = 1_500;
 /** Few clauses per topic page, so that topics have archive pages (/topics/<slug>/<n>/) in this small site. */
-export const TEST_TOPIC_CLAUSES_PER_PAGE = 3;
+const TEST_TOPIC_CLAUSES_PER_PAGE = 3;
 /** The settings every build of the test content uses, so that builds made by tests equal the test site. */
 export const TEST_BUILD_ENV = {
   SEARCH_PARTITION_POLICIES: String(TEST_SEARCH_PARTITION_POLICIES),

@@ -38,7 +38,7 @@ export interface AdditionsSpec {
 export type BuildMode = { kind: 'archive' } | { kind: 'additions'; spec: AdditionsSpec };
 
 /** The build mode that `env` names (scripts/build.ts sets ARCHIVE_ADDITIONS for an additions build). */
-export function readBuildMode(env: NodeJS.ProcessEnv): BuildMode {
+function readBuildMode(env: NodeJS.ProcessEnv): BuildMode {
   const file = env[ADDITIONS_ENV];
   if (!file) return { kind: 'archive' };
   const spec = JSON.parse(readFileSync(file, 'utf8')) as AdditionsSpec;

@@ -13,9 +13,15 @@
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { shardOf } from './shard.ts';
 
 export const LEDGER_SHARDS = 32;
+
+/** The shard of a company's entries (FNV-1a of its domain): the same on every machine and run. */
+export function shardOf(domain: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < domain.length; i++) h = Math.imul(h ^ domain.charCodeAt(i), 0x01000193) >>> 0;
+  return h % LEDGER_SHARDS;
+}
 
 export interface LedgerEntry<D = Record<string, unknown>> {
   id: string;
@@ -59,7 +65,7 @@ export function writeLedger(dir: string, entries: LedgerEntry<{ domain: string }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const shards = Array.from({ length: LEDGER_SHARDS }, () => [] as LedgerEntry<{ domain: string }>[]);
-  for (const entry of entries) shards[shardOf(entry.data.domain, LEDGER_SHARDS)].push(entry);
+  for (const entry of entries) shards[shardOf(entry.data.domain)].push(entry);
   shards.forEach((list, shard) => writeShard(shardFile(dir, shard), list));
 }
 
@@ -71,7 +77,7 @@ export function updateLedger(from: string, to: string, domains: ReadonlySet<stri
   if (!existsSync(from)) throw new Error(`${from}: no archive ledger to add to`);
   rmSync(to, { recursive: true, force: true });
   mkdirSync(to, { recursive: true });
-  const touched = new Set([...domains].map((domain) => shardOf(domain, LEDGER_SHARDS)));
+  const touched = new Set([...domains].map((domain) => shardOf(domain)));
   for (let shard = 0; shard < LEDGER_SHARDS; shard++) {
     const source = shardFile(from, shard);
     if (!touched.has(shard)) {
@@ -79,6 +85,6 @@ export function updateLedger(from: string, to: string, domains: ReadonlySet<stri
       continue;
     }
     const kept = readShard<{ domain: string }>(source).filter((entry) => !domains.has(entry.data.domain));
-    writeShard(shardFile(to, shard), [...kept, ...entries.filter((entry) => shardOf(entry.data.domain, LEDGER_SHARDS) === shard)]);
+    writeShard(shardFile(to, shard), [...kept, ...entries.filter((entry) => shardOf(entry.data.domain) === shard)]);
   }
 }

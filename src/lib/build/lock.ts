@@ -4,9 +4,10 @@
  * pid; a second build refuses with a message naming the holder. A lock whose process is gone (kill -9, a
  * crash) is taken over.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { processAlive } from '../import/write.ts';
+import { readJson } from '../files/json-file.ts';
+import { processAlive } from '../files/process-alive.ts';
 
 export class LockedError extends Error {}
 
@@ -16,12 +17,8 @@ interface Holder {
 }
 
 function readHolder(file: string): Holder | undefined {
-  try {
-    const holder = JSON.parse(readFileSync(file, 'utf8')) as Holder;
-    return Number.isInteger(holder.pid) ? holder : undefined;
-  } catch {
-    return undefined;
-  }
+  const holder = readJson<Holder>(file);
+  return Number.isInteger(holder?.pid) ? holder : undefined;
 }
 
 /** A lock file being written this instant is not yet readable: only an older unreadable one is stale. */

@@ -28,10 +28,7 @@ export interface BuildRecord {
   files: Record<string, FileStamp>;
 }
 
-export interface CurrentBuild {
-  code: string;
-  outDir: string;
-  files: Record<string, FileStamp>;
+export interface CurrentBuild extends Omit<BuildRecord, 'version'> {
   /** The company (domain) a policy file belongs to. */
   domainOf: (file: string) => string;
   /** Whether the previous output is complete (its search index exists). */

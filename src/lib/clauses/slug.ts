@@ -1,7 +1,7 @@
 /**
  * Readable anchor ids. Unicode letters and digits are kept (policies are not all English); everything else
  * becomes one hyphen. Ids are a public promise (links in articles, court filings), so this function's output
- * for a given heading must never change: test/clauses/ids.test.ts pins it.
+ * for a given heading must never change: test/clauses/pinned-ids.test.ts pins it.
  */
 const MAX_SLUG_LENGTH = 48;
 

@@ -16,14 +16,9 @@ export function closesAt(tokens: Token[], open: number): number {
 
 /** Index of the block token that closes the one opened at `open`. */
 export function closingIndex(tokens: Token[], open: number): number {
-  const token = tokens[open];
-  if (token.nesting !== 1) return open;
-  let depth = 0;
-  for (let i = open; i < tokens.length; i++) {
-    depth += tokens[i].nesting;
-    if (depth === 0) return i;
-  }
-  return tokens.length - 1;
+  if (tokens[open].nesting !== 1) return open;
+  const close = closesAt(tokens, open);
+  return close < 0 ? tokens.length - 1 : close;
 }
 
 export function headingDepth(token: Token): number {

@@ -44,7 +44,7 @@ export function splitFrontmatter(source: string): SplitFile {
   return { data: data as Record<string, unknown>, body: text.slice(bodyStart), bodyLine };
 }
 
-export const FRONTMATTER_KEYS = [
+const FRONTMATTER_KEYS = [
   'domain', 'service', 'company', 'title', 'archivedOn', 'snapshotUrl', 'originalUrl', 'sourceLabel', 'contentHash', 'wordCount',
 ] as const satisfies readonly (keyof PolicyFrontmatter)[];
 

@@ -3,8 +3,9 @@
  * company's series and snapshots). Series are listed even while a company has only one (its domain), so a
  * program written today keeps working when the archive tells a company's services apart.
  */
+import { seriesKey } from '../history/series.ts';
 import { companyPath, type Company } from '../policies/views.ts';
-import { DATA_VERSION, dataPaths, seriesOf, snapshotRow, type PolicyEntry } from './snapshots.ts';
+import { DATA_VERSION, dataPaths, snapshotRow, type PolicyEntry } from './snapshots.ts';
 
 const abs = (path: string, site: URL) => new URL(path, site).href;
 
@@ -17,7 +18,7 @@ export function companiesIndex(companies: Company<PolicyEntry>[], site: URL) {
       .map((company) => ({
         domain: company.domain,
         name: company.name,
-        series_count: new Set(company.policies.map(seriesOf)).size,
+        series_count: new Set(company.policies.map((policy) => seriesKey(policy.data))).size,
         snapshot_count: company.policies.length,
         first_archived_on: company.policies[company.policies.length - 1].data.archivedOn,
         last_archived_on: company.policies[0].data.archivedOn,
@@ -30,11 +31,7 @@ export function companiesIndex(companies: Company<PolicyEntry>[], site: URL) {
 
 /** One company: its series, each with its snapshots oldest first. */
 export function companyDocument(company: Company<PolicyEntry>, site: URL) {
-  const series = new Map<string, PolicyEntry[]>();
-  for (const policy of [...company.policies].reverse()) {
-    const id = seriesOf(policy);
-    series.set(id, [...(series.get(id) ?? []), policy]);
-  }
+  const series = Map.groupBy([...company.policies].reverse(), (policy) => seriesKey(policy.data));
   return {
     $schema: abs(dataPaths.schema('company'), site),
     schema_version: DATA_VERSION,

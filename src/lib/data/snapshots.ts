@@ -35,11 +35,6 @@ export const dataPaths = {
   changes: (entry: PolicyEntry): string | undefined => (entry.data.history?.previous ? `${policyPath(entry.id)}changes/` : undefined),
 };
 
-/** A snapshot's series: one document over time, its domain plus the service when the source names one. */
-export function seriesOf(entry: PolicyEntry): string {
-  return seriesKey(entry.data);
-}
-
 export const SNAPSHOT_COLUMNS = [
   'snapshot_id',
   'series_id',
@@ -74,7 +69,7 @@ export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
   const source = sourceOf(data);
   return {
     snapshot_id: entry.id,
-    series_id: seriesOf(entry),
+    series_id: seriesKey(data),
     domain: data.domain,
     company: data.company,
     title: data.title,

@@ -16,7 +16,7 @@ export interface ClauseText {
   heading: string;
 }
 
-export type Match = { kind: 'same' | 'edited'; previous: number } | { kind: 'added' };
+type Match = { kind: 'same' | 'edited'; previous: number } | { kind: 'added' };
 
 export interface Alignment {
   /** One per current clause, in document order. */
@@ -38,13 +38,7 @@ export function normaliseText(text: string): string {
 export function alignClauses(previous: readonly ClauseText[], current: readonly ClauseText[]): Alignment {
   const matches: (Match | undefined)[] = new Array(current.length).fill(undefined);
   const used = new Uint8Array(previous.length);
-  const byText = new Map<string, number[]>();
-  previous.forEach((clause, i) => {
-    const key = normaliseText(clause.text);
-    const list = byText.get(key);
-    if (list) list.push(i);
-    else byText.set(key, [i]);
-  });
+  const byText = Map.groupBy(previous.keys(), (i) => normaliseText(previous[i].text));
   current.forEach((clause, i) => {
     const candidates = byText.get(normaliseText(clause.text));
     const j = candidates?.shift();
@@ -119,10 +113,6 @@ export function countTokens(text: string): Map<string, number> {
 export function dice(a: Map<string, number>, b: Map<string, number>): number {
   const size = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
   return diceOfBags({ counts: a, size: size(a) }, { counts: b, size: size(b) });
-}
-
-export function similarity(a: string, b: string): number {
-  return dice(countTokens(a), countTokens(b));
 }
 
 /**

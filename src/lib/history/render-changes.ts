@@ -10,11 +10,12 @@
 import { diffWords } from 'diff';
 import { escapeHtml } from '../policies/render.ts';
 import { excerpt } from '../policies/summary.ts';
+import { plural } from '../policies/views.ts';
 import type { ChangeEntry } from './changes.ts';
 import type { ClauseText } from './lineage.ts';
 
 /** Characters of HTML per changes page before the next change starts a new page. */
-export const PAGE_CHARS = 12_000;
+const PAGE_CHARS = 12_000;
 const CONTEXT_WORDS = 12;
 const EXCERPT_CHARS = 400;
 /** An edited clause's diff stops after this many characters of HTML. */
@@ -58,8 +59,7 @@ function renderEntry(entry: ChangeEntry, input: ChangesInput): string {
   switch (entry.kind) {
     case 'unchanged': {
       const first = current[entry.first];
-      const label = entry.count === 1 ? '1 unchanged clause' : `${entry.count.toLocaleString('en')} unchanged clauses`;
-      return `<li class="change-fold">${clauseLink(currentId, first.id, label)}</li>`;
+      return `<li class="change-fold">${clauseLink(currentId, first.id, plural(entry.count, 'unchanged clause'))}</li>`;
     }
     case 'added': {
       const clause = current[entry.current];

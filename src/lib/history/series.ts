@@ -12,19 +12,13 @@ export function seriesKey(data: { domain: string; service?: string }): string {
 }
 
 /** Oldest first; same-day snapshots of one series in id order ("…-2" after the plain one). */
-export function byOldest(a: SeriesMember, b: SeriesMember): number {
+function byOldest(a: SeriesMember, b: SeriesMember): number {
   return a.data.archivedOn.localeCompare(b.data.archivedOn) || a.id.length - b.id.length || a.id.localeCompare(b.id);
 }
 
 /** Every series with its snapshots oldest first, series in key order. */
 export function groupSeries<P extends SeriesMember>(policies: readonly P[]): Map<string, P[]> {
-  const groups = new Map<string, P[]>();
-  for (const policy of policies) {
-    const key = seriesKey(policy.data);
-    const list = groups.get(key);
-    if (list) list.push(policy);
-    else groups.set(key, [policy]);
-  }
+  const groups = Map.groupBy(policies, (policy) => seriesKey(policy.data));
   for (const list of groups.values()) list.sort(byOldest);
   return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -44,13 +38,7 @@ export function seriesNeighbours<P extends SeriesMember>(policies: readonly P[],
  */
 export function formerIds<P extends SeriesMember>(policies: readonly P[]): { domain: string; former: string; to: P }[] {
   const current = new Set(policies.map((p) => p.id));
-  const byDay = new Map<string, P[]>();
-  for (const policy of policies) {
-    const key = `${policy.data.domain}/${policy.data.archivedOn}`;
-    const list = byDay.get(key);
-    if (list) list.push(policy);
-    else byDay.set(key, [policy]);
-  }
+  const byDay = Map.groupBy(policies, (policy) => `${policy.data.domain}/${policy.data.archivedOn}`);
   const out: { domain: string; former: string; to: P }[] = [];
   for (const list of byDay.values()) {
     const serviced = list.filter((p) => p.data.service).sort((a, b) => compareBytes(`${a.data.service}__`, `${b.data.service}__`) || byOldest(a, b));

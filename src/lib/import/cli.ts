@@ -6,7 +6,7 @@ import { formatDiagnostic, printable } from './errors.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_OUT, formatSummary, importFiles } from './import-files.ts';
 import { Progress, type ProgressStream } from './progress.ts';
 
-export const USAGE = `usage: npm run import -- <file|dir>... [--out <dir>] [--max-bytes <n>] [--verbose]
+const USAGE = `usage: npm run import -- <file|dir>... [--out <dir>] [--max-bytes <n>] [--verbose]
 
 Imports archived privacy policy files (directories recursively) into <out>/<domain>/<date>.md.
   --out <dir>        output directory (default ${DEFAULT_OUT})

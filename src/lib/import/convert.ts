@@ -20,12 +20,12 @@ export interface Converted {
   warnings: { line: number; message: string }[];
 }
 
-export function sha256(bytes: Uint8Array): string {
+function sha256(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 /** CRLF/CR → LF; control characters other than tab and line feed removed. */
-export function normaliseText(text: string): string {
+function normaliseText(text: string): string {
   let s = text;
   if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
   if (/[\x00-\x08\x0b-\x1f\x7f]/.test(s)) s = s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');

@@ -6,7 +6,7 @@ export function isValidDate(value: string): boolean {
 }
 
 /** The first privacy policies on the web are from the late 1990s; the web itself from 1991. */
-export const EARLIEST_ARCHIVE_DATE = '1991-01-01';
+const EARLIEST_ARCHIVE_DATE = '1991-01-01';
 
 /** Why an archive date cannot be true (before the web, or after today), or undefined when it can. */
 export function implausibleDate(date: string, today = new Date().toISOString().slice(0, 10)): string | undefined {

@@ -17,14 +17,14 @@ export interface Decoded {
 const latin1 = new TextDecoder('latin1');
 
 /** 1-based line number of a byte offset. */
-export function lineOfOffset(bytes: Uint8Array, offset: number): number {
+function lineOfOffset(bytes: Uint8Array, offset: number): number {
   let line = 1;
   for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
   return line;
 }
 
 /** Offset of the first byte (from `from`) that makes `bytes` invalid UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
   let i = from;
   const n = bytes.length;
   while (i < n) {

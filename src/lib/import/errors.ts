@@ -3,7 +3,7 @@
  * (errors) or `<path>:<line>: warning: <reason>` (warnings). Line 0 means "the file as a whole"
  * (missing, not a regular file, too large): there is no line to point at.
  */
-export type Severity = 'error' | 'warning';
+type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
   severity: Severity;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export interface InputFile {
+interface InputFile {
   path: string;
   size: number;
 }

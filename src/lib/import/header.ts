@@ -10,7 +10,7 @@
 import { domainToASCII } from 'node:url';
 import { isValidDate } from './dates.ts';
 
-export interface Header {
+interface Header {
   /** Lower case, punycode, no leading "www.". */
   domain: string;
   /** YYYY-MM-DD, a real calendar date. */
@@ -32,11 +32,11 @@ const FULL =
 const DOMAIN = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
 /** True when the line looks like the start of a provenance header (well formed or not). */
-export function looksLikeHeader(line: string): boolean {
+function looksLikeHeader(line: string): boolean {
   return INTRO.test(line.trim());
 }
 
-export function normaliseDomain(raw: string): string | undefined {
+function normaliseDomain(raw: string): string | undefined {
   let domain = raw.trim().replace(/\.$/, '').toLowerCase();
   if (/[^\x00-\x7f]/.test(domain)) domain = domainToASCII(domain);
   domain = domain.replace(/^www\./, '');
@@ -70,7 +70,7 @@ export function parseHeader(raw: string): HeaderResult {
   return { ok: true, header: { domain, archivedOn: date, sourceLabel, snapshotUrl } };
 }
 
-export function isHttpUrl(value: string): boolean {
+function isHttpUrl(value: string): boolean {
   if (!/^https?:\/\/[^\s]/i.test(value) || /\s/.test(value)) return false;
   try {
     const url = new URL(value);

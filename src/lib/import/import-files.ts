@@ -8,7 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { convertPolicy, sha256 } from './convert.ts';
+import { convertPolicy } from './convert.ts';
 import { InputError, type Diagnostic } from './errors.ts';
 import { expandPaths } from './files.ts';
 import { renderPolicyFile } from '../content/frontmatter.ts';
@@ -21,9 +21,9 @@ export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 /** A replaced file's previous content is kept beside it under this suffix (not *.md: never loaded as a policy). */
 export const PREVIOUS_SUFFIX = '.previous';
 
-export type FileStatus = 'imported' | 'updated' | 'unchanged' | 'rejected';
+type FileStatus = 'imported' | 'updated' | 'unchanged' | 'rejected';
 
-export interface FileResult {
+interface FileResult {
   path: string;
   status: FileStatus;
   /** Policy id `<domain>/<date>[-n]` (not for rejected files). */
@@ -32,7 +32,7 @@ export interface FileResult {
   target?: string;
 }
 
-export type ImportEvent =
+type ImportEvent =
   | { type: 'start'; total: number }
   | { type: 'file'; result: FileResult; done: number; total: number }
   | { type: 'diagnostic'; diagnostic: Diagnostic };
@@ -181,5 +181,3 @@ function importOne(
     from = n + 1;
   }
 }
-
-export { sha256 };

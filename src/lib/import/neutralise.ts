@@ -67,7 +67,7 @@ function closesFence(line: string, fence: { char: string; length: number }): boo
   return m !== null && m[1][0] === fence.char && m[1].length >= fence.length;
 }
 
-export function neutraliseProse(text: string): string {
+function neutraliseProse(text: string): string {
   let s = text;
   if (s.includes('•')) s = s.replace(/^([ \t]*)•[ \t]*/gm, '$1- ');
   if (/<br/i.test(s)) s = tableBreaksToSpaces(s);
@@ -265,7 +265,7 @@ function urlTracker(s: string): (i: number) => boolean {
  * Escapes `<`, `{`, `}` that are not already escaped (with a backslash, or with a character
  * reference right after a bare URL); keeps http(s)/mailto autolinks as they are.
  */
-export function escapeSpecials(s: string): string {
+function escapeSpecials(s: string): string {
   if (!/[<{}]/.test(s)) return s;
   const continuesUrl = urlTracker(s);
   const spans = s.includes('`') ? codeSpans(s) : [];

@@ -8,7 +8,7 @@
  *
  * Files named by the earlier scheme (`<date>-2.md` in import order, for a service's snapshot too) are
  * recognised by `findFormer` and renamed by the importer; the site answers their old URLs with a redirect
- * (src/lib/history/former-ids.ts).
+ * (formerIds, src/lib/history/series.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,7 @@ export function baseNameFor(date: string, service?: string): string {
   return service ? `${date}-${service}` : date;
 }
 
-export function fileNameFor(base: string, n: number): string {
+function fileNameFor(base: string, n: number): string {
   return n <= 1 ? `${base}.md` : `${base}-${n}.md`;
 }
 

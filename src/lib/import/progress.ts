@@ -1,23 +1,18 @@
 /**
- * Progress display for the CLI. On a TTY: one line, redrawn in place at most ~10 times a second
- * (done/total, files/s, time left), cleared before any other output and at the end.
- * Not a TTY (CI, pipes): a plain line every `plainEveryMs` for long runs, nothing else.
+ * Progress display for the CLI, silent for the first QUIET_MS (short runs). On a TTY: one line, redrawn in place
+ * at most ~10 times a second (done/total, files/s, time left), cleared before any other output and at the end.
+ * Not a TTY (CI, pipes): a plain line every PLAIN_EVERY_MS for long runs, nothing else.
  */
 export interface ProgressStream {
   write(chunk: string): unknown;
   isTTY?: boolean;
 }
 
-export interface ProgressOptions {
-  tty: boolean;
-  now?: () => number;
-  redrawEveryMs?: number;
-  plainEveryMs?: number;
-  /** Do not draw anything during the first `quietMs` (short runs stay silent). */
-  quietMs?: number;
-}
+const QUIET_MS = 500;
+const REDRAW_EVERY_MS = 100;
+const PLAIN_EVERY_MS = 5000;
 
-export function formatDuration(seconds: number): string {
+function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds)) return '?';
   const s = Math.max(0, Math.round(seconds));
   if (s < 60) return `${s} s`;
@@ -33,24 +28,18 @@ export function progressText(done: number, total: number, elapsedMs: number): st
 }
 
 export class Progress {
-  private stream: ProgressStream;
-  private tty: boolean;
-  private now: () => number;
-  private redrawEveryMs: number;
-  private plainEveryMs: number;
-  private quietMs: number;
+  private readonly stream: ProgressStream;
+  private readonly tty: boolean;
+  private readonly now: () => number;
   private start: number;
   private lastDraw = Number.NEGATIVE_INFINITY;
   private shown = false;
   private total = 0;
 
-  constructor(stream: ProgressStream, options: ProgressOptions) {
+  constructor(stream: ProgressStream, options: { tty: boolean; now?: () => number }) {
     this.stream = stream;
     this.tty = options.tty;
     this.now = options.now ?? (() => performance.now());
-    this.redrawEveryMs = options.redrawEveryMs ?? 100;
-    this.plainEveryMs = options.plainEveryMs ?? 5000;
-    this.quietMs = options.quietMs ?? 500;
     this.start = this.now();
   }
 
@@ -62,8 +51,8 @@ export class Progress {
 
   update(done: number): void {
     const t = this.now();
-    if (t - this.start < this.quietMs || done >= this.total) return;
-    const every = this.tty ? this.redrawEveryMs : this.plainEveryMs;
+    if (t - this.start < QUIET_MS || done >= this.total) return;
+    const every = this.tty ? REDRAW_EVERY_MS : PLAIN_EVERY_MS;
     if (t - this.lastDraw < every) return;
     this.lastDraw = t;
     const text = progressText(done, this.total, t - this.start);

@@ -14,7 +14,7 @@ const CHROME = new Set([
 const MAX_TITLE = 200;
 
 /** Inline Markdown → plain text (links and images to their text, emphasis and escapes removed). */
-export function plainInline(markdown: string): string {
+function plainInline(markdown: string): string {
   return rewriteLinks(markdown)
     .replace(/<[^>\n]*>/g, ' ')
     .replace(/(^|[^\\])[*_`~]+/g, '$1')
@@ -24,7 +24,7 @@ export function plainInline(markdown: string): string {
     .trim();
 }
 
-export function isChrome(title: string): boolean {
+function isChrome(title: string): boolean {
   return CHROME.has(trimEnd(title.toLowerCase(), CHROME_TAIL).trim());
 }
 

@@ -9,11 +9,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../files/atomic-write.ts';
+import { processAlive } from '../files/process-alive.ts';
 
 let counter = 0;
 const live = new Set<string>();
 
-export const TEMP_PATTERN = /^\.import-(\d+)-\d+\.tmp$/;
+const TEMP_PATTERN = /^\.import-(\d+)-\d+\.tmp$/;
 
 function withTemp<T>(target: string, write: (temporary: string) => T): T {
   const temporary = path.join(path.dirname(target), `.import-${process.pid}-${++counter}.tmp`);
@@ -47,17 +48,6 @@ export function replaceFile(target: string, content: string): void {
 /** Removes the temp files of this process that are still in flight (call on SIGINT/SIGTERM). */
 export function removeLiveTemps(): void {
   for (const file of [...live]) removeQuietly(file);
-}
-
-/** Whether a process of this id runs (one we may not signal counts as running). */
-export function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Removes temp files left in `dir` by importer processes that no longer run. */

@@ -10,6 +10,8 @@ import { getCollection } from 'astro:content';
 import { type BuildMode, buildMode } from '../build/additions.ts';
 import { readLedger } from '../build/ledger.ts';
 import type { PolicyEntry } from '../data/snapshots.ts';
+import { groupByCompany } from '../policies/views.ts';
+import { pageCacheKey } from './cache-key.ts';
 
 /** A policy as site-wide pages read it: a collection entry or its ledger entry (collection, id and digest key pages). */
 export type ArchiveEntry = PolicyEntry & { collection: 'policies' };
@@ -21,4 +23,9 @@ export function archivePolicies(mode: BuildMode = buildMode): Promise<ArchiveEnt
   // Read once per build: several pages list the whole archive (76 MB of ledger at 10,000 policies).
   archive ??= Promise.resolve(readLedger<PolicyEntry['data']>(mode.spec.nextLedger));
   return archive;
+}
+
+/** The paths of the per-company pages (company page, its feed, its API file): the collection's companies. */
+export async function companyPaths() {
+  return groupByCompany(await getCollection('policies')).map((company) => ({ params: { domain: company.domain }, props: { company }, cacheKey: pageCacheKey({ company }) }));
 }

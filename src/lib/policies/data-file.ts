@@ -15,7 +15,7 @@ import type { Clause, Section } from '../clauses/types.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
 /** A clause in the published JSON: snake_case names, as in every published data file. */
-export interface ClauseRecord {
+interface ClauseRecord {
   id: string;
   kind: Clause['kind'];
   /** 1-based position in the whole policy. */
@@ -35,7 +35,7 @@ export interface SectionRecord {
 }
 
 /** One row of /data/clauses.jsonl.gz. */
-export interface ClauseRow {
+interface ClauseRow {
   snapshot_id: string;
   domain: string;
   archived_on: string;
@@ -61,7 +61,7 @@ export function dataFiles(pageFile: string): { sections: string; clauses: string
   return { sections: `${base}.sections.json`, clauses: `${base}.clauses.jsonl.gz` };
 }
 
-export function sectionRecords(sections: Section[]): SectionRecord[] {
+function sectionRecords(sections: Section[]): SectionRecord[] {
   return sections.map((section) => ({
     id: section.id,
     heading: section.heading,
@@ -72,7 +72,7 @@ export function sectionRecords(sections: Section[]): SectionRecord[] {
   }));
 }
 
-export function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[], since: Record<string, string>): ClauseRow[] {
+function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[], since: Record<string, string>): ClauseRow[] {
   return sections.flatMap((section) =>
     section.clauses.map((clause) => ({
       snapshot_id: snapshot.id,

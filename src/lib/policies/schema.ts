@@ -6,7 +6,7 @@
 import { z } from 'zod';
 
 /** A calendar date written YYYY-MM-DD that really exists (no 2006-02-30). */
-export const isoDate = z
+const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
   .refine((value) => {

@@ -7,7 +7,7 @@
  * policy in it (ids and topics only), it was 180 MB at 10,000 policies, and bundling it took longer than the
  * rest of the build; this summary is a few kB per policy.
  */
-import type { Clause, Section } from '../clauses/types.ts';
+import type { Section } from '../clauses/types.ts';
 
 /** A topic page lists at most this many clauses of one policy (the rest are a link away)... */
 export const CLAUSES_PER_POLICY = 2;
@@ -37,16 +37,12 @@ export function summarize(sections: Section[]): PolicySummary {
         for (const topic of clause.topics) {
           const entry = (topics[topic] ??= { count: 0, shown: [] });
           entry.count++;
-          if (entry.shown.length < CLAUSES_PER_POLICY) entry.shown.push(toExcerpt(clause, section.heading));
+          if (entry.shown.length < CLAUSES_PER_POLICY) entry.shown.push({ id: clause.id, heading: section.heading, text: excerpt(clause.text) });
         }
       }
     }
   }
   return { clauseCount, topics };
-}
-
-function toExcerpt(clause: Clause, heading: string): TopicExcerpt {
-  return { id: clause.id, heading, text: excerpt(clause.text) };
 }
 
 /** A clause shortened for listing: at most `max` characters, cut at a word boundary. */

@@ -1,6 +1,6 @@
 /**
  * Pure views over the list of policies that the pages share: grouping by company, ordering snapshots,
- * neighbours in a company's timeline, corpus figures. Kept free of Astro so it can be unit tested.
+ * corpus figures. Kept free of Astro so it can be unit tested.
  */
 import type { PolicySummary } from './summary.ts';
 
@@ -30,25 +30,12 @@ export function byNewest<P extends PolicyLike>(a: P, b: P): number {
 
 /** Companies sorted by display name (case-insensitive, then domain), each with its snapshots newest first. */
 export function groupByCompany<P extends PolicyLike>(policies: P[]): Company<P>[] {
-  const groups = new Map<string, P[]>();
-  for (const policy of policies) {
-    const list = groups.get(policy.data.domain);
-    if (list) list.push(policy);
-    else groups.set(policy.data.domain, [policy]);
-  }
-  return [...groups]
+  return [...Map.groupBy(policies, (policy) => policy.data.domain)]
     .map(([domain, list]) => {
       const sorted = list.sort(byNewest);
       return { domain, name: sorted[0].data.company, policies: sorted };
     })
     .sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.domain.localeCompare(b.domain));
-}
-
-/** The snapshot just before and just after this one in its company's timeline. */
-export function neighbours<P extends PolicyLike>(company: Company<P>, id: string): { older?: P; newer?: P } {
-  const index = company.policies.findIndex((p) => p.id === id);
-  if (index < 0) return {};
-  return { newer: company.policies[index - 1], older: company.policies[index + 1] };
 }
 
 /** Path of a policy page: /policies/<domain>/<date>/ (a same-day second snapshot has a -2 suffix in its id). */
@@ -119,14 +106,7 @@ export function letterSlug(initial: string): string {
 
 /** Companies grouped by initial, letters in A–Z order with "#" last. */
 export function groupByInitial<C extends { name: string }>(companies: C[]): { initial: string; companies: C[] }[] {
-  const groups = new Map<string, C[]>();
-  for (const company of companies) {
-    const initial = companyInitial(company.name);
-    const list = groups.get(initial);
-    if (list) list.push(company);
-    else groups.set(initial, [company]);
-  }
-  return [...groups]
+  return [...Map.groupBy(companies, (company) => companyInitial(company.name))]
     .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
     .map(([initial, list]) => ({ initial, companies: list }));
 }

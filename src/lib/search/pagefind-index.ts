@@ -53,7 +53,9 @@ export { SearchIndexError } from './index-error.ts';
  * snapshot brings few: in the 1,492 corpus policies, the words only one policy has are 1 at the median, 6.2 on
  * average, 13 at the 90th percentile (905 at most: a policy in another language).
  */
-export const MISSING_WORDS_LIMIT = 400;
+const MISSING_WORDS_LIMIT = 400;
+/** Partitions in Pagefind at a time: while it writes one, the other's files are read (memory grows with it). */
+const CONCURRENCY = 2;
 
 export interface IndexSummary {
   policies: number;
@@ -74,8 +76,6 @@ export interface IndexOptions {
   cacheDir?: string;
   partitionPolicies?: number;
   passageBudget?: number;
-  /** Partitions indexed at the same time (default 2; memory grows with it). */
-  concurrency?: number;
   /** Policies per tail partition (default: partitionPolicies / TAIL_DIVISOR). */
   tailPolicies?: number;
   missingWordsLimit?: number;
@@ -87,7 +87,6 @@ export interface IndexOptions {
   publishedDir?: string;
 }
 
-
 /**
  * Indexes the policies of the ledger into `<siteDir>/pagefind/`: one folder per partition that is not already
  * published (see IndexOptions), and `partitions.json`.
@@ -96,7 +95,6 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   const outputRoot = path.join(siteDir, 'pagefind');
   const partitionPolicies = options.partitionPolicies ?? PARTITION_POLICIES;
   const budget = options.passageBudget ?? PASSAGE_TEXT_BUDGET;
-  const concurrency = options.concurrency ?? 2;
   if (!(partitionPolicies >= 1)) throw new SearchIndexError(`partition size must be at least 1 policy (got ${partitionPolicies})`);
   if (!(budget >= 1)) throw new SearchIndexError(`passage length must be at least 1 character (got ${budget})`);
   const workRoots: string[] = [];
@@ -123,7 +121,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     const workRoot = await passageWorkRoot(options.cacheDir ?? os.tmpdir());
     workRoots.push(workRoot);
     const toIndex = groups.map((_, index) => index).filter((index) => !reuses(index));
-    const cutter = cutAhead(toIndex.map((index) => ({ pages: groups[index].pages, workDir: path.join(workRoot, String(index)) })), budget, concurrency + 1);
+    const cutter = cutAhead(toIndex.map((index) => ({ pages: groups[index].pages, workDir: path.join(workRoot, String(index)) })), budget, CONCURRENCY + 1);
     const build = async ({ pages: group, content }: PartitionGroup, index: number): Promise<Partition> => {
       const cached = cacheRoot && path.join(cacheRoot, content);
       const { record } = states[index];
@@ -149,8 +147,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
       }
       return { path: `/pagefind/${key}/`, key, from: group[0].date, to: group.at(-1)!.date, policies: group.length, passages: count, ...(missing?.length ? { missing } : {}) };
     };
-    // Two partitions at a time in Pagefind: while it writes one, the other's files are read.
-    const built = await inTurn(groups.length, concurrency, (i) => build(groups[i], i));
+    const built = await inTurn(groups.length, CONCURRENCY, (i) => build(groups[i], i));
     await cutter.stop();
     if ('error' in built) throw built.error;
     const partitions = built.results;

@@ -5,6 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
+import { processAlive } from '../files/process-alive.ts';
 import { SearchIndexError } from './index-error.ts';
 import { passageDocuments, readSearchUnits } from './passages.ts';
 import type { IndexedPolicy } from './policy-list.ts';
@@ -98,7 +99,6 @@ export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], bu
   };
 }
 
-
 /** tmpfs's magic number in statfs(2). */
 const TMPFS_MAGIC = 0x01021994;
 /** Free space /dev/shm must have to hold the passages cut ahead. */
@@ -119,7 +119,7 @@ export async function passageWorkRoot(fallback: string, shm = '/dev/shm'): Promi
     if (fs.type === TMPFS_MAGIC) {
       for (const name of await readdir(shm)) {
         const pid = name.startsWith(SHM_PREFIX) ? Number(name.slice(SHM_PREFIX.length)) : NaN;
-        if (Number.isInteger(pid) && pid !== process.pid && !processExists(pid)) await rm(path.join(shm, name), { recursive: true, force: true });
+        if (Number.isInteger(pid) && !processAlive(pid)) await rm(path.join(shm, name), { recursive: true, force: true });
       }
       const free = await statfs(shm);
       if (free.bavail * free.bsize >= WORK_SPACE_NEEDED) return path.join(shm, `${SHM_PREFIX}${process.pid}`);
@@ -128,14 +128,5 @@ export async function passageWorkRoot(fallback: string, shm = '/dev/shm'): Promi
     // no /dev/shm here
   }
   return path.join(fallback, 'search-index-work', String(process.pid));
-}
-
-function processExists(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 

@@ -64,7 +64,7 @@ const B = 0.75;
 /** Mean words per clause, for BM25's length normalisation (the 75 OPP-115 policies built as a site: 40.6). */
 const AVERAGE_CLAUSE_WORDS = 40;
 /** A query word in the clause's section heading adds this share of the word's weight. */
-export const HEADING_WEIGHT = 0.3;
+const HEADING_WEIGHT = 0.3;
 
 /** A fragment's words as Pagefind counts word positions (whitespace apart from U+FEFF separates them). */
 export function fragmentWords(content: string): string[] {
@@ -181,7 +181,7 @@ export function rankClauses(hits: readonly ClauseHit[]): ClauseResult[] {
 /** The best clauses whose topics say what the query is about. */
 const TOPIC_EVIDENCE = 5;
 /** A clause on the query's subject counts this much more. */
-export const TOPIC_BOOST = 0.5;
+const TOPIC_BOOST = 0.5;
 /** Topics that say nothing of a subject. */
 const NO_SUBJECT = new Set(['other', 'introduction']);
 
@@ -249,15 +249,10 @@ export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32
 const WINDOW = AVERAGE_CLAUSE_WORDS;
 
 /**
- * How good the best clause of a passage may be, before reading it: the largest sum of the weights of the
- * distinct query words found within WINDOW words of each other (`found`: each word's positions in the
- * passage, as Pagefind reports them; `weights`: one per word).
+ * How good the best clause of a passage may be, before reading it (`score`): the largest sum of the weights of
+ * the distinct query words found within WINDOW words of each other, and which query words (their indexes) that
+ * window has (`found`: each word's positions in the passage, as Pagefind reports them; `weights`: one per word).
  */
-export function passageScore(found: readonly (readonly number[])[], weights: readonly number[]): number {
-  return bestWindow(found, weights).score;
-}
-
-/** The best window of a passage (passageScore) and which query words (their indexes) it has. */
 export function bestWindow(found: readonly (readonly number[])[], weights: readonly number[]): { score: number; words: number[] } {
   const located = found.flatMap((positions, word) => positions.map((at) => ({ at, word }))).sort((a, b) => a.at - b.at);
   let best = { score: 0, words: [] as number[] };

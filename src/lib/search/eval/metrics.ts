@@ -24,7 +24,7 @@ export function mean(values: readonly number[]): number {
 }
 
 /** The words of a text as the baseline compares them: the topic classifier's word rule, then the search stemmer. */
-export function terms(text: string): string[] {
+function terms(text: string): string[] {
   return tokenize(text).map((token) => stem(token));
 }
 

@@ -1,15 +1,13 @@
 /** Atom feed of one company's snapshots (its series once the archive tells them apart): src/lib/data/feeds.ts. */
 import { seriesNeighbours } from '../../../lib/history/series.ts';
-import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import type { APIRoute } from 'astro';
 import { atomFeed, FEED_ENTRIES } from '../../../lib/data/feeds.ts';
 import type { PolicyEntry } from '../../../lib/data/snapshots.ts';
-import { pageCacheKey } from '../../../lib/pages/cache-key.ts';
-import { companyPath, groupByCompany, type Company } from '../../../lib/policies/views.ts';
+import { companyPaths } from '../../../lib/pages/archive.ts';
+import { companyPath, type Company } from '../../../lib/policies/views.ts';
 import { dataPaths } from '../../../lib/data/snapshots.ts';
 
-export const getStaticPaths = (async () =>
-  groupByCompany(await getCollection('policies')).map((company) => ({ params: { domain: company.domain }, props: { company }, cacheKey: pageCacheKey({ company }) }))) satisfies GetStaticPaths;
+export const getStaticPaths = companyPaths;
 
 export const GET: APIRoute = ({ props, site }) => {
   const company = props.company as Company<PolicyEntry>;
