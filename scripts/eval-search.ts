@@ -16,6 +16,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../src/config.ts';
 import { clausesOfPage, headingLandings, labelClauses, type LabelledClause } from '../src/lib/search/eval/clauses.ts';
 import { bm25Rank, mean, precisionAt } from '../src/lib/search/eval/metrics.ts';
 import { ARCHIVED_ON, domainOf, policyFile, readOpp115, setOf, type SetName } from '../src/lib/search/eval/opp115.ts';
@@ -27,8 +28,7 @@ const args = process.argv.slice(2);
 const rebuild = args.includes('--rebuild');
 const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? (args[args.indexOf('--only') + 1] as SetName) : undefined;
-// The shared folder sits beside the checkout (or beside the work trees' folder).
-const source = process.env.OPP115 ? path.resolve(process.env.OPP115) : ['../shared', '../../shared'].map((dir) => path.resolve(root, dir, 'opp115/dev.jsonl')).find(existsSync) ?? path.resolve(root, '../shared/opp115/dev.jsonl');
+const source = path.join(config.SHARED_DIR, 'opp115', 'dev.jsonl');
 const work = path.join(root, '.cache/eval-search');
 const questions = JSON.parse(readFileSync(path.join(root, 'src/lib/search/eval/questions.json'), 'utf8')) as Record<SetName, { q: string; category: string }[]>;
 

@@ -2,7 +2,7 @@
  * Evaluate the clause topic classifier at the site's operating point:
  * `npm run eval:topics [-- <file.jsonl>] [--cv K] [--committed] [--no-headings] [--set option=value ...]`.
  *
- * Default: K = 5-fold cross-validation on OPP-115 (default /work/shared/opp115/dev.jsonl, or $OPP115_DEV), grouped by
+ * Default: K = 5-fold cross-validation on OPP-115 (default opp115/dev.jsonl in SHARED_DIR, src/config.ts), grouped by
  * the `policy` field (no policy is split across folds). Each fold's model is trained on the other folds exactly as
  * `npm run train:topics` trains the site's model (same options; thresholds from an inner grouped CV on the training
  * part only), and classifies each held-out segment with its section heading, as the site build does.
@@ -12,7 +12,9 @@
  * `topics macro-F1 <x> micro-F1 <y> min-precision <z>` (scores.ts topicsLine).
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config } from '../src/config.ts';
 import { ClauseClassifier } from '../src/lib/topics/predict.ts';
 import { readSegments, textFingerprint } from '../src/lib/topics/data.ts';
 import { formatScores, scoreMultiLabel, topicsLine } from '../src/lib/topics/scores.ts';
@@ -46,7 +48,7 @@ for (let i = 0; i < args.length; i++) {
   else if (file) usage('one file only');
   else file = a;
 }
-file ??= process.env.OPP115_DEV ?? '/work/shared/opp115/dev.jsonl';
+file ??= path.join(config.SHARED_DIR, 'opp115', 'dev.jsonl');
 
 const loaded = readSegments(file);
 const { sha256 } = loaded;

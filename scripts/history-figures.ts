@@ -1,9 +1,9 @@
 /**
  * History figures of a corpus, computed as the site computes them (import, segmentation, src/lib/history/):
  *
- *   node scripts/history-figures.ts [<corpus dir>...] [--json]
+ *   npm run history:figures [-- <corpus dir>... --json]
  *
- * Defaults: /work/shared/corpus/ota and /work/shared/corpus/princeton-leuven (imported into a temporary folder).
+ * Defaults: corpus/ota and corpus/princeton-leuven in SHARED_DIR (src/config.ts), imported into a temporary folder.
  * Prints: series and snapshots; share of clauses unchanged from the previous snapshot of their series; changes
  * per snapshot (median, 90th percentile, largest); changes pages per snapshot and the largest page's list HTML
  * gzipped; and, to choose EDIT_THRESHOLD, the histogram of the best word-Dice similarity of every clause that
@@ -13,6 +13,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { config } from '../src/config.ts';
 import { segment } from '../src/lib/clauses/segment.ts';
 import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
 import { clauseTexts } from '../src/lib/history/pass.ts';
@@ -25,7 +26,7 @@ import { importFiles } from '../src/lib/import/import-files.ts';
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const corpora = args.filter((a) => a !== '--json');
-const inputs = corpora.length ? corpora : ['/work/shared/corpus/ota', '/work/shared/corpus/princeton-leuven'];
+const inputs = corpora.length ? corpora : ['ota', 'princeton-leuven'].map((name) => path.join(config.SHARED_DIR, 'corpus', name));
 const out = mkdtempSync(path.join(os.tmpdir(), 'history-figures-'));
 try {
   const started = performance.now();

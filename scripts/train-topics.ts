@@ -1,15 +1,17 @@
 /**
  * Train the clause topic model: `npm run train:topics [-- <file.jsonl>]`.
- * Reads OPP-115 segments (default /work/shared/opp115/dev.jsonl, or $OPP115_DEV), writes
+ * Reads OPP-115 segments (default opp115/dev.jsonl in SHARED_DIR, src/config.ts), writes
  * src/lib/topics/model.json and src/lib/topics/training-fingerprint.json. Deterministic: same input, same bytes.
  */
 import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { config } from '../src/config.ts';
 import { readSegments, textFingerprint } from '../src/lib/topics/data.ts';
 import { serializeModel } from '../src/lib/topics/model.ts';
 import { DEFAULT_OPTIONS, trainModel } from '../src/lib/topics/train.ts';
 
-const input = process.argv[2] ?? process.env.OPP115_DEV ?? '/work/shared/opp115/dev.jsonl';
+const input = process.argv[2] ?? path.join(config.SHARED_DIR, 'opp115', 'dev.jsonl');
 const modelPath = fileURLToPath(new URL('../src/lib/topics/model.json', import.meta.url));
 const fingerprintPath = fileURLToPath(new URL('../src/lib/topics/training-fingerprint.json', import.meta.url));
 

@@ -2,8 +2,9 @@
  * On a policy page: only when the URL carries search terms (arrival from a search result), load the
  * highlighter and mark them; then keep the linked clause in view, or, without one, show the first marked word.
  */
-// Same value as HIGHLIGHT_PARAM in highlight.ts, written out so this check imports nothing.
-if (new URLSearchParams(location.search).has('pagefind-highlight')) {
+import { HIGHLIGHT_PARAM } from './search-url.ts';
+
+if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
   void import('./highlight.ts').then(({ highlight, termsFrom }) => {
     const body = document.querySelector('.policy-body');
     if (body) highlight(body, termsFrom(location.search));

@@ -6,9 +6,7 @@
  * stays text (no innerHTML), and the result works under the site's CSP.
  */
 import { wordStems } from '../lib/search/terms.ts';
-
-/** The URL parameter that carries the search terms (Pagefind's name for it; the search page sets it). */
-export const HIGHLIGHT_PARAM = 'pagefind-highlight';
+import { HIGHLIGHT_PARAM } from './search-url.ts';
 
 /** The words searched, as the URL carries them (lower case, split at white space; each word's forms are its stems). */
 export function termsFrom(search: string): string[] {

@@ -3,11 +3,8 @@
  * bookmarked and gone back to), and the links from a result to the policy page with the words to mark.
  */
 
-/**
- * The URL parameter the policy page's highlighter reads (HIGHLIGHT_PARAM in highlight.ts, written out so the
- * search page does not load the highlighter).
- */
-const HIGHLIGHT_PARAM = 'pagefind-highlight';
+/** The URL parameter that carries the words to mark on the policy page (Pagefind's name for it). */
+export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
 export interface SearchState {
   q: string;
