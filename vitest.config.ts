@@ -23,6 +23,9 @@ export default defineConfig({
           globalSetup: ['test/support/site-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What a page does after an action shows up when the browser gets the CPU: 1 s (Vitest's default) failed
+          // a sort-by-date check under load 5; the assertions wait longer, they do not ask for less.
+          expect: { poll: { timeout: 15_000 } },
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
         },
