@@ -1,14 +1,16 @@
 /**
- * Training of the topic model: one-vs-rest L2-regularised squared-hinge linear SVMs (dual coordinate descent,
- * Hsieh et al. 2008, as in liblinear) over TF-IDF uni+bigrams plus keyword and heading pseudo-tokens; per-label
- * thresholds chosen for precision on the out-of-fold scores of an inner policy-grouped cross-validation. Everything is deterministic: seeded PRNG, stable orderings.
+ * Training of the topic model: one-vs-rest L2-regularised squared-hinge linear SVMs (svm.ts) over TF-IDF uni+bigrams
+ * plus keyword and heading pseudo-tokens, fitted in each fold of an inner policy-grouped cross-validation and averaged;
+ * per-label thresholds chosen for precision (PRECISION_TARGETS) on that cross-validation's out-of-fold scores.
+ * Everything is deterministic: seeded PRNG, stable orderings.
  */
-import { idfOf, vectorize, type SparseVector } from './features.ts';
+import { idfOf, vectorize } from './features.ts';
 import { MODEL_FORMAT, quantizeWeights, toBase64, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
 import { headingTokens, keywordTokens, termCounts, tokenize } from './tokenize.ts';
 import { ClauseClassifier } from './predict.ts';
-import { groupFolds, prng, shuffle } from './folds.ts';
+import { groupFolds } from './folds.ts';
+import { trainBinary } from './svm.ts';
 
 /** One labelled segment, in the format of opp115/dev.jsonl (only `text` and `categories` are required). */
 export interface Segment {
@@ -39,18 +41,15 @@ export interface TrainOptions {
    * (each label's weights scaled to max 1) and the model is refitted on the best ones. Keeps model.json small.
    */
   maxTerms: number;
-  /** Each label's threshold is the lowest at which its out-of-fold precision is at least this (thresholdForPrecision). */
-  precision: number;
 }
 
 export const DEFAULT_OPTIONS: TrainOptions = {
   minDf: 3,
-  C: 0.5,
+  C: 0.25,
   epochs: 60,
   seed: 115,
   innerFolds: 5,
   maxTerms: 6000,
-  precision: 0.9,
 };
 
 export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
@@ -60,6 +59,24 @@ const OTHER_TYPE: Record<string, string> = {
   'Other:contact': 'Privacy contact information',
   'Other:intro': 'Introductory/Generic',
 };
+
+/**
+ * Precision target of each label's threshold (the lowest at which its out-of-fold precision reaches it), the one place
+ * they are set. Issue 19: every category's cross-validated precision at least 0.85. Held-out figures: eval:topics,
+ * fold seed 115 (docs/topics.md, stop 17).
+ */
+const PRECISION_TARGETS = {
+  // every label not named below: the floor of 0.85 plus a margin for the precision a threshold loses on held-out data
+  otherwise: 0.9,
+  // 37 examples, labelled inconsistently (the same text is retention in one policy, not in another): at 0.9, 0.64 held out
+  'Data Retention': 0.95,
+  // its false positives score among its few clear positives (recall 0.15 at 0.9): at 0.9, 0.80 held out
+  'User Choice/Control': 0.95,
+} as const;
+
+function precisionTarget(label: string): number {
+  return (PRECISION_TARGETS as Readonly<Record<string, number>>)[label] ?? PRECISION_TARGETS.otherwise;
+}
 
 export function isPositive(row: Segment, label: string): boolean {
   const type = OTHER_TYPE[label];
@@ -90,60 +107,6 @@ export function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>
 }
 
 /**
- * Squared-hinge (L2-loss) linear SVM, dual coordinate descent. Bias is a constant feature of value 1 (regularised,
- * as in liblinear). cost[i] = 0 leaves example i out. Returns weights (length dim) and bias.
- */
-export function trainBinary(
-  X: readonly SparseVector[],
-  y: Int8Array,
-  cost: Float64Array,
-  dim: number,
-  epochs: number,
-  seed: number,
-): { w: Float64Array; b: number } {
-  const n = X.length;
-  const w = new Float64Array(dim);
-  let b = 0;
-  const alpha = new Float64Array(n);
-  const diag = new Float64Array(n);
-  const qd = new Float64Array(n);
-  const active: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (cost[i] <= 0) continue;
-    diag[i] = 0.5 / cost[i];
-    let sq = 1; // bias feature
-    const v = X[i].val;
-    for (let k = 0; k < v.length; k++) sq += v[k] * v[k];
-    qd[i] = sq + diag[i];
-    active.push(i);
-  }
-  const rand = prng(seed);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    shuffle(active, rand);
-    let maxPG = -Infinity;
-    let minPG = Infinity;
-    for (const i of active) {
-      const x = X[i];
-      let s = b;
-      for (let k = 0; k < x.idx.length; k++) s += w[x.idx[k]] * x.val[k];
-      const G = y[i] * s - 1 + diag[i] * alpha[i];
-      const PG = alpha[i] === 0 ? Math.min(G, 0) : G;
-      maxPG = Math.max(maxPG, PG);
-      minPG = Math.min(minPG, PG);
-      if (Math.abs(PG) > 1e-12) {
-        const old = alpha[i];
-        alpha[i] = Math.max(old - G / qd[i], 0);
-        const d = (alpha[i] - old) * y[i];
-        for (let k = 0; k < x.idx.length; k++) w[x.idx[k]] += d * x.val[k];
-        b += d;
-      }
-    }
-    if (maxPG - minPG < 1e-3) break;
-  }
-  return { w, b };
-}
-
-/**
  * The lowest threshold t such that the items scoring >= t have precision >= `target` (so the most recall at that
  * precision), halfway between neighbouring scores; null when no cut reaches the target (the label is never given).
  */
@@ -169,11 +132,15 @@ interface Fitted {
   bias: number[];
 }
 
-function fit(rows: readonly Segment[], options: TrainOptions): Fitted {
+/**
+ * The model's vocabulary: the terms of at least minDf rows; beyond maxTerms, the terms with the largest weight over the
+ * labels (each label's weights scaled to max 1) in a first fit on all rows.
+ */
+function vocabularyOf(rows: readonly Segment[], options: TrainOptions): Vocabulary {
   const full = buildVocabulary(rows, options.minDf);
-  const first = fitWith(rows, options, full);
   const V = full.terms.length;
-  if (options.maxTerms <= 0 || V <= options.maxTerms) return first;
+  if (options.maxTerms <= 0 || V <= options.maxTerms) return full;
+  const first = fitWith(rows, options, full);
   const importance = Array.from({ length: V }, (_, j) => Math.max(...first.weights.map((w) => Math.abs(w[j]))));
   const keep = Array.from({ length: V }, (_, j) => j)
     .sort((a, b) => importance[b] - importance[a] || a - b)
@@ -182,7 +149,7 @@ function fit(rows: readonly Segment[], options: TrainOptions): Fitted {
   const terms = keep.map((j) => full.terms[j]);
   const index = new Map<string, number>();
   terms.forEach((t, i) => index.set(t, i));
-  return fitWith(rows, options, { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index });
+  return { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index };
 }
 
 function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
@@ -227,28 +194,32 @@ function rawScores(model: TopicModel, rows: readonly Segment[]): Float64Array[] 
 }
 
 /**
- * Train a model on rows: thresholds come from an inner policy-grouped CV on these rows only (each label's lowest
- * threshold with out-of-fold precision >= options.precision), then the final weights are fitted on all rows.
+ * Train a model on rows: an inner policy-grouped CV on these rows fits one model per fold (all on the vocabulary of
+ * all rows); each label's threshold is the lowest at which the out-of-fold scores reach its precision target
+ * (PRECISION_TARGETS), and the model is the average of the fold models, whose scores the thresholds were chosen on
+ * (more stable than one fit on all rows: cross-validated macro-F1 and precision floor, docs/topics.md stop 17).
  */
 export function trainModel(
   rows: readonly Segment[],
   options: TrainOptions = DEFAULT_OPTIONS,
   trainedOn: TopicModel['trainedOn'] = { sha256: '', segments: rows.length, policies: new Set(rows.map((r) => r.policy)).size },
 ): TopicModel {
-  const L = LABELS.length;
-  const zero = new Array<number>(L).fill(0);
+  const zero = new Array<number>(LABELS.length).fill(0);
+  const vocab = vocabularyOf(rows, options);
   const folds = groupFolds(
     rows.map((r) => r.policy),
     options.innerFolds,
     options.seed + 1,
   );
   const oof: Float64Array[] = new Array(rows.length);
+  const fitted: Fitted[] = [];
   for (let f = 0; f < options.innerFolds; f++) {
     const trainRows = rows.filter((_, i) => folds[i] !== f);
     const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
     if (trainRows.length === 0 || testIdx.length === 0) continue;
+    fitted.push(fitWith(trainRows, options, vocab));
     const scores = rawScores(
-      toModel(fit(trainRows, options), zero, options, trainedOn),
+      toModel(fitted[fitted.length - 1], zero, options, trainedOn),
       testIdx.map((i) => rows[i]),
     );
     testIdx.forEach((i, k) => (oof[i] = scores[k]));
@@ -258,10 +229,27 @@ export function trainModel(
     thresholdForPrecision(
       have.map((i) => oof[i][l]),
       have.map((i) => isPositive(rows[i], label)),
-      options.precision,
+      precisionTarget(label),
     ),
   );
-  return toModel(fit(rows, options), thresholds, options, trainedOn);
+  return toModel(averageFits(fitted), thresholds, options, trainedOn);
+}
+
+/** The average of models fitted on one vocabulary (weights dequantised, averaged, quantised again). */
+function averageFits(fits: readonly Fitted[]): Fitted {
+  const { vocab } = fits[0];
+  const weights: Int8Array[] = [];
+  const scales: number[] = [];
+  const bias: number[] = [];
+  LABELS.forEach((_, l) => {
+    const w = new Float64Array(vocab.terms.length);
+    for (const f of fits) for (let j = 0; j < w.length; j++) w[j] += (f.weights[l][j] * f.scales[l]) / fits.length;
+    const q = quantizeWeights(w);
+    weights.push(q.bytes);
+    scales.push(q.scale);
+    bias.push(Number((fits.reduce((s, f) => s + f.bias[l], 0) / fits.length).toFixed(6)));
+  });
+  return { vocab, weights, scales, bias };
 }
 
 export interface CvResult {
