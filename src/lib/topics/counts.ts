@@ -6,7 +6,7 @@
 import { byNewest, type PolicyLike } from '../policies/views.ts';
 import type { TopicExcerpt } from '../policies/summary.ts';
 
-export { CLAUSES_PER_POLICY, excerpt } from '../policies/summary.ts';
+export {  excerpt } from '../policies/summary.ts';
 
 /** A topic page lists about this many clauses, so its weight is bounded whatever the archive's size. */
 export const CLAUSES_PER_PAGE = 30;

@@ -14,7 +14,7 @@ export interface SparseVector {
 /** Quantisation step of stored idf values (they are stored as bytes: idf = byte / IDF_SCALE). */
 export const IDF_SCALE = 16;
 
-export function quantizeIdf(idf: number): number {
+function quantizeIdf(idf: number): number {
   return Math.max(1, Math.min(255, Math.round(idf * IDF_SCALE))) / IDF_SCALE;
 }
 
@@ -70,15 +70,9 @@ export function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike
 }
 
 /** Scale val[from..to) to l2 norm `target` (left alone if all zero). */
-export function normalize(val: Float64Array, from: number, to: number, target: number): void {
+function normalize(val: Float64Array, from: number, to: number, target: number): void {
   let norm = 0;
   for (let k = from; k < to; k++) norm += val[k] * val[k];
   norm = Math.sqrt(norm) || 1;
   for (let k = from; k < to; k++) val[k] = (val[k] / norm) * target;
-}
-
-export function dot(w: ArrayLike<number>, x: SparseVector): number {
-  let s = 0;
-  for (let k = 0; k < x.idx.length; k++) s += w[x.idx[k]] * x.val[k];
-  return s;
 }

@@ -24,7 +24,7 @@ const REGIONAL = /\bcalifornia|\bshine the light\b|\beurop|\b(?:eu|eea|uk|gdpr)\
 const CONTACT = /_email_|@|\bcontact (?:us|our|the)\b|\be-?mail us\b|\bwrite to us\b|\bquestions?\b|\bcomments?\b|\bconcerns?\b|\bphone\b|\btelephone|\baddress(?:ed)? (?:to|below|above)\b|\battn\b|\battention:|\bsuite\b|\bp\.?o\.? box\b|\bprivacy officer\b/;
 
 /** Clauses of fewer words are fragments: at most a contact detail (see decide()). */
-export const MIN_WORDS = 4;
+const MIN_WORDS = 4;
 const OTHER = OPP115_CATEGORIES.indexOf('Other');
 const DO_NOT_TRACK = OPP115_CATEGORIES.indexOf('Do Not Track');
 const DNT_CUE = /\bdo[- ]not[- ]track|\bdnt\b|\bsignals?\b|\bglobal privacy control\b|\bgpc\b/;

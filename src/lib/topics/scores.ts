@@ -6,7 +6,7 @@
  * in the predictions (a category absent from both says nothing about the classifier).
  */
 
-export interface CategoryScore {
+interface CategoryScore {
   category: string;
   tp: number;
   fp: number;

@@ -20,7 +20,7 @@ export const OPP115_CATEGORIES = [
   'Other',
 ] as const;
 
-export type Opp115Category = (typeof OPP115_CATEGORIES)[number];
+type Opp115Category = (typeof OPP115_CATEGORIES)[number];
 
 export interface Topic {
   /** URL slug and id, also the MDX page name (src/content/topics/<slug>.mdx). */

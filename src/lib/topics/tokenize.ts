@@ -73,7 +73,7 @@ export function stemToken(t: string): string {
 }
 
 /** Stemmed tokens of a text. */
-export function stemmedTokens(text: string): string[] {
+function stemmedTokens(text: string): string[] {
   const tokens = tokenize(text);
   for (let k = 0; k < tokens.length; k++) tokens[k] = stemToken(tokens[k]);
   return tokens;

@@ -52,8 +52,8 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   maxTerms: 6000,
 };
 
-export const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
-export const LABELS: readonly string[] = [...OPP115_CATEGORIES, ...AUX_LABELS];
+const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
+const LABELS: readonly string[] = [...OPP115_CATEGORIES, ...AUX_LABELS];
 
 const OTHER_TYPE: Record<string, string> = {
   'Other:contact': 'Privacy contact information',
@@ -78,20 +78,20 @@ function precisionTarget(label: string): number {
   return (PRECISION_TARGETS as Readonly<Record<string, number>>)[label] ?? PRECISION_TARGETS.otherwise;
 }
 
-export function isPositive(row: Segment, label: string): boolean {
+function isPositive(row: Segment, label: string): boolean {
   const type = OTHER_TYPE[label];
   if (type) return row.categories.includes('Other') && (row.other_type_votes?.[type] ?? 0) >= 2;
   return row.categories.includes(label);
 }
 
-export interface Vocabulary {
+interface Vocabulary {
   terms: string[];
   idf: Float64Array;
   index: Map<string, number>;
 }
 
 /** The terms (n-grams, keyword and heading pseudo-tokens) of at least minDf segments, sorted, with their idf. */
-export function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>[], minDf: number): Vocabulary {
+function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>[], minDf: number): Vocabulary {
   const df = new Map<string, number>();
   for (const { text, heading } of rows) {
     const terms = [...termCounts(text).keys(), ...new Set(keywordTokens(text, tokenize(text).length)), ...headingTokens(heading)];
