@@ -28,8 +28,12 @@ const DATE_LEAD =
 /** A contents list: the section's heading ("Contents", "Table of contents", "In this policy", "Quick links"). */
 const CONTENTS_HEADING = /^[^\p{L}]{0,8}(?:table of contents|contents|in this (?:privacy )?(?:policy|notice|statement)|quick links|jump to|on this page)\b/u;
 
-/** A contact detail (e-mail address, phone number, street number) is never taken for a heading. */
-const CONTACT_DETAIL = /@|\d{3}/;
+/**
+ * A contact detail is never taken for a heading: an e-mail address, a number of three digits or more (phone, street
+ * number, postcode), or a line of an address in title case ("Toyota Motor Sales, U.S.A., Inc.", "Wix Online
+ * Platforms Limited 1 Grant's Row Dublin 2 D02HX96, Ireland", "40 Namal Tel Aviv St., Tel Aviv, Israel; or").
+ */
+const CONTACT_DETAIL = /@|\d{3}|\b(?:Inc|Ltd|LLC|GmbH|PLC|Corp|S\.A|B\.V)\b|\w Limited\b|\b(?:Street|St|Road|Rd|Avenue|Ave|Suite|Floor)[.,]/;
 
 /** Closing characters skipped when looking at how a clause ends: quotes, brackets, emphasis markup. */
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '*', '_', ' ', '\t', '\n']);
