@@ -134,6 +134,7 @@ describe('what reading the archive showed (issue 19)', () => {
     expect(classifyClause('We may update this policy from time to time.').topics).toContain('policy-changes');
     expect(classifyClause('Your name and email address', 'Information we collect').topics).toContain('what-we-collect');
     expect(classifyClause('15332 Antioch Street, Suite 200', 'Addicting Games, Inc').topics).toEqual(['contact']);
+    expect(classifyClause('Toyota Motor Sales, U.S.A., Inc.', 'How to Contact Us').topics).not.toContain('introduction');
   });
 
   it('does not take a contents entry about keeping data safe for retention (Telegram)', () => {

@@ -28,17 +28,19 @@ const DATE_LEAD =
 /** A contents list: the section's heading ("Contents", "Table of contents", "In this policy", "Quick links"). */
 const CONTENTS_HEADING = /^[^\p{L}]{0,8}(?:table of contents|contents|in this (?:privacy )?(?:policy|notice|statement)|quick links|jump to|on this page)\b/u;
 
+/** A contact detail (an e-mail address, a number of three digits or more: phone, street number) is no line. */
+const CONTACT_DETAIL = /@|\d{3}/;
+
 /**
- * A contact detail is never taken for a heading: an e-mail address, a number of three digits or more (phone, street
- * number, postcode), or a line of an address in title case ("Toyota Motor Sales, U.S.A., Inc.", "Wix Online
- * Platforms Limited 1 Grant's Row Dublin 2 D02HX96, Ireland", "40 Namal Tel Aviv St., Tel Aviv, Israel; or").
+ * A line of an address in title case is an 'address', not a heading: "Toyota Motor Sales, U.S.A., Inc.", "Wix
+ * Online Platforms Limited 1 Grant's Row Dublin 2 D02HX96, Ireland", "40 Namal Tel Aviv St., Tel Aviv, Israel; or".
  */
-const CONTACT_DETAIL = /@|\d{3}|\b(?:Inc|Ltd|LLC|GmbH|PLC|Corp|S\.A|B\.V)\b|\w Limited\b|\b(?:Street|St|Road|Rd|Avenue|Ave|Suite|Floor)[.,]/;
+const ADDRESS = /\b(?:Inc|Ltd|LLC|GmbH|PLC|Corp|S\.A|B\.V)\b|\w Limited\b|\b(?:Street|St|Road|Rd|Avenue|Ave|Suite|Floor)[.,]/;
 
 /** Closing characters skipped when looking at how a clause ends: quotes, brackets, emphasis markup. */
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '*', '_', ' ', '\t', '\n']);
 
-export type LineKind = 'date' | 'heading' | 'contents';
+export type LineKind = 'date' | 'heading' | 'contents' | 'address';
 
 /**
  * The words of `text` (runs of non-space characters holding a letter or digit), or undefined when there are more
@@ -118,7 +120,8 @@ function isEnumerator(word: string): boolean {
  *   Pinterest" and "(b) Contact details (e-mail address, phone number)" say something);
  * - 'contents': a line of at most MAX_WORDS words that does not end a sentence, in a section headed "Contents",
  *   "Table of contents", "In this policy", … ("How we use your data", "Why Google collects data").
- * A contact detail (an e-mail address or a number of three digits or more) is never a heading.
+ * - 'address': a line of an address in title case (a company suffix, a street word): at most a contact detail.
+ * A contact detail (an e-mail address or a number of three digits or more) is none of these.
  * Otherwise undefined.
  */
 export function lineKind(text: string, heading?: string): LineKind | undefined {
@@ -126,9 +129,10 @@ export function lineKind(text: string, heading?: string): LineKind | undefined {
   if (!words?.length) return undefined;
   if (DATE_LEAD.test(text.slice(0, 80).toLowerCase()) && /\d/.test(text)) return 'date';
   if (CONTACT_DETAIL.test(text)) return undefined;
+  const { title, allCaps } = titleCase(words);
+  if (title && ADDRESS.test(text)) return 'address';
   const end = lastMark(text);
   if (end === ',' || end === ';' || end === '!' || end === '…') return undefined; // a list item or a sentence
-  const { title, allCaps } = titleCase(words);
   if (title && (end !== '.' || !allCaps || isEnumerator(words[0]))) return 'heading';
   if (end !== '.' && heading && CONTENTS_HEADING.test(heading.toLowerCase().slice(0, 80))) return 'contents';
   return undefined;

@@ -131,7 +131,8 @@ export class ClauseClassifier {
    * be "Other" (where it may be a contact detail); Do Not Track needs the clause or its heading to speak of tracking
    * signals: "Do Not Track", DNT, a signal, Global Privacy Control (every Do Not Track segment of OPP-115 does).
    * A third (stop 17): a line that is not a statement (a heading or contents entry of four words or more, a date
-   * line; lines.ts) can only be "Other", as OPP-115 labels such lines, and classify() gives it no topic.
+   * line; lines.ts) can only be "Other", as OPP-115 labels such lines, and classify() gives it no topic (an address
+   * line at most Contact).
    */
   private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
@@ -179,6 +180,10 @@ export class ClauseClassifier {
             ((this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower))) &&
             (!fragment || /@|\d{3}/.test(text)); // a fragment counts only if it is a contact detail
           const intro = this.introLabel >= 0 && margins[this.introLabel] >= 0;
+          if (this.line === 'address') {
+            if (contact) topics.add('contact'); // an address line is at most a contact detail
+            break;
+          }
           if (this.line) break; // a heading, contents entry or date line: no topic
           if (contact) topics.add('contact');
           if (intro && !contact && !fragment) topics.add('introduction');
