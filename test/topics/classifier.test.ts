@@ -100,6 +100,43 @@ describe('what reading the archive showed (issue 19)', () => {
     expect(classifyClause('We may share your information with our parent company and its subsidiaries.').topics).not.toContain('children');
   });
 
+  it('gives no topic to headings and contents entries of four words or more (stop 17)', () => {
+    // drawn by npm run sample:topics (seed 19) on the archive, with their section headings
+    const lines: Array<[string, string | undefined]> = [
+      ['Changes to this Privacy Policy', 'Table of contents'], // instacart.com
+      ['How we use your data', 'Table of Contents'], // criteo.com
+      ['Keeping your information secure', 'Contents'], // google.com
+      ['How Do I Opt Out?', 'Table of Contents'], // mix.com
+      ['How We Protect Your Information', 'PRIVACY NOTICE'], // hearst.com
+      ['Contacts, Notices and Revisions', undefined], // amazon.co.uk
+      ['15. Updates to this Privacy Statement.', '14. Can Children Use Our Services?'], // paypal.com
+      ['How Long Do We Keep Your Personal Information?', undefined], // amazon.co.uk
+    ];
+    for (const [text, heading] of lines) expect(classifyClause(text, heading).topics, text).toEqual([]);
+  });
+
+  it('gives no topic to date lines (stop 17)', () => {
+    for (const text of [
+      'Last Updated: December 1, 2025', // substack.com
+      'Effective: 17 July 2020', // wargaming.net
+      'Last Modified: December 30, 2019', // viacomcbsprivacy.com
+      'Effective: Jan 06, 2026. Last Revised: Jan 06, 2026.', // redditinc.com
+      'Last updated: August 20, 2026', // aetna.com
+    ]) {
+      expect(classifyClause(text).topics, text).toEqual([]);
+    }
+  });
+
+  it('keeps the topic of short statements, list items and contact details', () => {
+    expect(classifyClause('We do not sell your personal information.').topics).toContain('sharing');
+    expect(classifyClause('WE DO NOT AND WILL NOT SELL YOUR PERSONAL INFORMATION.', 'ABOUT STACK OVERFLOW').topics).toContain('sharing');
+    expect(classifyClause('You can opt out at any time.').topics).toContain('your-choices');
+    expect(classifyClause('We may update this policy from time to time.').topics).toContain('policy-changes');
+    expect(classifyClause('Your name and email address', 'Information we collect').topics).toContain('what-we-collect');
+    expect(classifyClause('15332 Antioch Street, Suite 200', 'Addicting Games, Inc').topics).toEqual(['contact']);
+    expect(classifyClause('Toyota Motor Sales, U.S.A., Inc.', 'How to Contact Us').topics).not.toContain('introduction');
+  });
+
   it('does not take a contents entry about keeping data safe for retention (Telegram)', () => {
     expect(classifyClause('how we keep your personal data safe;', 'This Privacy Policy explains the following').topics).not.toContain('retention');
   });

@@ -4,12 +4,20 @@
  */
 import type { Section } from '../clauses/types.ts';
 import { classifyClause } from './classifier.ts';
+import { comparableLine, repeatsHeading } from './lines.ts';
 
+/**
+ * A clause that repeats one of the policy's headings (a contents entry, a heading set as a paragraph) gets no topic
+ * (lines.ts repeatsHeading; the classifier itself turns away other headings and date lines).
+ */
 export function labelTopics(sections: Section[]): void {
+  const headings = new Set(sections.map((s) => comparableLine(s.heading)).filter(Boolean));
   for (const section of sections) {
     for (const block of section.blocks) {
       const clauses = block.type === 'clause' ? [block.clause] : block.items;
-      for (const clause of clauses) clause.topics = classifyClause(clause.text, section.heading || undefined).topics;
+      for (const clause of clauses) {
+        clause.topics = repeatsHeading(clause.text, headings) ? [] : classifyClause(clause.text, section.heading || undefined).topics;
+      }
     }
   }
 }

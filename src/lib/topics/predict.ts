@@ -7,6 +7,7 @@ import { weighTerms, type SparseVector } from './features.ts';
 import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES, TOPICS_IN_ORDER, topicsForCategory } from './taxonomy.ts';
+import { lineKind, type LineKind } from './lines.ts';
 
 export interface ClauseTopics {
   /** Predicted OPP-115 categories, in OPP115_CATEGORIES order. */
@@ -44,6 +45,8 @@ export class ClauseClassifier {
   private counts: Int32Array;
   /** Word tokens of the text last vectorised (decide() reads it right after margins()). */
   private words = 0;
+  /** What lineKind() said of the text last decided (classify() reads it right after decide()). */
+  private line: LineKind | undefined;
   private lastHeading = '';
   private lastHeadingTokens: string[] = [];
 
@@ -127,12 +130,16 @@ export class ClauseClassifier {
    * a fragment of fewer than MIN_WORDS words (a contents entry, a menu item, a heading set as a paragraph) can only
    * be "Other" (where it may be a contact detail); Do Not Track needs the clause or its heading to speak of tracking
    * signals: "Do Not Track", DNT, a signal, Global Privacy Control (every Do Not Track segment of OPP-115 does).
+   * A third (stop 17): a line that is not a statement (a heading or contents entry of four words or more, a date
+   * line; lines.ts) can only be "Other", as OPP-115 labels such lines, and classify() gives it no topic (an address
+   * line at most Contact).
    */
   private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
+    this.line = lineKind(text, heading);
     for (let c = 0; c < this.categoryCount; c++) {
       if (margins[c] < 0) continue;
-      if (this.words < MIN_WORDS && c !== OTHER) continue;
+      if ((this.words < MIN_WORDS || this.line) && c !== OTHER) continue;
       if (c === DO_NOT_TRACK && !DNT_CUE.test(`${heading ?? ''}\n${text}`.toLowerCase())) continue;
       out.push(c);
     }
@@ -173,6 +180,11 @@ export class ClauseClassifier {
             ((this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower))) &&
             (!fragment || /@|\d{3}/.test(text)); // a fragment counts only if it is a contact detail
           const intro = this.introLabel >= 0 && margins[this.introLabel] >= 0;
+          if (this.line === 'address') {
+            if (contact) topics.add('contact'); // an address line is at most a contact detail
+            break;
+          }
+          if (this.line) break; // a heading, contents entry or date line: no topic
           if (contact) topics.add('contact');
           if (intro && !contact && !fragment) topics.add('introduction');
           if (!contact && !intro && !fragment) topics.add('other');
