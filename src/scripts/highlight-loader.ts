@@ -2,9 +2,8 @@
  * On a policy page: only when the URL carries search terms (arrival from a search result), load the
  * highlighter and mark them; then keep the linked clause in view, or, without one, show the first marked word.
  */
-import { HIGHLIGHT_PARAM } from './search-url.ts';
-
-if (new URLSearchParams(location.search).has(HIGHLIGHT_PARAM)) {
+// HIGHLIGHT_PARAM (search-url.ts) written out: an import would cost every policy page a second script request.
+if (new URLSearchParams(location.search).has('pagefind-highlight')) {
   void import('./highlight.ts').then(({ highlight, termsFrom }) => {
     const body = document.querySelector('.policy-body');
     if (body) highlight(body, termsFrom(location.search));

@@ -603,6 +603,14 @@ describe('page weight and CSP', () => {
     },
   );
 
+  it('a plain load of a policy page fetches one script file, the highlighter check, and nothing it imports', async () => {
+    await withPage(async (page, watch) => {
+      await page.goto(`/policies/${SAMPLE_POLICY_IDS[0]}/`);
+      await page.waitForLoadState('networkidle');
+      expect(watch.requests.filter((url) => /\/_astro\/[^/]+\.js$/.test(url))).toHaveLength(1);
+    });
+  });
+
   it(`the search page runs no more than ${JS_BUDGET_BEFORE_SEARCH / 1024} kB (gzip) of JS before a search, and loads Pagefind on the first keystroke`, async () => {
     await withPage(async (page, watch) => {
       const scripts: Promise<number>[] = [];
