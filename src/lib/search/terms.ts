@@ -43,8 +43,11 @@ export function wordStems(word: string): string[] {
   return forms;
 }
 
-/** Pagefind's stem of a word in search form (the stemmer knows the letters a to z; other words are kept). */
-const formStem = (form: string) => (/^[a-z]+$/.test(form) ? stem(form) : form);
+/**
+ * Pagefind's stem of a word in search form or a lower-case token (the stemmer knows the letters a to z; other words
+ * are kept): the search's and the topic classifier's.
+ */
+export const formStem = (form: string) => (/^[a-z]+$/.test(form) ? stem(form) : form);
 
 /** The terms of a query as Pagefind searches them: whitespace-separated, each in its search form. */
 export function queryTerms(query: string): string[] {

@@ -1,6 +1,6 @@
 /**
  * Tokenizer and n-gram features for the topic classifier. Pure and deterministic; words are stemmed by the
- * project's one stemmer (search/stem.ts).
+ * project's one stemmer (search/stem.ts, through search/terms.ts formStem).
  *
  * - lower-cases and NFKC-normalises, drops apostrophes inside words ("don't" -> "dont");
  * - e-mail addresses become `_email_`, URLs `_url_`, numbers of four or more digits `_num_`
@@ -8,9 +8,8 @@
  * - tokens are runs of letters/digits.
  */
 
-import { stem } from '../search/stem.ts';
+import { formStem } from '../search/terms.ts';
 
-const ASCII_WORD = /^[a-z]+$/;
 const EMAIL = /[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g;
 const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/g;
 const APOSTROPHE = /(\p{L})['\u2019](\p{L})/gu;
@@ -66,7 +65,7 @@ export function stemToken(t: string): string {
   let s = stemCache.get(t);
   if (s === undefined) {
     if (stemCache.size >= 200_000) stemCache.clear();
-    s = ASCII_WORD.test(t) ? stem(t) : t;
+    s = formStem(t);
     stemCache.set(t, s);
   }
   return s;
