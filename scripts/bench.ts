@@ -14,6 +14,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { config } from '../src/config.ts';
 import { formatBytes, measure, type Measurement } from './lib/measure.ts';
 import { writeCorpus } from './bench/corpus.ts';
 import { writeFloorProject } from './bench/floor.ts';
@@ -127,7 +128,7 @@ if (add === 0) {
   const site = siteFigures(dirs.dist);
   const search = flag('--no-search') ? undefined : await firstSearch(dirs.dist, query);
   result = {
-    corpus: 'real policies from /work/shared/corpus (ota, princeton-leuven, seeds), replicated beyond 1,495',
+    corpus: `real policies from ${path.join(config.SHARED_DIR, 'corpus')} (ota, princeton-leuven, seeds), replicated beyond 1,495`,
     policies: n,
     machine,
     ...costs(imported, built),
@@ -177,7 +178,7 @@ if (add === 0) {
   writeFileSync(path.join(root, 'added.json'), JSON.stringify(previous + add));
   rmSync(addDir, { recursive: true, force: true });
   result = {
-    corpus: 'real policies from /work/shared/corpus, replicated beyond 1,495',
+    corpus: `real policies from ${path.join(config.SHARED_DIR, 'corpus')}, replicated beyond 1,495`,
     policies: n + previous + add,
     added: add,
     ...(addDate ? { addedDate: addDate } : {}),

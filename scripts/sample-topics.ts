@@ -1,6 +1,6 @@
 /**
  * Check topic labels on the archive itself: `npm run sample:topics -- [--seed N] [--per K] <file or folder ...>`
- * (default: /work/shared/corpus, seed 19, 20 clauses per topic).
+ * (default: corpus/ in SHARED_DIR, src/config.ts; seed 19, 20 clauses per topic).
  *
  * Imports each policy file in memory (src/lib/import/convert.ts), segments it and labels its clauses exactly as the
  * site build does (src/lib/topics/label.ts), then prints, per topic, how many policies carry it and K of its clauses
@@ -8,6 +8,8 @@
  * Files that cannot be imported are counted and skipped. Nothing is written.
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { config } from '../src/config.ts';
 import { segment } from '../src/lib/clauses/segment.ts';
 import { expandPaths } from '../src/lib/import/files.ts';
 import { convertPolicy } from '../src/lib/import/convert.ts';
@@ -28,7 +30,7 @@ if (!Number.isInteger(seed) || !Number.isInteger(per) || per < 1) {
   console.error('usage: npm run sample:topics -- [--seed N] [--per K] <file or folder ...>');
   process.exit(2);
 }
-if (!paths.length) paths.push('/work/shared/corpus');
+if (!paths.length) paths.push(path.join(config.SHARED_DIR, 'corpus'));
 
 interface Labelled {
   policy: string;

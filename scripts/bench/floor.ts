@@ -1,10 +1,11 @@
 /**
  * The floor: what a bare Astro + Pagefind site of the same corpus costs on this machine. A scratch project
- * (generated here, outside src/, resolving this repository's node_modules because it lives under it) with
+ * (generated in the benchmark's work folder, resolving this repository's node_modules through a link, so that the
+ * work folder may be anywhere) with
  * one plain page per policy: Astro's own glob() loader and Markdown rendering, images stripped, then the
  * Pagefind CLI over the output. No topics, no clauses, no company or index pages.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stripImages } from './corpus.ts';
 
@@ -15,6 +16,7 @@ export function writeFloorProject(dir: string, rawFiles: string[]): { content: s
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
   mkdirSync(content, { recursive: true });
   for (const file of rawFiles) writeFileSync(path.join(content, path.basename(file)), stripImages(readFileSync(file, 'utf8')));
+  symlinkSync(path.resolve(import.meta.dirname, '..', '..', 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2));
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
