@@ -70,6 +70,7 @@ describe('lineKind, stop 18: glued numbers, date sentences, addresses with numbe
       'Version 3.0, effective July 7, 2020',
       'Page last update: November 14, 2025',
       'Date: November 7, 2025',
+      'Valid from 7th of May 2020, updated 15th of Aug 2023.', // dune.com
     ]) {
       expect(lineKind(text), text).toBe('date');
     }

@@ -14,7 +14,7 @@ const DATE_NAMES = new Set(
 );
 
 /** Words that say when the policy changed; a date sentence holds at least one. */
-const DATE_VERBS = new Set('updated update reviewed revised revision modified modification amended published posted effective date dated version'.split(' '));
+const DATE_VERBS = new Set('updated update reviewed revised revision modified modification amended published posted effective valid date dated version'.split(' '));
 
 /** The other words a date sentence may hold: what is dated, and the glue of the sentence. */
 const DATE_WORDS = new Set(
