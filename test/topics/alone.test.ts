@@ -35,6 +35,12 @@ describe('clauses that say nothing alone lose the catch-all topics (docs/topics.
     ).toBe(true); // yahoo.com
     expect(
       saysNothingAlone(
+        'The categories of Personal Information that we collect are identified in the section titled "The Types of Information That IPinfo Collects". Additional information about how long we will retain your Information is found in the section titled "How IPinfo Uses Information".',
+        false,
+      ),
+    ).toBe(true); // ipinfo.io
+    expect(
+      saysNothingAlone(
         'You can read about the rights of data subjects against Facebook Ireland in the privacy policy of Facebook Ireland at https://www.facebook.com/about/privacy , Opens in a new tab.',
         false,
       ),

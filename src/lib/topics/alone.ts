@@ -24,8 +24,11 @@ const POINTER_LEAD =
 /** A sentence that ends with one of these (before its closing marks) points elsewhere: "… can be found here." */
 const POINTER_END = /(?:\bhere|\bopens in a new (?:tab|window))[\s"'”’).:*_›»]*$/u;
 
-/** A sentence that holds one of these anywhere points elsewhere: "… please click here for information on …". */
-const POINTER_ANYWHERE = /\bclick here\b|\bmore (?:information|details|context)\b|\b(?:shown|set out|listed) in table\b/u;
+/**
+ * A sentence that holds one of these anywhere points elsewhere: "… please click here for information on …", "… are
+ * identified in the section titled …".
+ */
+const POINTER_ANYWHERE = /\bclick here\b|\bmore (?:information|details|context)\b|\b(?:shown|set out|listed) in table\b|\bin the section (?:titled|entitled|called)\b/u;
 
 /** Characters that end a sentence when a space or the end of the text follows. */
 const SENTENCE_END = new Set(['.', '!', '?']);
