@@ -52,6 +52,58 @@ describe('lineKind: lines that are not statements (docs/topics.md, stop 17)', ()
   });
 });
 
+describe('lineKind, stop 18: glued numbers, date sentences, addresses with numbers (docs/topics.md)', () => {
+  it('finds a numbered heading with no space after its number', () => {
+    expect(lineKind('9.c.Changes to this Policy')).toBe('heading'); // line.me, under "9.Other important information"
+    expect(lineKind('10.a.Notes on Specific Services')).toBe('heading');
+    expect(lineKind('2.HOW WE USE YOUR DATA.')).toBe('heading');
+    // a glued number does not make a sentence a heading
+    expect(lineKind('3.We may share your data with our partners.')).toBeUndefined();
+  });
+
+  it('finds date sentences that say nothing but a date of the policy', () => {
+    for (const text of [
+      'Published on 19 November 2024', // finnair.com
+      'This policy was reviewed on 24/04/2026 and last updated on 19/05/2026.', // ft.com
+      'This privacy notice was last updated on 25 April 2022.',
+      'This version (Version 4.12) is effective as of December 6th, 2022.',
+      'Version 3.0, effective July 7, 2020',
+      'Page last update: November 14, 2025',
+      'Date: November 7, 2025',
+      'Valid from 7th of May 2020, updated 15th of Aug 2023.', // dune.com
+    ]) {
+      expect(lineKind(text), text).toBe('date');
+    }
+    for (const text of [
+      'We keep logs for 30 days after 1 May 2024 and then delete them.',
+      'Published reviews may show your name and 2 photos.',
+      'This policy was updated on 1 May 2024 to add a section on cookies.',
+      'Version 2 of the app collects your location.',
+      'This policy was last updated.', // no date
+    ]) {
+      expect(lineKind(text), text).toBeUndefined();
+    }
+  });
+
+  it('finds lines of an address that hold street numbers and postcodes', () => {
+    for (const text of [
+      'Samsung House, 2000 Hillswood Drive, Chertsey, Surrey KT16 0RS, UK',
+      '100 Union Square Drive', // hi5.com, under "14. Nous contacter"
+      '67 E Evelyn Ave, Ste 200', // flickr.com
+      'The Meet Group, Inc. 100 Union Square Drive New Hope, PA 18938',
+      'Starbucks Customer Service Starbucks, P.O. Box 20430, Augusta, GA 30916',
+      'Valve GmbH Att. Legal Alstertwiete 3 D-20099 Hamburg Germany',
+      '8750 North Central Expressway',
+    ]) {
+      expect(lineKind(text), text).toBe('address');
+    }
+    // a phone line, a numbered statement and a title-case heading with a number stay what they were
+    expect(lineKind('GM Flexible Earnings Card 800-388-9107')).toBeUndefined();
+    expect(lineKind('Personal Information Sharing Practices For 2025')).not.toBe('address');
+    expect(lineKind('We keep your data in 3 data centres on Main Street.')).toBeUndefined();
+  });
+});
+
 describe('a clause that repeats a heading of its policy gets no topic', () => {
   const clause = (text: string) => ({ id: 'x', kind: 'paragraph' as const, ordinal: 1, position: 1, html: text, text, topics: [] as string[] });
   it('repeatsHeading compares words only, without leading numbers', () => {
@@ -82,6 +134,10 @@ describe('the line tests take time linear in the text (untrusted input)', () => 
     { name: 'lineKind: a long contents heading', make: (n) => `Contents${' -'.repeat(n)}`, run: (t) => lineKind('How we use your data', t), n: 16000 },
     { name: 'lineKind: capitalised words', make: (n) => 'Word '.repeat(n), run: (t) => lineKind(t, t), n: 8000 },
     { name: 'lineKind: one word of many capitals and small letters', make: (n) => 'aB'.repeat(n), run: (t) => lineKind(t), n: 8000 },
+    { name: 'lineKind: a long number in a date sentence', make: (n) => `Published on ${'1'.repeat(n)}`, run: (t) => lineKind(t), n: 16000 },
+    { name: 'lineKind: punctuation around a date word', make: (n) => `This ${'('.repeat(n)}policy${')'.repeat(n)} was updated 2020`, run: (t) => lineKind(t), n: 8000 },
+    { name: 'lineKind: a long glued enumerator', make: (n) => `1.${'a.'.repeat(n)}Changes To This Policy`, run: (t) => lineKind(t), n: 8000 },
+    { name: 'lineKind: a long address word', make: (n) => `${'1'.repeat(n)} Union Square Drive`, run: (t) => lineKind(t), n: 16000 },
     { name: 'comparableLine: numbers and separators', make: (n) => '1 .'.repeat(n), run: comparableLine, n: 30 },
     { name: 'repeatsHeading: a long line', make: (n) => 'Word '.repeat(n), run: (t) => repeatsHeading(t, new Set(['word'])), n: 8000 },
   ];

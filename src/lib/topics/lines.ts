@@ -8,6 +8,8 @@
  * Every test here takes time linear in the text, and most stop after MAX_WORDS words: untrusted text.
  */
 
+import { isDateSentence } from './date-line.ts';
+
 /** Longer clauses are never taken for headings or date lines. */
 export const MAX_WORDS = 12;
 
@@ -36,6 +38,12 @@ const CONTACT_DETAIL = /@|\d{3}/;
  * Online Platforms Limited 1 Grant's Row Dublin 2 D02HX96, Ireland", "40 Namal Tel Aviv St., Tel Aviv, Israel; or".
  */
 const ADDRESS = /\b(?:Inc|Ltd|LLC|GmbH|PLC|Corp|S\.A|B\.V)\b|\w Limited\b|\b(?:Street|St|Road|Rd|Avenue|Ave|Suite|Floor)[.,]/;
+
+/**
+ * In a title-case line that holds a number, a street, a post box or a US state and ZIP code make it an address
+ * (stop 18): "100 Union Square Drive", "Starbucks Customer Service Starbucks, P.O. Box 20430, Augusta, GA 30916".
+ */
+const STREET = /\b(?:Street|St|Road|Rd|Avenue|Ave|Drive|Boulevard|Blvd|Parkway|Pkwy|Expressway|Highway|Hwy|Lane|Suite|Ste|Floor|Box|Allee)\b|\b[A-Z]{2} \d{5}\b/;
 
 /** Closing characters skipped when looking at how a clause ends: quotes, brackets, emphasis markup. */
 const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '*', '_', ' ', '\t', '\n']);
@@ -81,6 +89,30 @@ function lastMark(text: string): string {
 }
 
 /**
+ * The length of an enumerator glued to the word it numbers ("9.c.Changes" -> 4, "2.HOW" -> 2, "(3)We" -> 3): digits,
+ * then digits or single letters, each closed by "." or ")", followed by a letter; 0 if there is none. Linear.
+ */
+function gluedEnumerator(word: string): number {
+  let i = word[0] === '(' ? 1 : 0;
+  const start = i;
+  while (i < word.length && i - start < 3 && isDigit(word[i])) i++;
+  if (i === start || (word[i] !== '.' && word[i] !== ')')) return 0;
+  i++;
+  for (;;) {
+    let j = i;
+    while (j < word.length && j - i < 3 && isDigit(word[j])) j++;
+    if (j === i && j < word.length && isCased(word[j])) j++;
+    if (j === i || (word[j] !== '.' && word[j] !== ')')) break;
+    i = j + 1;
+  }
+  return i < word.length && isCased(word[i]) ? i : 0;
+}
+
+function isDigit(ch: string): boolean {
+  return ch >= '0' && ch <= '9';
+}
+
+/**
  * Title case or all capitals: every word that starts with a cased letter starts with a capital, except SMALL
  * words, and at least two words do ("Changes to this Privacy Policy", "HOW TO CONTACT US", "5. Children's
  * Privacy"). `allCaps` tells whether no word has a lower-case letter at all.
@@ -88,7 +120,8 @@ function lastMark(text: string): string {
 function titleCase(words: string[]): { title: boolean; allCaps: boolean } {
   let capitals = 0;
   let allCaps = true;
-  for (const word of words) {
+  for (const [k, whole] of words.entries()) {
+    const word = k === 0 ? whole.slice(gluedEnumerator(whole)) : whole; // "9.c.Changes to this Policy"
     let first = '';
     for (const ch of word) {
       if (isCased(ch)) {
@@ -111,29 +144,35 @@ function isEnumerator(word: string): boolean {
 
 /**
  * Whether a clause is a line rather than a statement, and which kind:
- * - 'date': a date line of at most MAX_WORDS words ("Last updated: August 20, 2026", "Effective: 17 July 2020");
+ * - 'date': a date line of at most MAX_WORDS words ("Last updated: August 20, 2026", "Effective: 17 July 2020"), or
+ *   a date sentence (date-line.ts: "Published on 19 November 2024", "This policy was reviewed on 24/04/2026 and
+ *   last updated on 19/05/2026.");
  * - 'heading': at most MAX_WORDS words in title case or capitals that do not end a sentence ("How We Protect Your
- *   Information", "Changes to This Privacy Policy", "How Do I Opt Out?", "15. Updates to this Privacy Statement.");
+ *   Information", "Changes to This Privacy Policy", "How Do I Opt Out?", "15. Updates to this Privacy Statement.",
+ *   "9.c.Changes to this Policy" with its number glued on);
  *   a line in capitals ending with a full stop is a heading only when numbered ("J. HOW TO CONTACT US."), for
  *   "WE DO NOT SELL YOUR PERSONAL INFORMATION." is a statement. A numbered line in sentence case is left alone
  *   ("8. Keeping your personal data safe" is a heading, but "2. We also get technical information when you use
  *   Pinterest" and "(b) Contact details (e-mail address, phone number)" say something);
  * - 'contents': a line of at most MAX_WORDS words that does not end a sentence, in a section headed "Contents",
  *   "Table of contents", "In this policy", … ("How we use your data", "Why Google collects data").
- * - 'address': a line of an address in title case (a company suffix, a street word): at most a contact detail.
- * A contact detail (an e-mail address or a number of three digits or more) is none of these.
+ * - 'address': a line of an address in title case (a company suffix, a street word; with a number, also "Drive",
+ *   "Box", a state and ZIP code: "100 Union Square Drive"): at most a contact detail.
+ * A contact detail (an e-mail address or a number of three digits or more) is none of these, but for an address.
  * Otherwise undefined.
  */
 export function lineKind(text: string, heading?: string): LineKind | undefined {
   const words = shortWords(text);
   if (!words?.length) return undefined;
-  if (DATE_LEAD.test(text.slice(0, 80).toLowerCase()) && /\d/.test(text)) return 'date';
-  if (CONTACT_DETAIL.test(text)) return undefined;
+  const digit = /\d/.test(text);
+  if (digit && (DATE_LEAD.test(text.slice(0, 80).toLowerCase()) || isDateSentence(words))) return 'date';
   const { title, allCaps } = titleCase(words);
-  if (title && ADDRESS.test(text)) return 'address';
+  if (title && (ADDRESS.test(text) || (digit && STREET.test(text)))) return 'address';
+  if (CONTACT_DETAIL.test(text)) return undefined;
   const end = lastMark(text);
   if (end === ',' || end === ';' || end === '!' || end === '…') return undefined; // a list item or a sentence
-  if (title && (end !== '.' || !allCaps || isEnumerator(words[0]))) return 'heading';
+  const numbered = isEnumerator(words[0]) || gluedEnumerator(words[0]) > 0;
+  if (title && (end !== '.' || !allCaps || numbered)) return 'heading';
   if (end !== '.' && heading && CONTENTS_HEADING.test(heading.toLowerCase().slice(0, 80))) return 'contents';
   return undefined;
 }

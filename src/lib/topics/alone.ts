@@ -1,0 +1,96 @@
+/**
+ * Clauses that say nothing alone (docs/topics.md, stop 18): a short list item ("Improve and develop our products.",
+ * "The right to object"), a short line that does not end a sentence ("7. Wix jobs applications", a link line, a
+ * question set as a paragraph), a lead-in to a list ("You have the right to:"), and a pointer elsewhere ("Learn more
+ * about Kinect at Xbox Kinect and Privacy.", "See Diagnostic Data for more information.", "… please click here.").
+ * Reading the archive showed that nearly all such clauses given Introduction and scope or Other provisions were
+ * wrong there: the classifier gives these catch-all topics (OPP-115's "Other") to what it cannot place. label.ts
+ * takes these two topics off such clauses and leaves their other topics (Contact, and any topic of its own).
+ *
+ * Linear in the text: untrusted input.
+ */
+import { MAX_WORDS } from './lines.ts';
+
+/** The catch-all topics, from OPP-115's "Other" but for Contact. */
+export const CATCH_ALL_TOPICS: ReadonlySet<string> = new Set(['introduction', 'other']);
+
+/** A lead-in to a list of at most this many words says nothing without its list. */
+const MAX_LEAD_IN_WORDS = 25;
+
+/** A sentence that opens with one of these points elsewhere (after any punctuation or markup). */
+const POINTER_LEAD =
+  /^[^\p{L}\p{N}]{0,8}(?:(?:to )?(?:learn|find out|read) more\b|(?:please )?(?:click|tap) (?:here|on)\b|(?:please )?(?:see|visit|refer to|read)\b|for (?:more|further|additional)? ?(?:information|info|details)\b|more (?:information|info|details)\b|further (?:information|details)\b|you (?:can|may) (?:read|find|learn|view)\b|(?:below|here) you (?:will|can|may) find\b)/u;
+
+/** A sentence that ends with one of these (before its closing marks) points elsewhere: "… can be found here." */
+const POINTER_END = /(?:\bhere|\bopens in a new (?:tab|window))[\s"'”’).:*_›»]*$/u;
+
+/**
+ * A sentence that holds one of these anywhere points elsewhere: "… please click here for information on …", "… are
+ * identified in the section titled …".
+ */
+const POINTER_ANYWHERE = /\bclick here\b|\bmore (?:information|details|context)\b|\b(?:shown|set out|listed) in table\b|\bin the section (?:titled|entitled|called)\b/u;
+
+/** Characters that end a sentence when a space or the end of the text follows. */
+const SENTENCE_END = new Set(['.', '!', '?']);
+
+/** Only this much of a sentence's start or end is looked at. */
+const EDGE = 80;
+
+/** The text's sentences (split after ".", "!" or "?" and a space), each trimmed; one pass. */
+function sentences(text: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (SENTENCE_END.has(text[i]) && (i + 1 === text.length || text[i + 1] === ' ')) {
+      const s = text.slice(start, i + 1).trim();
+      if (s) out.push(s);
+      start = i + 1;
+    }
+  }
+  const rest = text.slice(start).trim();
+  if (rest) out.push(rest);
+  return out;
+}
+
+/**
+ * A sentence that opens with a pointer lead, ends with "here" (or "Opens in a new tab"), or holds "click here", "more
+ * information" ("Our full privacy notices contain more information about these topics.").
+ */
+function isPointer(sentence: string): boolean {
+  const lower = sentence.toLowerCase();
+  return POINTER_LEAD.test(lower.slice(0, EDGE)) || POINTER_END.test(lower.slice(-EDGE).replace(/[.!?]+$/, '')) || POINTER_ANYWHERE.test(lower);
+}
+
+/** Words of the text (runs of non-space characters), counted up to `limit + 1`. */
+function wordCount(text: string, limit: number): number {
+  let count = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length && count <= limit; i++) {
+    const space = text[i] === ' ' || text[i] === '\n' || text[i] === '\t' || text[i] === '\u00a0';
+    if (!space && !inWord) count++;
+    inWord = !space;
+  }
+  return count;
+}
+
+/** The last character that is not a closing mark or space, or ''. */
+function lastMark(text: string): string {
+  for (let i = text.length - 1; i >= 0; i--) if (!' \t\n"\'”’)]*_'.includes(text[i])) return text[i];
+  return '';
+}
+
+/**
+ * Whether a clause says nothing alone: a list item (`item`) of at most MAX_WORDS words; a line of at most MAX_WORDS
+ * words that does not end with a full stop; a lead-in of one sentence ending with ":", of at most MAX_LEAD_IN_WORDS
+ * words ("We rely on the following legal bases …:"; "This Privacy Policy does not apply to you if you are a Weixin
+ * user. You are a Weixin user if you had either:" says something before its lead-in); or a
+ * clause every sentence of which points elsewhere (isPointer).
+ */
+export function saysNothingAlone(text: string, item: boolean): boolean {
+  const words = wordCount(text, MAX_LEAD_IN_WORDS);
+  const end = lastMark(text);
+  if (words <= MAX_WORDS && (item || end !== '.')) return true;
+  const all = sentences(text);
+  if (words <= MAX_LEAD_IN_WORDS && end === ':' && all.length === 1) return true;
+  return all.length > 0 && all.every(isPointer);
+}
