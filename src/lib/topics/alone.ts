@@ -9,7 +9,7 @@
  *
  * Linear in the text: untrusted input.
  */
-import { MAX_WORDS } from './lines.ts';
+import { lastMark, MAX_WORDS } from './lines.ts';
 
 /** The catch-all topics, from OPP-115's "Other" but for Contact. */
 export const CATCH_ALL_TOPICS: ReadonlySet<string> = new Set(['introduction', 'other']);
@@ -71,12 +71,6 @@ function wordCount(text: string, limit: number): number {
     inWord = !space;
   }
   return count;
-}
-
-/** The last character that is not a closing mark or space, or ''. */
-function lastMark(text: string): string {
-  for (let i = text.length - 1; i >= 0; i--) if (!' \t\n"\'”’)]*_'.includes(text[i])) return text[i];
-  return '';
 }
 
 /**

@@ -83,7 +83,7 @@ function isCased(ch: string): boolean {
 }
 
 /** The last character of the text that is not a closer (quote, bracket, markup, space), or ''. */
-function lastMark(text: string): string {
+export function lastMark(text: string): string {
   for (let i = text.length - 1; i >= 0; i--) if (!CLOSERS.has(text[i])) return text[i];
   return '';
 }
