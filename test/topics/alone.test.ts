@@ -45,6 +45,14 @@ describe('clauses that say nothing alone lose the catch-all topics (docs/topics.
         false,
       ),
     ).toBe(true); // vr.fi
+    // a pointer after a condition or a reader it is for (lead's reading, stop 18)
+    expect(saysNothingAlone('If you are a California resident, please see our California Privacy Policy.', false)).toBe(true); // vinted.com
+    expect(
+      saysNothingAlone(
+        'For individuals in the United States, please refer to our U.S. State Data Privacy Notice and the Washington State Consumer Health Data Privacy Policy for additional information about the processing of your personal data, and your rights under applicable U.S. State data privacy laws.',
+        false,
+      ),
+    ).toBe(true); // microsoft.com
   });
 
   it('leaves real clauses alone, short ones too', () => {
@@ -56,6 +64,9 @@ describe('clauses that say nothing alone lose the catch-all topics (docs/topics.
       'This Privacy Policy does not apply to you if you are a Weixin user. You are a Weixin user if you had either:',
       // a statement with a pointer after it
       'This is a summary of the Privacy Policy. To read the full terms, scroll down or click here.',
+      // a statement whose first clause is followed by "please" but points nowhere
+      'If you have questions about this policy, please contact us at privacy@example.com.',
+      'Where we rely on your consent, please note that you may withdraw it at any time.',
       'Personal data and privacy practices relating to job applicants, employees and other Zillow Group personnel.', // a long list item
     ]) {
       expect(saysNothingAlone(text, text.startsWith('Personal data')), text).toBe(false);

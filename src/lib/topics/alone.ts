@@ -30,18 +30,28 @@ const POINTER_END = /(?:\bhere|\bopens in a new (?:tab|window))[\s"'”’).:*_�
  */
 const POINTER_ANYWHERE = /\bclick here\b|\bmore (?:information|details|context)\b|\b(?:shown|set out|listed) in table\b|\bin the section (?:titled|entitled|called)\b/u;
 
+/**
+ * A sentence that opens with a condition or the readers it is for, then sends them elsewhere: "If you are a
+ * California resident, please see …", "For individuals in the United States, please refer to …". ("If you have
+ * questions, please contact us …" and "Where we rely on your consent, please note …" say something.)
+ */
+const POINTER_AFTER_CONDITION = /^(?:if|for|where|when)\b[^,]{0,80}, (?:please )?(?:see|refer to|visit|read|review|consult)\b/u;
+
 /** Characters that end a sentence when a space or the end of the text follows. */
 const SENTENCE_END = new Set(['.', '!', '?']);
 
 /** Only this much of a sentence's start or end is looked at. */
 const EDGE = 80;
 
-/** The text's sentences (split after ".", "!" or "?" and a space), each trimmed; one pass. */
+/**
+ * The text's sentences (split after ".", "!" or "?" and a space, but not after an abbreviation with a full stop
+ * inside it: "U.S.", "e.g."), each trimmed; one pass (each look back stays inside one word).
+ */
 function sentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (let i = 0; i < text.length; i++) {
-    if (SENTENCE_END.has(text[i]) && (i + 1 === text.length || text[i + 1] === ' ')) {
+    if (SENTENCE_END.has(text[i]) && (i + 1 === text.length || (text[i + 1] === ' ' && !isAbbreviation(text, i)))) {
       const s = text.slice(start, i + 1).trim();
       if (s) out.push(s);
       start = i + 1;
@@ -52,13 +62,19 @@ function sentences(text: string): string[] {
   return out;
 }
 
+/** Whether the word that ends with the "." at `end` has another "." in it ("U.S.", "e.g."). */
+function isAbbreviation(text: string, end: number): boolean {
+  for (let k = end - 1; k >= 0 && text[k] !== ' '; k--) if (text[k] === '.') return true;
+  return false;
+}
+
 /**
  * A sentence that opens with a pointer lead, ends with "here" (or "Opens in a new tab"), or holds "click here", "more
  * information" ("Our full privacy notices contain more information about these topics.").
  */
 function isPointer(sentence: string): boolean {
   const lower = sentence.toLowerCase();
-  return POINTER_LEAD.test(lower.slice(0, EDGE)) || POINTER_END.test(lower.slice(-EDGE).replace(/[.!?]+$/, '')) || POINTER_ANYWHERE.test(lower);
+  return POINTER_LEAD.test(lower.slice(0, EDGE)) || POINTER_AFTER_CONDITION.test(lower.slice(0, 2 * EDGE)) || POINTER_END.test(lower.slice(-EDGE).replace(/[.!?]+$/, '')) || POINTER_ANYWHERE.test(lower);
 }
 
 /** Words of the text (runs of non-space characters), counted up to `limit + 1`. */
