@@ -102,6 +102,19 @@ describe('lineKind, stop 18: glued numbers, date sentences, addresses with numbe
     expect(lineKind('Personal Information Sharing Practices For 2025')).not.toBe('address');
     expect(lineKind('We keep your data in 3 data centres on Main Street.')).toBeUndefined();
   });
+
+  it('finds address lines of up to 20 words (lead, stop 18), and only addresses at that length', () => {
+    for (const text of [
+      'EU Gartner Ireland Limited Two Park Place Hatch Street Upper Dublin 2 Ireland', // gartner.com, 13 words
+      'Privacy Officer MTCH Technology Services OkCupid WeWork Charlemont Exchange 42 Charlemont Street Dublin 2, D02 R593 Ireland', // okcupid.com
+    ]) {
+      expect(lineKind(text), text).toBe('address');
+    }
+    // longer than MAX_WORDS and not an address: no kind at all, even in title case
+    expect(lineKind('How We Collect, Use, Share And Protect The Information You Give Us When You Use Our Services')).toBeUndefined();
+    expect(lineKind('Our Offices In Dublin 2 And London Handle Requests From Customers In Every Country Of The European Union')).toBeUndefined();
+    expect(lineKind('Please write to our data protection officer at 42 Charlemont Street, Dublin 2, Ireland, with your request.')).toBeUndefined();
+  });
 });
 
 describe('a clause that repeats a heading of its policy gets no topic', () => {

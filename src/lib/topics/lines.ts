@@ -50,11 +50,14 @@ const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '*', '_', ' ', '\t', 
 
 export type LineKind = 'date' | 'heading' | 'contents' | 'address';
 
+/** An address line may be longer than other lines (a company, a street, a city and a postcode on one line). */
+const MAX_ADDRESS_WORDS = 20;
+
 /**
  * The words of `text` (runs of non-space characters holding a letter or digit), or undefined when there are more
- * than MAX_WORDS: only the first MAX_WORDS + 1 are looked at.
+ * than `limit`: only the first `limit` + 1 are looked at.
  */
-function shortWords(text: string): string[] | undefined {
+function shortWords(text: string, limit = MAX_WORDS): string[] | undefined {
   const words: string[] = [];
   let start = -1;
   for (let i = 0; i <= text.length; i++) {
@@ -65,7 +68,7 @@ function shortWords(text: string): string[] | undefined {
       start = -1;
       if (!hasWordChar(word)) continue;
       words.push(word);
-      if (words.length > MAX_WORDS) return undefined;
+      if (words.length > limit) return undefined;
     }
   }
   return words;
@@ -157,14 +160,16 @@ function isEnumerator(word: string): boolean {
  * - 'contents': a line of at most MAX_WORDS words that does not end a sentence, in a section headed "Contents",
  *   "Table of contents", "In this policy", … ("How we use your data", "Why Google collects data").
  * - 'address': a line of an address in title case (a company suffix, a street word; with a number, also "Drive",
- *   "Box", a state and ZIP code: "100 Union Square Drive"): at most a contact detail.
+ *   "Box", a state and ZIP code: "100 Union Square Drive"): at most a contact detail. Up to MAX_ADDRESS_WORDS words
+ *   with a number and a street word ("EU Gartner Ireland Limited Two Park Place Hatch Street Upper Dublin 2 Ireland").
  * A contact detail (an e-mail address or a number of three digits or more) is none of these, but for an address.
  * Otherwise undefined.
  */
 export function lineKind(text: string, heading?: string): LineKind | undefined {
-  const words = shortWords(text);
+  const words = shortWords(text, MAX_ADDRESS_WORDS);
   if (!words?.length) return undefined;
   const digit = /\d/.test(text);
+  if (words.length > MAX_WORDS) return digit && STREET.test(text) && titleCase(words).title ? 'address' : undefined;
   if (digit && (DATE_LEAD.test(text.slice(0, 80).toLowerCase()) || isDateSentence(words))) return 'date';
   const { title, allCaps } = titleCase(words);
   if (title && (ADDRESS.test(text) || (digit && STREET.test(text)))) return 'address';
