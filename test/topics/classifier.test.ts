@@ -137,6 +137,25 @@ describe('what reading the archive showed (issue 19)', () => {
     expect(classifyClause('Toyota Motor Sales, U.S.A., Inc.', 'How to Contact Us').topics).not.toContain('introduction');
   });
 
+  it('takes a statement of what the policy covers, or a clause under an introducing heading, for Introduction (stop 18)', () => {
+    for (const [text, heading] of [
+      [
+        'This Notice only applies to data collected through Criteo’s ad technologies. It does not apply to the use of your data on Criteo-owned websites or in the context of business relationships, which is governed by Criteo’s Corporate Privacy Notice. It also does not apply to the use of your data as part of recruitment processes, which is governed by Criteo’s Job Applicants Privacy Notice.',
+        'About this Notice',
+      ],
+      [
+        'Except as otherwise described below, this Policy applies to the personal information TMG collects and processes related to: visitors of our website where this Policy is posted, including any of our websites that link to or post this Policy (the "Sites"); individuals who download and use our mobile application ("Mobile App", e.g. the Tagged App or the Pets App).',
+        '1. Scope',
+      ],
+    ] as const) {
+      const { topics } = classifyClause(text, heading);
+      expect(topics, text).toContain('introduction');
+      expect(topics, text).not.toContain('other');
+    }
+    // "scope" in the text alone is no introduction
+    expect(classifyClause('For more information on the purpose and scope of data collection by Facebook, please refer to the privacy policy of Facebook.').topics).not.toContain('introduction');
+  });
+
   it('does not take a contents entry about keeping data safe for retention (Telegram)', () => {
     expect(classifyClause('how we keep your personal data safe;', 'This Privacy Policy explains the following').topics).not.toContain('retention');
   });

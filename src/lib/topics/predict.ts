@@ -24,6 +24,14 @@ const CHILDREN = /\bchild|\bkids?\b|\bminors?\b|\bcoppa\b|\bunder (?:the age of 
 const REGIONAL = /\bcalifornia|\bshine the light\b|\beurop|\b(?:eu|eea|uk|gdpr)\b|\bswitzerland|\bswiss|\bcanad|\bcountr|\binternational|\boutside (?:of )?the (?:united states|u\.?s)|\btransfer|\bjurisdiction|\bresidents?\b|\bsafe harbou?r|\bprivacy shield|\bnevada|\bstates?\b/;
 const CONTACT = /_email_|@|\bcontact (?:us|our|the)\b|\be-?mail us\b|\bwrite to us\b|\bquestions?\b|\bcomments?\b|\bconcerns?\b|\bphone\b|\btelephone|\baddress(?:ed)? (?:to|below|above)\b|\battn\b|\battention:|\bsuite\b|\bp\.?o\.? box\b|\bprivacy officer\b/;
 
+/**
+ * An "Other" clause that says what the policy covers, or one under a heading that introduces the policy, is
+ * Introduction and scope even where the introduction sub-model does not say so (lead's reading, stop 18: "This
+ * Privacy Notice applies to all the products …", "This Policy tells you how …"; headings "1. Introduction", "Scope
+ * and Application", "About this Privacy Policy", "Welcome!").
+ */
+const SCOPE_TEXT = /\bthis (?:privacy |cookie )?(?:policy|notice|statement)\b[^.\n]{0,40}\b(?:applies|covers|describes|explains|sets out|governs|tells|outlines)\b/;
+const SCOPE_HEADING = /\bintroduction\b|\bscope\b|\babout (?:this|our) (?:privacy )?(?:policy|notice|statement)\b|\bwelcome\b/;
 /** Clauses of fewer words are fragments: at most a contact detail (see decide()). */
 const MIN_WORDS = 4;
 const OTHER = OPP115_CATEGORIES.indexOf('Other');
@@ -179,7 +187,7 @@ export class ClauseClassifier {
           const contact =
             ((this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower))) &&
             (!fragment || /@|\d{3}/.test(text)); // a fragment counts only if it is a contact detail
-          const intro = this.introLabel >= 0 && margins[this.introLabel] >= 0;
+          const intro = (this.introLabel >= 0 && margins[this.introLabel] >= 0) || SCOPE_TEXT.test(lower) || SCOPE_HEADING.test(head);
           if (this.line === 'address') {
             if (contact) topics.add('contact'); // an address line is at most a contact detail
             break;
