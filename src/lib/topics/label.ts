@@ -6,12 +6,14 @@ import type { Section } from '../clauses/types.ts';
 import { classifyClause } from './classifier.ts';
 import { comparableLine, repeatsHeading } from './lines.ts';
 import { CATCH_ALL_TOPICS, saysNothingAlone } from './alone.ts';
+import { readsAsEnglish } from './language.ts';
 
 /**
  * A clause that repeats one of the policy's headings (a contents entry, a heading set as a paragraph) gets no topic
  * (lines.ts repeatsHeading; the classifier itself turns away other headings and date lines). A clause that says
  * nothing alone (a short list item, a pointer elsewhere, a lead-in to a list; alone.ts) keeps its topics but the
- * catch-all ones, Introduction and scope and Other provisions.
+ * catch-all ones, Introduction and scope and Other provisions; so does a clause in another language (language.ts),
+ * which the classifier, trained on English, can place only where its words tell (cookies, pixels, Google Analytics).
  */
 export function labelTopics(sections: Section[]): void {
   const headings = new Set(sections.map((s) => comparableLine(s.heading)).filter(Boolean));
@@ -20,7 +22,8 @@ export function labelTopics(sections: Section[]): void {
       const clauses = block.type === 'clause' ? [block.clause] : block.items;
       for (const clause of clauses) {
         const topics = repeatsHeading(clause.text, headings) ? [] : classifyClause(clause.text, section.heading || undefined).topics;
-        clause.topics = saysNothingAlone(clause.text, clause.kind === 'item') ? topics.filter((t) => !CATCH_ALL_TOPICS.has(t)) : topics;
+        const catchAllOff = saysNothingAlone(clause.text, clause.kind === 'item') || !readsAsEnglish(clause.text);
+        clause.topics = catchAllOff ? topics.filter((t) => !CATCH_ALL_TOPICS.has(t)) : topics;
       }
     }
   }
