@@ -22,7 +22,8 @@ export function labelTopics(sections: Section[]): void {
       const clauses = block.type === 'clause' ? [block.clause] : block.items;
       for (const clause of clauses) {
         const topics = repeatsHeading(clause.text, headings) ? [] : classifyClause(clause.text, section.heading || undefined).topics;
-        const catchAllOff = saysNothingAlone(clause.text, clause.kind === 'item') || !readsAsEnglish(clause.text);
+        const catchAll = topics.some((t) => CATCH_ALL_TOPICS.has(t));
+        const catchAllOff = catchAll && (saysNothingAlone(clause.text, clause.kind === 'item') || !readsAsEnglish(clause.text));
         clause.topics = catchAllOff ? topics.filter((t) => !CATCH_ALL_TOPICS.has(t)) : topics;
       }
     }

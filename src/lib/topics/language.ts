@@ -17,7 +17,7 @@ const FUNCTION_WORDS = new Set(
 
 /** Function words of other languages that are not English words too ("a", "in", "is", "die" … left out). */
 const FOREIGN_WORDS = new Set(
-  'der das und nicht für mit von zu den dem des ist sind werden wir sie ihre ihrer ihnen oder auf eine einer durch le la les des et du un une pour dans nous vous est sont par sur avec que qui ou au aux el los las y o para por con del su sus una lo il di che per non sono della delle het een en van dat op voor niet zijn wij uw się jest oraz lub dla przez że nie są jak które które în și pentru cu care este sau prin sunt az és hogy van vagy nem egy da em os ao não uma'.split(
+  'der das und nicht für mit von zu den dem des ist sind werden wir sie ihre ihrer ihnen oder auf eine einer durch le la les des et du un une pour dans nous vous est sont par sur avec que qui ou au aux el los las y o para por con del su sus una lo il di che per non sono della delle het een en van dat op voor niet zijn wij uw się jest oraz lub dla przez że nie są jak które în și pentru cu care este sau prin sunt az és hogy van vagy nem egy da em os ao não uma'.split(
     ' ',
   ),
 );
