@@ -1,6 +1,6 @@
 /**
  * Company display name, the name people know, in this order:
- *   1. the committed override table (company-names.ts), for what no rule gets right ("ui.com" → Ubiquiti);
+ *   1. the committed override table (COMPANY_NAMES), for what no rule gets right ("ui.com" → Ubiquiti);
  *   2. the Open Terms Archive service name, when it names this domain ("Reddit" for redditinc.com, "Stack
  *      Overflow" for stackoverflow.com; not "Gmail" for google.com, one of several services of that domain),
  *      unless the policy spells the same letters otherwise ("CoinDesk", not the service's "Coindesk");
@@ -9,8 +9,19 @@
  *      "AtTask"); otherwise the label capitalised.
  */
 import { domainToUnicode } from 'node:url';
-import { COMPANY_NAMES } from './company-names.ts';
 import { openTermsArchiveService } from './title.ts';
+
+/**
+ * Names that no rule derives, keyed by the domain as imported (lower case, without "www."). Keep it small: add a
+ * name here only when the rules get it wrong on real policies, and say so in the commit.
+ */
+const COMPANY_NAMES: Readonly<Record<string, string>> = {
+  'ui.com': 'Ubiquiti', // the label "ui"; the service "Ubiquiti"
+  'steampowered.com': 'Steam', // also found by the service rule; kept as the issue's example
+  'thomsonreuters.com': 'Thomson Reuters', // the service folder is the domain; the text writes two words
+  'ask.fm': 'ASKfm', // the label "ask"
+  'redditinc.com': 'Reddit', // the label "redditinc"
+};
 
 /** Second-level labels that are part of a country's public suffix (co.uk, com.au, ...). */
 const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or', 'ne', 'go', 'gob', 'mil', 'nic', 'ltd', 'plc', 'sch', 'nom', 'info', 'biz']);
@@ -93,47 +104,31 @@ function inAddress(text: string, start: number, end: number): boolean {
   return a >= 2 && text[a - 1] === '(' && text[a - 2] === ']';
 }
 
-type Kind = 0 | 1 | 2; // 0 mixed case, 1 all caps, 2 all lower (lower is better)
-
-function kindOf(s: string): Kind {
-  const upper = s.toUpperCase();
-  const lower = s.toLowerCase();
-  if (s === lower) return 2;
-  if (s === upper) return 1;
-  return 0;
+/** 0 mixed case, 1 all caps, 2 all lower (lower is better). */
+function kindOf(s: string): number {
+  if (s === s.toLowerCase()) return 2;
+  return s === s.toUpperCase() ? 1 : 0;
 }
 
 export function deriveCompany(domain: string, ...texts: string[]): string {
   const label = mainLabel(domain);
   // Not a Unicode regex on purpose: case-insensitive ASCII matching is much faster on big bodies.
   const pattern = new RegExp(escapeRegExp(label).replace(/\\?-/g, '[-\\s]?'), 'gi');
-  const counts = new Map<string, { n: number; first: number }>();
-  let order = 0;
+  const counts = new Map<string, number>(); // in order of first appearance
   for (const text of texts) {
     if (!text) continue;
-    pattern.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = pattern.exec(text)) !== null) {
+    for (const m of text.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       if (isWordChar(text[start - 1]) || isWordChar(text[end]) || inAddress(text, start, end)) continue;
-      const spelling = m[0];
-      const entry = counts.get(spelling);
-      if (entry) entry.n++;
-      else counts.set(spelling, { n: 1, first: order++ });
+      counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
     }
   }
-  let best: string | undefined;
-  let bestKey: [number, number, number] | undefined;
-  for (const [spelling, { n, first }] of counts) {
-    const kind = kindOf(spelling);
-    if (kind === 2) continue; // lower case is how addresses are written, not a spelling
-    if (kind === 1 && spelling.replace(/[^\p{L}]/gu, '').length > 5) continue; // SHOUTED legal text
-    const key: [number, number, number] = [kind, -n, first];
-    if (!bestKey || key[0] < bestKey[0] || (key[0] === bestKey[0] && (key[1] < bestKey[1] || (key[1] === bestKey[1] && key[2] < bestKey[2])))) {
-      best = spelling;
-      bestKey = key;
-    }
-  }
-  return best ?? capitalise(label);
+  const spellings = [...counts]
+    .map(([spelling, n]) => ({ spelling, n, kind: kindOf(spelling) }))
+    // lower case is how addresses are written, not a spelling; long all-caps words are SHOUTED legal text
+    .filter(({ spelling, kind }) => kind === 0 || (kind === 1 && spelling.replace(/[^\p{L}]/gu, '').length <= 5))
+    // a stable sort: among equals, the spelling met first
+    .sort((a, b) => a.kind - b.kind || b.n - a.n);
+  return spellings[0]?.spelling ?? capitalise(label);
 }
