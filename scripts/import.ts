@@ -1,6 +1,6 @@
 /** CLI entry point: `npm run import -- <file|dir>... [--out <dir>] [--max-bytes <n>]`. See src/lib/import/cli.ts. */
 import { runCli } from '../src/lib/import/cli.ts';
-import { removeLiveTemps } from '../src/lib/import/write.ts';
+import { removeLiveTemps } from '../src/lib/import/output.ts';
 
 const controller = new AbortController();
 let interrupts = 0;

@@ -5,7 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { policyFrontmatter } from '../../src/lib/policies/schema.ts';
 import { renderFrontmatter, yamlString } from '../../src/lib/content/frontmatter.ts';
 import { importFiles } from '../../src/lib/import/import-files.ts';
-import { writeNewFile, replaceFile } from '../../src/lib/import/write.ts';
+import { writeNewFile, replaceFile } from '../../src/lib/import/output.ts';
 import { GOOD, HEADER, listFiles, tempDir } from './helpers.ts';
 
 let dir: string;

@@ -1,6 +1,6 @@
 /**
  * The importer: archived policy files in, one Markdown file per policy out
- * (<out>/<domain>/<date>[-n].md). See README-style notes in neutralise.ts, output.ts, write.ts.
+ * (<out>/<domain>/<date>[-n].md). See README-style notes in neutralise.ts, output.ts.
  *
  *   const summary = await importFiles(['corpus/'], { out: 'src/content/policies', onEvent });
  *
@@ -12,9 +12,8 @@ import { convertPolicy } from './convert.ts';
 import { InputError, type Diagnostic } from './errors.ts';
 import { expandPaths } from './files.ts';
 import { renderPolicyFile } from '../content/frontmatter.ts';
-import { baseNameFor, OutputIndex } from './output.ts';
+import { baseNameFor, OutputIndex, replaceFile, writeNewFile } from './output.ts';
 import { serviceOf } from './service.ts';
-import { replaceFile, writeNewFile } from './write.ts';
 
 export const DEFAULT_OUT = 'src/content/policies';
 export const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
@@ -167,7 +166,7 @@ function importOne(
   for (;;) {
     const { file: target, n } = index.nextFree(fm.domain, base, from);
     if (writeNewFile(target, content)) {
-      index.recordWritten(fm.domain, target, hash);
+      index.recordAdded(fm.domain, target, hash);
       if (former) {
         fs.rmSync(former, { force: true });
         index.recordRemoved(fm.domain, former);
@@ -175,7 +174,7 @@ function importOne(
       }
       return { path: file, status: 'imported', id: idOf(target), target };
     }
-    index.recordTaken(fm.domain, target);
+    index.recordAdded(fm.domain, target);
     // Created meanwhile by a concurrent run of the same import: that is our file.
     if (index.hashOf(target) === hash) return { path: file, status: 'unchanged', id: idOf(target), target };
     from = n + 1;

@@ -9,11 +9,18 @@
  * Files named by the earlier scheme (`<date>-2.md` in import order, for a service's snapshot too) are
  * recognised by `findFormer` and renamed by the importer; the site answers their old URLs with a redirect
  * (formerIds, src/lib/history/series.ts).
+ *
+ * The importer's writes are atomic (src/lib/files/atomic-write.ts), with temp files of its own naming in the
+ * target directory (".import-<pid>-<n>.tmp": a dot file, never matched by `*.md` globs): a new file is only
+ * created, never replaces an existing one, even one a concurrent run wrote; a replacement (same policy,
+ * re-rendered) replaces the file. Temp files still in flight when the process is interrupted are removed by
+ * `removeLiveTemps`; those of dead processes (a killed run) by `cleanStaleTemps`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { readContentHash } from '../content/frontmatter.ts';
-import { cleanStaleTemps } from './write.ts';
+import { writeFileAtomic } from '../files/atomic-write.ts';
+import { processAlive } from '../files/process-alive.ts';
 
 /** `<date>` or `<date>-<service>`: the id of a snapshot inside its domain, before any same-day suffix. */
 export function baseNameFor(date: string, service?: string): string {
@@ -108,14 +115,56 @@ export class OutputIndex {
     this.hashes.delete(file);
   }
 
-  recordWritten(domain: string, file: string, hash: string): void {
+  /** A file now in `domain`: written by us with `hash`, or (no hash) by someone else between our check and write. */
+  recordAdded(domain: string, file: string, hash?: string): void {
     this.names(domain).add(path.basename(file));
-    this.hashes.set(file, hash);
+    if (hash) this.hashes.set(file, hash);
+    else this.hashes.delete(file);
   }
+}
 
-  /** Someone else created the file between our check and our write. */
-  recordTaken(domain: string, file: string): void {
-    this.names(domain).add(path.basename(file));
-    this.hashes.delete(file);
+let counter = 0;
+const live = new Set<string>();
+
+const TEMP_PATTERN = /^\.import-(\d+)-\d+\.tmp$/;
+
+/** Writes `target` atomically; when `exclusive`, only creates it: false (and nothing written) if it exists. */
+function writeWithTemp(target: string, content: string, exclusive: boolean): boolean {
+  const temporary = path.join(path.dirname(target), `.import-${process.pid}-${++counter}.tmp`);
+  live.add(temporary);
+  try {
+    return writeFileAtomic(target, content, { temporary, exclusive });
+  } finally {
+    live.delete(temporary);
+  }
+}
+
+function removeQuietly(file: string): void {
+  live.delete(file);
+  try {
+    fs.unlinkSync(file);
+  } catch {
+    /* already gone */
+  }
+}
+
+export function writeNewFile(target: string, content: string): boolean {
+  return writeWithTemp(target, content, true);
+}
+
+export function replaceFile(target: string, content: string): void {
+  writeWithTemp(target, content, false);
+}
+
+/** Removes the temp files of this process that are still in flight (call on SIGINT/SIGTERM). */
+export function removeLiveTemps(): void {
+  for (const file of [...live]) removeQuietly(file);
+}
+
+/** Removes temp files left in `dir` by importer processes that no longer run. */
+function cleanStaleTemps(dir: string, names: string[]): void {
+  for (const name of names) {
+    const m = TEMP_PATTERN.exec(name);
+    if (m && !processAlive(Number(m[1]))) removeQuietly(path.join(dir, name));
   }
 }
