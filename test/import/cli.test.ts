@@ -3,8 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseArgs, parseSize, runCli, UsageError } from '../../src/lib/import/cli.ts';
-import { Progress, progressText } from '../../src/lib/import/progress.ts';
+import { parseArgs, parseSize, Progress, progressText, runCli, UsageError } from '../../src/lib/import/cli.ts';
 import { BAD, GOOD, HEADER, listFiles, tempDir } from './helpers.ts';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
