@@ -11,6 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
@@ -20,7 +21,9 @@ import { ledgerFiles, updateLedger, writeLedger, type LedgerEntry } from '../lib
 import { computeHistories } from '../lib/history/pass.ts';
 import { dataFiles } from '../lib/policies/data-file.ts';
 import { searchUnitsFile } from '../lib/policies/search-units.ts';
-import { createPreparePool, type PreparePool } from './prepare-pool.ts';
+import { config as settings } from '../config.ts';
+import { createWorkerPool, type WorkerPool } from '../lib/workers/pool.ts';
+import { preparePolicy, type Prepared } from './prepare.ts';
 
 /**
  * Folders (and a file) of the code that turns a policy file into its entry and page body, relative to the
@@ -102,6 +105,17 @@ export function policiesLoader({ base, mode }: PoliciesLoaderOptions): Loader {
 }
 
 type LoaderContext = Parameters<Loader['load']>[0];
+
+type PreparePool = WorkerPool<{ source: string; pageFile: string }, Prepared>;
+
+/**
+ * Segmentation and topic labelling on every core (prepare-worker.ts): ~95 % of the loader's CPU time (profile of
+ * 1,500 policies), which ran on one core while the other idled. POLICY_WORKERS sets the size (src/config.ts).
+ */
+function createPreparePool(size = settings.POLICY_WORKERS ?? Math.min(8, os.availableParallelism())): PreparePool {
+  const inline = ({ source, pageFile }: { source: string; pageFile: string }) => preparePolicy(source, pageFile);
+  return createWorkerPool(new URL('./prepare-worker.ts', import.meta.url), size, inline);
+}
 
 /**
  * Prepares every file (segmentation and labelling on every core, prepare-pool.ts) with a bounded window of files in

@@ -1,6 +1,5 @@
-/** Worker thread of the policies loader's pool: prepares the policy sources it is sent (see prepare-pool.ts). */
+/** Worker thread of the policies loader's pool: prepares the policy sources it is sent (policies.ts). */
 import { serveRequests } from '../lib/workers/pool.ts';
-import type { PrepareRequest } from './prepare-pool.ts';
 import { preparePolicy } from './prepare.ts';
 
-serveRequests(({ source, pageFile }: PrepareRequest) => preparePolicy(source, pageFile));
+serveRequests(({ source, pageFile }: { source: string; pageFile: string }) => preparePolicy(source, pageFile));
