@@ -10,7 +10,6 @@ import { InputError } from './errors.ts';
 import { parseHeader } from './header.ts';
 import { neutraliseBody } from './neutralise.ts';
 import { deriveTitle, firstHeading } from './title.ts';
-import { implausibleDate } from './dates.ts';
 import { decodeWaybackUrl, waybackDate } from './wayback.ts';
 import { countWords } from './word-count.ts';
 
@@ -20,41 +19,28 @@ export interface Converted {
   warnings: { line: number; message: string }[];
 }
 
-function sha256(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
-/** CRLF/CR → LF; control characters other than tab and line feed removed. */
-function normaliseText(text: string): string {
-  let s = text;
-  if (s.includes('\r')) s = s.replace(/\r\n?/g, '\n');
-  if (/[\x00-\x08\x0b-\x1f\x7f]/.test(s)) s = s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
-  return s;
-}
+/** The first privacy policies on the web are from the late 1990s; the web itself from 1991. */
+const EARLIEST_ARCHIVE_DATE = '1991-01-01';
 
 export function convertPolicy(bytes: Uint8Array): Converted {
   const decoded = decodeInput(bytes);
   const warnings = decoded.warning ? [decoded.warning] : [];
-  const text = normaliseText(decoded.text);
+  // CRLF/CR → LF; control characters other than tab and line feed removed.
+  const text = decoded.text.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 
   // The header is the first line; blank lines before it are tolerated.
-  let start = 0;
-  let lineNo = 1;
-  while (true) {
-    const nl = text.indexOf('\n', start);
-    const line = nl === -1 ? text.slice(start) : text.slice(start, nl);
-    if (line.trim() !== '' || nl === -1) break;
-    start = nl + 1;
-    lineNo++;
-  }
+  const start = /^(?:[^\S\n]*\n)*/.exec(text)![0].length;
+  const lineNo = text.slice(0, start).split('\n').length;
   const nl = text.indexOf('\n', start);
   const headerLine = nl === -1 ? text.slice(start) : text.slice(start, nl);
   if (headerLine.trim() === '') throw new InputError(lineNo, 'empty file: no provenance header');
   const parsed = parseHeader(headerLine);
   if (!parsed.ok) throw new InputError(lineNo, parsed.reason);
   const header = parsed.header;
-  const implausible = implausibleDate(header.archivedOn);
-  if (implausible) throw new InputError(lineNo, implausible);
+  const date = header.archivedOn;
+  const today = new Date().toISOString().slice(0, 10);
+  if (date < EARLIEST_ARCHIVE_DATE) throw new InputError(lineNo, `archive date ${date} is before the web (${EARLIEST_ARCHIVE_DATE})`);
+  if (date > today) throw new InputError(lineNo, `archive date ${date} is in the future (today is ${today})`);
   const snapshotDay = waybackDate(header.snapshotUrl);
   if (snapshotDay && snapshotDay !== header.archivedOn) {
     warnings.push({ line: lineNo, message: `archive date ${header.archivedOn} differs from the snapshot URL's timestamp (${snapshotDay}); the header's date is kept` });
@@ -66,19 +52,18 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   const body = neutraliseBody(rawBody);
   const heading = firstHeading(rawBody);
   const company = companyName(header.domain, header.snapshotUrl, heading ?? '', rawBody);
-  const candidate: Record<string, unknown> = {
+  const originalUrl = decodeWaybackUrl(header.snapshotUrl);
+  const checked = policyFrontmatter.safeParse({
     domain: header.domain,
     company,
     title: deriveTitle(rawBody, company, header.snapshotUrl),
     archivedOn: header.archivedOn,
     snapshotUrl: header.snapshotUrl,
-    originalUrl: decodeWaybackUrl(header.snapshotUrl),
+    ...(originalUrl !== undefined && { originalUrl }),
     sourceLabel: header.sourceLabel,
-    contentHash: sha256(bytes),
+    contentHash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
     wordCount: countWords(body),
-  };
-  if (candidate.originalUrl === undefined) delete candidate.originalUrl;
-  const checked = policyFrontmatter.safeParse(candidate);
+  });
   if (!checked.success) {
     const issue = checked.error.issues[0];
     throw new InputError(lineNo, `cannot build valid frontmatter: ${issue.path.join('.')}: ${issue.message}`);
