@@ -8,19 +8,11 @@
  * `parseHeader` is pure: it returns the parsed fields or the reason the line is not a valid header.
  */
 import { domainToASCII } from 'node:url';
-import { isValidDate } from './dates.ts';
+import { policyFrontmatter, type PolicyFrontmatter } from '../policies/schema.ts';
 
-interface Header {
-  /** Lower case, punycode, no leading "www.". */
-  domain: string;
-  /** YYYY-MM-DD, a real calendar date. */
-  archivedOn: string;
-  /** The link text, e.g. "original snapshot on the Wayback Machine". */
-  sourceLabel: string;
-  snapshotUrl: string;
-}
+type Header = Pick<PolicyFrontmatter, 'domain' | 'archivedOn' | 'sourceLabel' | 'snapshotUrl'>;
 
-export type HeaderResult = { ok: true; header: Header } | { ok: false; reason: string };
+type HeaderResult = { ok: true; header: Header } | { ok: false; reason: string };
 
 // Both patterns run on the line with its outer white space trimmed, and no two adjacent parts can match the
 // same characters: on untrusted text a pattern like /^\s*>?\s*/ backtracks (4,000 spaces took 33 s).
@@ -31,11 +23,6 @@ const FULL =
 // Archive corpus names one service "jottacloud"): inventing a top-level domain would falsify provenance.
 const DOMAIN = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
 
-/** True when the line looks like the start of a provenance header (well formed or not). */
-function looksLikeHeader(line: string): boolean {
-  return INTRO.test(line.trim());
-}
-
 function normaliseDomain(raw: string): string | undefined {
   let domain = raw.trim().replace(/\.$/, '').toLowerCase();
   if (/[^\x00-\x7f]/.test(domain)) domain = domainToASCII(domain);
@@ -45,7 +32,7 @@ function normaliseDomain(raw: string): string | undefined {
 
 export function parseHeader(raw: string): HeaderResult {
   const line = raw.trim();
-  if (!looksLikeHeader(line)) {
+  if (!INTRO.test(line)) {
     return { ok: false, reason: 'missing provenance header: the first line must be "> *The following text is extracted and transformed from the <domain> privacy policy that was archived on <YYYY-MM-DD>. Please check the [<label>](<URL>) ..."' };
   }
   const m = FULL.exec(line);
@@ -61,7 +48,7 @@ export function parseHeader(raw: string): HeaderResult {
   const domain = normaliseDomain(rawDomain);
   if (!domain) return { ok: false, reason: `invalid domain "${rawDomain}" in header (expected a host name like example.com)` };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, reason: `malformed provenance header: archive date "${date}" is not written YYYY-MM-DD` };
-  if (!isValidDate(date)) return { ok: false, reason: `impossible date ${date} in header` };
+  if (!policyFrontmatter.shape.archivedOn.safeParse(date).success) return { ok: false, reason: `impossible date ${date} in header` };
   const sourceLabel = label.replace(/\s+/g, ' ').trim();
   if (!sourceLabel) return { ok: false, reason: 'malformed provenance header: the snapshot link has no text' };
   let snapshotUrl = rawUrl.trim();
@@ -71,11 +58,6 @@ export function parseHeader(raw: string): HeaderResult {
 }
 
 function isHttpUrl(value: string): boolean {
-  if (!/^https?:\/\/[^\s]/i.test(value) || /\s/.test(value)) return false;
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
+  // An http(s) URL that parses has a host name: the URL standard rejects one without.
+  return /^https?:\/\/\S/i.test(value) && !/\s/.test(value) && URL.canParse(value);
 }

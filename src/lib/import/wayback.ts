@@ -19,14 +19,7 @@ export function decodeWaybackUrl(snapshotUrl: string): string | undefined {
   }
   // The Wayback Machine collapses "//" after the scheme at times ("http:/host").
   rest = rest.replace(/^(https?):\/*/i, (_m, scheme: string) => `${scheme.toLowerCase()}://`);
-  if (!/^https?:\/\/[^/?#\s]/.test(rest)) return undefined;
-  try {
-    const url = new URL(rest);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-    return url.href;
-  } catch {
-    return undefined;
-  }
+  return /^https?:\/\/[^/?#\s]/.test(rest) ? URL.parse(rest)?.href : undefined;
 }
 
 /** The day of a Wayback snapshot URL's timestamp (YYYY-MM-DD, at least 8 digits), or undefined. */
