@@ -37,20 +37,19 @@ export function expandPaths(paths: readonly string[]): Expanded {
     }
     if (visitedDirs.has(real)) return;
     visitedDirs.add(real);
-    let entries: fs.Dirent[];
+    let names: string[];
     try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
+      names = fs.readdirSync(dir).sort();
     } catch (error) {
       problems.push({ path: dir, message: `cannot read directory (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
       return;
     }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const p = path.join(dir, entry.name);
+    for (const name of names) {
+      if (name.startsWith('.')) continue;
+      const p = path.join(dir, name);
       let stat: fs.Stats;
       try {
-        stat = entry.isSymbolicLink() ? fs.statSync(p) : fs.lstatSync(p);
+        stat = fs.statSync(p); // through a symbolic link to what it points at
       } catch {
         problems.push({ path: p, message: 'broken symbolic link' });
         continue;
