@@ -11,6 +11,8 @@
  * Linear in the text: each line is scanned once, and each run's next run of the same length is found with
  * one backward pass.
  */
+import { isEscaped } from './text.ts';
+
 const AUTOLINK = /<(?:https?|mailto):[^\s<>\x00-\x1f\x7f]*>/gi;
 
 /** [start, end) of every accepted code span (backticks included), in order. */
@@ -39,9 +41,7 @@ function spansOfLine(line: string, offset: number, trusted: boolean, spans: [num
     if (line[i] !== '`' || inAutolink[i]) { i++; continue; }
     let end = i;
     while (end < line.length && line[end] === '`') end++;
-    let backslashes = 0;
-    while (i - 1 - backslashes >= 0 && line[i - 1 - backslashes] === '\\') backslashes++;
-    const start = backslashes % 2 === 1 ? i + 1 : i;
+    const start = isEscaped(line, i) ? i + 1 : i;
     if (end > start) runs.push({ start, length: end - start });
     i = end;
   }

@@ -25,7 +25,7 @@
 
 import { isSafeLink } from '../policies/links.ts';
 import { codeSpans } from './code-spans.ts';
-import { backslashesBefore, isEscaped } from './escaped.ts';
+import { backslashesBefore, isEscaped } from './text.ts';
 import { tableBreaksToSpaces } from './table-breaks.ts';
 
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;

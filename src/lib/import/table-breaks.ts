@@ -1,4 +1,4 @@
-import { isEscaped } from './escaped.ts';
+import { BLANK, isEscaped, trimEnd, trimStart } from './text.ts';
 
 /** `<br>` in a table row (a line starting with `|`) → one space: cells cannot hold line breaks. */
 export function tableBreaksToSpaces(s: string): string {
@@ -16,22 +16,10 @@ function rowBreaksToSpaces(row: string): string {
   let pending = false; // a run of breaks was seen: one space before the next text
   for (let m = BREAK.exec(row); m; m = BREAK.exec(row)) {
     if (isEscaped(row, m.index)) continue;
-    const between = pending ? trimBlankStart(row.slice(last, m.index)) : row.slice(last, m.index);
-    if (between !== '' || !pending) out += `${pending ? ' ' : ''}${trimBlankEnd(between)}`;
+    const between = pending ? trimStart(row.slice(last, m.index), BLANK) : row.slice(last, m.index);
+    if (between !== '' || !pending) out += `${pending ? ' ' : ''}${trimEnd(between, BLANK)}`;
     pending = true;
     last = m.index + m[0].length;
   }
-  return pending ? `${out} ${trimBlankStart(row.slice(last))}` : row;
-}
-
-const isBlankChar = (c: number) => c === 32 || c === 9;
-function trimBlankStart(s: string): string {
-  let i = 0;
-  while (i < s.length && isBlankChar(s.charCodeAt(i))) i++;
-  return s.slice(i);
-}
-function trimBlankEnd(s: string): string {
-  let i = s.length;
-  while (i > 0 && isBlankChar(s.charCodeAt(i - 1))) i--;
-  return s.slice(0, i);
+  return pending ? `${out} ${trimStart(row.slice(last), BLANK)}` : row;
 }

@@ -3,6 +3,7 @@
  * site chrome ("Legal", "Home", ...); otherwise "<Company> privacy policy".
  */
 import { rewriteLinks } from './neutralise.ts';
+import { BLANK, trimEnd, trimStart } from './text.ts';
 
 const CHROME = new Set([
   'legal', 'home', 'homepage', 'home page', 'menu', 'main menu', 'navigation', 'main navigation', 'skip to content',
@@ -32,23 +33,8 @@ const CHROME_TAIL = new Set([...' \t\n.:!|»«·•-']);
 const HEADING_EDGE = new Set([...' \t\n|»«·•:~-']);
 
 /**
- * Trims characters of a set from either end. By hand: a pattern like /[…]+$/ tries every start of a long run
- * of them (a heading of 40,000 spaces or dashes took seconds).
- */
-function trimStart(text: string, chars: Set<string>): string {
-  let i = 0;
-  while (i < text.length && chars.has(text[i])) i++;
-  return text.slice(i);
-}
-function trimEnd(text: string, chars: Set<string>): string {
-  let i = text.length;
-  while (i > 0 && chars.has(text[i - 1])) i--;
-  return text.slice(0, i);
-}
-
-/**
  * The text of an ATX level-1 heading line (`# Title`, `# Title #`, up to three spaces before), or undefined.
- * Parsed by hand for the same reason as trimEnd.
+ * Parsed by hand for the same reason as trimEnd (text.ts).
  */
 function h1Content(line: string): string | undefined {
   let i = 0;
@@ -62,7 +48,6 @@ function h1Content(line: string): string | undefined {
   if (hashes.length < text.length && (hashes === '' || BLANK.has(hashes[hashes.length - 1]))) text = hashes;
   return trimEnd(trimStart(text, BLANK), BLANK);
 }
-const BLANK = new Set([' ', '\t']);
 const HASH = new Set(['#']);
 
 function headingText(line: string): string | undefined {

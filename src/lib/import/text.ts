@@ -1,0 +1,31 @@
+/** Small scanners of Markdown text, by hand where a pattern would backtrack on untrusted input. */
+
+/** Number of backslashes immediately before position i. */
+export function backslashesBefore(s: string, i: number): number {
+  let n = 0;
+  while (i - 1 - n >= 0 && s.charCodeAt(i - 1 - n) === 92) n++;
+  return n;
+}
+
+/** A character is escaped when an odd run of backslashes precedes it. */
+export function isEscaped(s: string, i: number): boolean {
+  return backslashesBefore(s, i) % 2 === 1;
+}
+
+export const BLANK = new Set([' ', '\t']);
+
+/**
+ * Trims characters of a set from either end. By hand: a pattern like /[…]+$/ tries every start of a long run
+ * of them (a heading of 40,000 spaces or dashes took seconds).
+ */
+export function trimStart(text: string, chars: Set<string>): string {
+  let i = 0;
+  while (i < text.length && chars.has(text[i])) i++;
+  return text.slice(i);
+}
+
+export function trimEnd(text: string, chars: Set<string>): string {
+  let i = text.length;
+  while (i > 0 && chars.has(text[i - 1])) i--;
+  return text.slice(0, i);
+}
