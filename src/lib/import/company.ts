@@ -84,13 +84,8 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
 function isWordChar(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return LETTER_OR_DIGIT.test(c);
+  return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
 
 /** True when the match at [start, end) is part of a URL, link target or e-mail address. */
