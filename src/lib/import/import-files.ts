@@ -12,7 +12,7 @@ import { convertPolicy } from './convert.ts';
 import { InputError, type Diagnostic } from './errors.ts';
 import { expandPaths } from './files.ts';
 import { renderPolicyFile } from '../content/frontmatter.ts';
-import { baseNameFor, OutputIndex, replaceFile, writeNewFile } from './output.ts';
+import { OutputIndex, replaceFile, writeNewFile } from './output.ts';
 import { serviceOf } from './service.ts';
 
 export const DEFAULT_OUT = 'src/content/policies';
@@ -138,7 +138,7 @@ function importOne(
   const service = serviceOf(converted.frontmatter.snapshotUrl, file, converted.frontmatter.domain);
   const fm = service ? { ...converted.frontmatter, service } : converted.frontmatter;
   const hash = fm.contentHash;
-  const base = baseNameFor(fm.archivedOn, service);
+  const base = service ? `${fm.archivedOn}-${service}` : fm.archivedOn; // before any same-day suffix
   const content = renderPolicyFile(fm, converted.body);
   const idOf = (target: string) => `${fm.domain}/${path.basename(target, '.md')}`;
 

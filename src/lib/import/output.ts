@@ -22,11 +22,6 @@ import { readContentHash } from '../content/frontmatter.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 import { processAlive } from '../files/process-alive.ts';
 
-/** `<date>` or `<date>-<service>`: the id of a snapshot inside its domain, before any same-day suffix. */
-export function baseNameFor(date: string, service?: string): string {
-  return service ? `${date}-${service}` : date;
-}
-
 function fileNameFor(base: string, n: number): string {
   return n <= 1 ? `${base}.md` : `${base}-${n}.md`;
 }
