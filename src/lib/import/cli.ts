@@ -17,14 +17,6 @@ Imports archived privacy policy files (directories recursively) into <out>/<doma
   --verbose          one line per file
 Problems are reported on stderr as <path>:<line>: <reason>; exit status 1 if any file was rejected.`;
 
-export interface CliArgs {
-  paths: string[];
-  out: string;
-  maxBytes: number;
-  verbose: boolean;
-  help: boolean;
-}
-
 export class UsageError extends Error {}
 
 export function parseSize(value: string): number {
@@ -34,8 +26,8 @@ export function parseSize(value: string): number {
   return Number(m[1]) * unit;
 }
 
-export function parseArgs(argv: readonly string[]): CliArgs {
-  const args: CliArgs = { paths: [], out: DEFAULT_OUT, maxBytes: DEFAULT_MAX_BYTES, verbose: false, help: false };
+export function parseArgs(argv: readonly string[]) {
+  const args = { paths: [] as string[], out: DEFAULT_OUT, maxBytes: DEFAULT_MAX_BYTES, verbose: false, help: false };
   let onlyPaths = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -71,7 +63,7 @@ export interface CliStreams {
 }
 
 export async function runCli(argv: readonly string[], streams: CliStreams, signal?: AbortSignal): Promise<number> {
-  let args: CliArgs;
+  let args;
   try {
     args = parseArgs(argv);
   } catch (error) {
@@ -136,7 +128,7 @@ export class Progress {
   private readonly stream: ProgressStream;
   private readonly tty: boolean;
   private readonly now: () => number;
-  private start: number;
+  private start = 0;
   private lastDraw = Number.NEGATIVE_INFINITY;
   private shown = false;
   private total = 0;
@@ -145,7 +137,6 @@ export class Progress {
     this.stream = stream;
     this.tty = options.tty;
     this.now = options.now ?? (() => performance.now());
-    this.start = this.now();
   }
 
   begin(total: number): void {
