@@ -7,7 +7,7 @@
  *   line/paragraph separators) are \u-escaped too.
  */
 import { parseDocument } from 'yaml';
-import type { PolicyFrontmatter } from '../policies/schema.ts';
+import { policyFrontmatter, type PolicyFrontmatter } from '../policies/schema.ts';
 
 export class FrontmatterError extends Error {
   readonly line: number;
@@ -44,10 +44,6 @@ export function splitFrontmatter(source: string): SplitFile {
   return { data: data as Record<string, unknown>, body: text.slice(bodyStart), bodyLine };
 }
 
-const FRONTMATTER_KEYS = [
-  'domain', 'service', 'company', 'title', 'archivedOn', 'snapshotUrl', 'originalUrl', 'sourceLabel', 'contentHash', 'wordCount',
-] as const satisfies readonly (keyof PolicyFrontmatter)[];
-
 export function yamlString(value: string): string {
   return JSON.stringify(value).replace(
     /[\u007f-\u009f\u00ad\u2028\u2029\ufeff\ufff9-\uffff]/g,
@@ -57,7 +53,7 @@ export function yamlString(value: string): string {
 
 export function renderFrontmatter(fm: PolicyFrontmatter): string {
   let yaml = '---\n';
-  for (const key of FRONTMATTER_KEYS) {
+  for (const key of Object.keys(policyFrontmatter.shape) as (keyof PolicyFrontmatter)[]) {
     const value = fm[key];
     if (value === undefined) continue;
     yaml += `${key}: ${typeof value === 'number' ? String(value) : yamlString(value)}\n`;
