@@ -87,10 +87,11 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     done++;
     emit({ type: 'file', result, done, total });
   };
-  for (const problem of problems) {
-    diagnose({ severity: 'error', path: problem.path, line: 0, message: problem.message });
-    finish({ path: problem.path, status: 'rejected' });
-  }
+  const reject = (file: string, line: number, message: string) => {
+    diagnose({ severity: 'error', path: file, line, message });
+    finish({ path: file, status: 'rejected' });
+  };
+  for (const problem of problems) reject(problem.path, 0, problem.message);
 
   const index = new OutputIndex(out);
   let lastYield = performance.now();
@@ -102,10 +103,8 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     try {
       finish(importOne(file.path, file.size, maxBytes, index, diagnose));
     } catch (error) {
-      const line = error instanceof InputError ? error.line : 0;
-      const message = error instanceof InputError ? error.message : describeError(error);
-      diagnose({ severity: 'error', path: file.path, line, message });
-      finish({ path: file.path, status: 'rejected' });
+      if (error instanceof InputError) reject(file.path, error.line, error.message);
+      else reject(file.path, 0, describeError(error));
     }
     // Let timers and signal handlers run (progress redraw, Ctrl-C) without slowing the loop.
     if (performance.now() - lastYield > 25) {
@@ -140,7 +139,8 @@ function importOne(
   const hash = fm.contentHash;
   const base = service ? `${fm.archivedOn}-${service}` : fm.archivedOn; // before any same-day suffix
   const content = renderPolicyFile(fm, converted.body);
-  const idOf = (target: string) => `${fm.domain}/${path.basename(target, '.md')}`;
+  const result = (status: FileStatus, target: string): FileResult =>
+    ({ path: file, status, id: `${fm.domain}/${path.basename(target, '.md')}`, target });
 
   const existing = index.find(fm.domain, base, hash);
   if (existing) {
@@ -150,7 +150,7 @@ function importOne(
     } catch {
       current = undefined;
     }
-    if (current === content) return { path: file, status: 'unchanged', id: idOf(existing), target: existing };
+    if (current === content) return result('unchanged', existing);
     if (current !== undefined) {
       // Hand-edited, or written by an older importer: it is replaced (the input is the source of truth), but
       // never in silence and never lost.
@@ -158,25 +158,21 @@ function importOne(
       diagnose({ severity: 'warning', path: file, line: 0, message: `${existing} differed from this import of the same file (hand-edited, or written by an older importer): replaced; its previous content is in ${existing}${PREVIOUS_SUFFIX}` });
     }
     replaceFile(existing, content);
-    return { path: file, status: 'updated', id: idOf(existing), target: existing };
+    return result('updated', existing);
   }
   // Imported before under the earlier, order-dependent name: moved to its own name (the old URL redirects).
   const former = index.findFormer(fm.domain, fm.archivedOn, base, hash);
-  let from = 1;
   for (;;) {
-    const { file: target, n } = index.nextFree(fm.domain, base, from);
+    const target = index.nextFree(fm.domain, base);
     if (writeNewFile(target, content)) {
       index.recordAdded(fm.domain, target, hash);
-      if (former) {
-        fs.rmSync(former, { force: true });
-        index.recordRemoved(fm.domain, former);
-        return { path: file, status: 'updated', id: idOf(target), target };
-      }
-      return { path: file, status: 'imported', id: idOf(target), target };
+      if (!former) return result('imported', target);
+      fs.rmSync(former, { force: true });
+      index.recordRemoved(fm.domain, former);
+      return result('updated', target);
     }
+    // Created meanwhile, now taken: by a concurrent run of the same import, that is our file.
     index.recordAdded(fm.domain, target);
-    // Created meanwhile by a concurrent run of the same import: that is our file.
-    if (index.hashOf(target) === hash) return { path: file, status: 'unchanged', id: idOf(target), target };
-    from = n + 1;
+    if (index.hashOf(target) === hash) return result('unchanged', target);
   }
 }

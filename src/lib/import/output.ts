@@ -97,12 +97,12 @@ export class OutputIndex {
     return undefined;
   }
 
-  /** The first free `<base>[-n].md` from `from` on. */
-  nextFree(domain: string, base: string, from = 1): { file: string; n: number } {
+  /** The first free `<base>[-n].md`. */
+  nextFree(domain: string, base: string): string {
     const names = this.names(domain);
-    let n = from;
+    let n = 1;
     while (names.has(fileNameFor(base, n))) n++;
-    return { file: path.join(this.dirFor(domain), fileNameFor(base, n)), n };
+    return path.join(this.dirFor(domain), fileNameFor(base, n));
   }
 
   recordRemoved(domain: string, file: string): void {
