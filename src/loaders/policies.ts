@@ -175,8 +175,7 @@ function watchPolicies(watcher: NonNullable<LoaderContext['watcher']>, roots: st
   watcher.on('change', onChange);
   watcher.on('add', onChange);
   watcher.on('unlink', (file) => {
-    const root = rootOf(file);
-    if (root) store.delete(policyIdOf(roots, file));
+    if (rootOf(file)) store.delete(policyIdOf(roots, file));
   });
 }
 

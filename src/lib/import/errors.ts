@@ -3,19 +3,15 @@
  * (errors) or `<path>:<line>: warning: <reason>` (warnings). Line 0 means "the file as a whole"
  * (missing, not a regular file, too large): there is no line to point at.
  */
-type Severity = 'error' | 'warning';
-
 export interface Diagnostic {
-  severity: Severity;
+  severity: 'error' | 'warning';
   path: string;
   line: number;
   message: string;
 }
 
 export function formatDiagnostic(d: Diagnostic): string {
-  return d.severity === 'warning'
-    ? `${printable(d.path)}:${d.line}: warning: ${printable(d.message)}`
-    : `${printable(d.path)}:${d.line}: ${printable(d.message)}`;
+  return `${printable(d.path)}:${d.line}: ${d.severity === 'warning' ? 'warning: ' : ''}${printable(d.message)}`;
 }
 
 /**
