@@ -33,7 +33,7 @@ interface FileResult {
 
 type ImportEvent =
   | { type: 'start'; total: number }
-  | { type: 'file'; result: FileResult; done: number; total: number }
+  | { type: 'file'; result: FileResult; done: number }
   | { type: 'diagnostic'; diagnostic: Diagnostic };
 
 export interface ImportOptions {
@@ -50,7 +50,6 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   warnings: number;
-  total: number;
   interrupted: boolean;
   elapsedMs: number;
   results: FileResult[];
@@ -68,7 +67,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const emit = options.onEvent ?? (() => {});
   const summary: ImportSummary = {
-    imported: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0, total: 0,
+    imported: 0, updated: 0, unchanged: 0, rejected: 0, warnings: 0,
     interrupted: false, elapsedMs: 0, results: [], diagnostics: [],
   };
   const diagnose = (d: Diagnostic) => {
@@ -77,15 +76,13 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
     emit({ type: 'diagnostic', diagnostic: d });
   };
   const { files, problems } = expandPaths(paths);
-  const total = files.length + problems.length;
-  summary.total = total;
-  emit({ type: 'start', total });
+  emit({ type: 'start', total: files.length + problems.length });
   let done = 0;
   const finish = (result: FileResult) => {
     summary.results.push(result);
     summary[result.status]++;
     done++;
-    emit({ type: 'file', result, done, total });
+    emit({ type: 'file', result, done });
   };
   const reject = (file: string, line: number, message: string) => {
     diagnose({ severity: 'error', path: file, line, message });
