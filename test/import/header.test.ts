@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeader } from '../../src/lib/import/header.ts';
-import { decodeWaybackUrl } from '../../src/lib/import/wayback.ts';
+import { decodeWaybackUrl, parseHeader } from '../../src/lib/import/header.ts';
 
 const PREFIX = '> *The following text is extracted and transformed from the';
 const header = (domain: string, date: string, link: string) =>

@@ -7,10 +7,9 @@ import { policyFrontmatter, type PolicyFrontmatter } from '../policies/schema.ts
 import { companyName } from './company.ts';
 import { decodeInput } from './decode.ts';
 import { InputError } from './errors.ts';
-import { parseHeader } from './header.ts';
+import { decodeWaybackUrl, parseHeader, waybackDate } from './header.ts';
 import { neutraliseBody } from './neutralise.ts';
 import { deriveTitle, firstHeading } from './title.ts';
-import { decodeWaybackUrl, waybackDate } from './wayback.ts';
 import { countWords } from './word-count.ts';
 
 export interface Converted {
