@@ -19,7 +19,7 @@ export interface Converted {
 }
 
 /** The first privacy policies on the web are from the late 1990s; the web itself from 1991. */
-const EARLIEST_ARCHIVE_DATE = '1991-01-01';
+const EARLIEST_DATE = '1991-01-01';
 
 export function convertPolicy(bytes: Uint8Array): Converted {
   const decoded = decodeInput(bytes);
@@ -38,7 +38,7 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   const header = parsed.header;
   const date = header.archivedOn;
   const today = new Date().toISOString().slice(0, 10);
-  if (date < EARLIEST_ARCHIVE_DATE) throw new InputError(lineNo, `archive date ${date} is before the web (${EARLIEST_ARCHIVE_DATE})`);
+  if (date < EARLIEST_DATE) throw new InputError(lineNo, `archive date ${date} is before the web (${EARLIEST_DATE})`);
   if (date > today) throw new InputError(lineNo, `archive date ${date} is in the future (today is ${today})`);
   const snapshotDay = waybackDate(header.snapshotUrl);
   if (snapshotDay && snapshotDay !== header.archivedOn) {

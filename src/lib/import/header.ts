@@ -21,6 +21,7 @@ type HeaderResult = { ok: true; header: Header } | { ok: false; reason: string }
 const INTRO = /^(?:>\s*)?(?:\*\s*)?The following text is extracted and transformed from the\b/i;
 const FULL =
   /^(?:>\s*)?(?:\*\s*)?The following text is extracted and transformed from the\s+(\S+)\s+privacy policy that was archived on\s+(\S+?)\.?\s+Please check the\s+\[([^\]]*)\]\((.*)\)\s+for the most accurate reproduction\.?\s*\*?$/i;
+const REAL_DATE = policyFrontmatter.shape.archivedOn; // no 2006-02-30
 // A host name as the source writes it. Usually dotted (example.com); a single label is kept too (the Open Terms
 // Archive corpus names one service "jottacloud"): inventing a top-level domain would falsify provenance.
 const DOMAIN = /^(?=.*[a-z])[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/;
@@ -50,7 +51,7 @@ export function parseHeader(raw: string): HeaderResult {
   const domain = normaliseDomain(rawDomain);
   if (!domain) return { ok: false, reason: `invalid domain "${rawDomain}" in header (expected a host name like example.com)` };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return { ok: false, reason: `malformed provenance header: archive date "${date}" is not written YYYY-MM-DD` };
-  if (!policyFrontmatter.shape.archivedOn.safeParse(date).success) return { ok: false, reason: `impossible date ${date} in header` };
+  if (!REAL_DATE.safeParse(date).success) return { ok: false, reason: `impossible date ${date} in header` };
   const sourceLabel = label.replace(/\s+/g, ' ').trim();
   if (!sourceLabel) return { ok: false, reason: 'malformed provenance header: the snapshot link has no text' };
   let snapshotUrl = rawUrl.trim();
