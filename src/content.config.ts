@@ -2,7 +2,6 @@
  * Content collections: the pipeline's middle stage.
  *   policies — imported policy files (npm run import), split into clauses by the policies loader;
  *   topics   — one MDX description page per reader-facing topic.
- * The policy directory can be switched with POLICIES_DIR (the corpus and benchmark builds use scratch folders).
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';

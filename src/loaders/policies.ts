@@ -118,8 +118,8 @@ function createPreparePool(size = settings.POLICY_WORKERS ?? Math.min(8, os.avai
 }
 
 /**
- * Prepares every file (segmentation and labelling on every core, prepare-pool.ts) with a bounded window of files in
- * flight; returns the entries of the files that changed, in file order.
+ * Prepares every file (on every core: createPreparePool) with a bounded window of files in flight; returns the
+ * entries of the files that changed, in file order.
  */
 async function prepareAll(files: string[], prepareFile: (file: string, pool: PreparePool) => Promise<StoredPolicy | undefined>): Promise<{ prepared: Map<string, StoredPolicy>; threads: number }> {
   const prepared = new Map<string, StoredPolicy>();
@@ -144,8 +144,7 @@ async function prepareAll(files: string[], prepareFile: (file: string, pool: Pre
 /**
  * Lineage and changes of every series (src/lib/history/; an additions build loads whole companies, so whole
  * series), then every entry stored with its history summary. Nothing is stored before: Astro writes its whole
- * data store to disk whenever the loader pauses for half a second after a change (28 MB at 10,000 policies,
- * serialised again each time: 27 % of the build's main thread at 1,500 policies on a busy machine).
+ * data store to disk whenever the loader pauses for half a second after a change (docs/benchmarks.md).
  */
 async function storeWithHistory(store: LoaderContext['store'], entries: StoredPolicy[], logger: LoaderContext['logger']): Promise<void> {
   const started = performance.now();

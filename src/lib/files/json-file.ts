@@ -6,7 +6,6 @@ export function writeJson(file: string, value: unknown): void {
   writeFileAtomic(file, JSON.stringify(value));
 }
 
-/** The file's value, or undefined when it is missing or not JSON (a cache entry to make again). */
 export function readJson<T>(file: string): T | undefined {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as T;

@@ -160,7 +160,6 @@ export class Progress {
     }
   }
 
-  /** Clears the progress line (before other output to the same terminal, and at the end). */
   clear(): void {
     if (this.shown) {
       this.stream.write('\r\x1b[2K');

@@ -10,7 +10,6 @@ import { InputError } from './errors.ts';
 
 export interface Decoded {
   text: string;
-  /** Set when the file was not valid UTF-8. */
   warning?: { line: number; message: string };
 }
 
@@ -51,7 +50,6 @@ export function decodeInput(bytes: Uint8Array): Decoded {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
-  // Valid runs as UTF-8, each invalid byte as Latin-1.
   const bytesAsLatin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let text = '';
   let at = 0;

@@ -1,9 +1,5 @@
 /**
- * The importer: archived policy files in, one Markdown file per policy out
- * (<out>/<domain>/<date>[-n].md). See README-style notes in neutralise.ts, output.ts.
- *
- *   const summary = await importFiles(['corpus/'], { out: 'src/content/policies', onEvent });
- *
+ * The importer: archived policy files in, one Markdown file per policy out (<out>/<domain>/<date>[-n].md).
  * Never throws for bad input: each rejected file becomes a diagnostic, the others still import.
  */
 import fs from 'node:fs';

@@ -1,6 +1,5 @@
 /** Small scanners of Markdown text, by hand where a pattern would backtrack on untrusted input. */
 
-/** Number of backslashes immediately before position i. */
 export function backslashesBefore(s: string, i: number): number {
   let n = 0;
   while (i - 1 - n >= 0 && s.charCodeAt(i - 1 - n) === 92) n++;
