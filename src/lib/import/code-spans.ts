@@ -19,15 +19,11 @@ const AUTOLINK = /<(?:https?|mailto):[^\s<>\x00-\x1f\x7f]*>/gi;
 export function codeSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   let trusted = true; // no unmatched run so far in this paragraph
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl === -1 ? text.length : nl;
-    const line = text.slice(lineStart, lineEnd);
+  let offset = 0;
+  for (const line of text.split('\n')) {
     if (line.trim() === '') trusted = true;
-    else if (line.includes('`')) trusted = spansOfLine(line, lineStart, trusted, spans);
-    if (nl === -1) break;
-    lineStart = nl + 1;
+    else if (line.includes('`')) trusted = spansOfLine(line, offset, trusted, spans);
+    offset += line.length + 1;
   }
   return spans;
 }

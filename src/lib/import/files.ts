@@ -17,14 +17,10 @@ export interface Expanded {
 }
 
 export function expandPaths(paths: readonly string[]): Expanded {
-  const files: InputFile[] = [];
+  const files = new Map<string, InputFile>(); // by absolute path: a file met twice is imported once
   const problems: Expanded['problems'] = [];
-  const seen = new Set<string>();
   const add = (p: string, size: number) => {
-    const key = path.resolve(p);
-    if (seen.has(key)) return;
-    seen.add(key);
-    files.push({ path: p, size });
+    if (!files.has(path.resolve(p))) files.set(path.resolve(p), { path: p, size });
   };
   const visitedDirs = new Set<string>();
   let found = 0; // regular files met in directories, before duplicates are dropped
@@ -80,5 +76,5 @@ export function expandPaths(paths: readonly string[]): Expanded {
     } else if (stat.isFile()) add(p, stat.size);
     else problems.push({ path: p, message: 'not a regular file' });
   }
-  return { files, problems };
+  return { files: [...files.values()], problems };
 }

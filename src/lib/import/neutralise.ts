@@ -34,7 +34,6 @@ const ANY_FENCE = /^(?:`{3}|~{3})/m;
 
 export function neutraliseBody(markdown: string): string {
   if ((!markdown.includes('```') && !markdown.includes('~~~')) || !ANY_FENCE.test(markdown)) return neutraliseProse(markdown);
-  const lines = markdown.split('\n');
   const out: string[] = [];
   let prose: string[] = [];
   let fence: { char: string; length: number } | null = null;
@@ -42,7 +41,7 @@ export function neutraliseBody(markdown: string): string {
     if (prose.length) out.push(neutraliseProse(prose.join('\n')));
     prose = [];
   };
-  for (const line of lines) {
+  for (const line of markdown.split('\n')) {
     if (fence) {
       out.push(line);
       if (closesFence(line, fence)) fence = null;

@@ -33,7 +33,7 @@ export function createWorkerPool<Request, Result>(script: URL, size: number, inl
   } catch {
     return inThisThread;
   }
-  const pending = new Map<number, { resolve: (result: Result) => void; reject: (error: Error) => void }>();
+  const pending = new Map<number, PromiseWithResolvers<Result>>();
   const load = new Map<Worker, number>(workers.map((worker) => [worker, 0]));
   let next = 0;
   let broken: Error | undefined;
@@ -58,10 +58,10 @@ export function createWorkerPool<Request, Result>(script: URL, size: number, inl
       const id = next++;
       const worker = workers.reduce((a, b) => (load.get(b)! < load.get(a)! ? b : a));
       load.set(worker, load.get(worker)! + 1);
-      return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ id, request });
-      });
+      const waiting = Promise.withResolvers<Result>();
+      pending.set(id, waiting);
+      worker.postMessage({ id, request });
+      return waiting.promise;
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));
