@@ -1,13 +1,4 @@
-/**
- * Company display name, the name people know, in this order:
- *   1. the committed override table (COMPANY_NAMES), for what no rule gets right ("ui.com" → Ubiquiti);
- *   2. the Open Terms Archive service name, when it names this domain ("Reddit" for redditinc.com, "Stack
- *      Overflow" for stackoverflow.com; not "Gmail" for google.com, one of several services of that domain),
- *      unless the policy spells the same letters otherwise ("CoinDesk", not the service's "Coindesk");
- *   3. the domain's main label ("smartertools" for smartertools.com, "bbc" for bbc.co.uk; an IDN label
- *      decoded, "bücher" for xn--bcher-kva.de), spelled as the policy itself spells it ("SmarterTools",
- *      "AtTask"); otherwise the label capitalised.
- */
+/** Company display name, the name people know: the rules and their order are in docs/reading.md. */
 import { domainToUnicode } from 'node:url';
 import { openTermsArchiveService } from './title.ts';
 
@@ -56,7 +47,7 @@ export function serviceName(domain: string, snapshotUrl: string): string | undef
   return name === label || name === withTld || (name.length >= 4 && label.startsWith(name)) ? service : undefined;
 }
 
-/** The display name of the company of a policy (see the module comment for the order of the rules). */
+/** The display name of the company of a policy: the override table, the service name, the policy's spelling. */
 export function companyName(domain: string, snapshotUrl: string, ...texts: string[]): string {
   const override = COMPANY_NAMES[domain.replace(/^www\./, '')];
   if (override) return override;

@@ -1,14 +1,7 @@
 /**
- * Where a policy goes: <out>/<domain>/<base>.md, where the base is the archive date, followed by the service
- * when the source names one (`2020-12-08-gmail`: src/lib/import/service.ts). The name depends only on the
- * snapshot itself, never on what was imported before it, so the same files give the same ids in any order.
- * Only a second, different snapshot of the same series on the same day (none in the shared corpus) gets
- * `<base>-2.md`, -3, ... in import order: the one published first keeps its URL. A file is recognised by the
- * contentHash in its frontmatter: the same input always maps to the same output file.
- *
- * Files named by the earlier scheme (`<date>-2.md` in import order, for a service's snapshot too) are
- * recognised by `findFormer` and renamed by the importer; the site answers their old URLs with a redirect
- * (formerIds, src/lib/history/series.ts).
+ * Where a policy goes: <out>/<domain>/<date>[-<service>].md, or `-2.md`, -3, ... for a second, different snapshot
+ * of the same series on the same day; files of the earlier naming are found by `findFormer` (docs/history.md).
+ * A file is recognised by the contentHash in its frontmatter: the same input always maps to the same output file.
  *
  * The importer's writes are atomic (src/lib/files/atomic-write.ts), with temp files of its own naming in the
  * target directory (".import-<pid>-<n>.tmp": a dot file, never matched by `*.md` globs): a new file is only

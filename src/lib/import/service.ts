@@ -1,10 +1,7 @@
 /**
- * Which document series a snapshot belongs to: its domain, plus the service when the source names one.
- * Open Terms Archive names it twice: in its snapshot URL (`…/contrib-versions/blob/<commit>/<Service>/<Document>.md`)
- * and in the corpus file name (`<domain>__<service>__<date>.md`). The URL travels with the file's bytes, so it
- * comes first (the same bytes always give the same series, whatever the file is called); the file name is the
- * fallback. A Wayback (Princeton-Leuven, seeds) snapshot names no service: its domain is one series.
- * On the shared corpus both agree for all 1,275 Open Terms Archive files.
+ * Which document series a snapshot belongs to: its domain, plus the service when the source names one. Open Terms
+ * Archive names it in its snapshot URL, which travels with the file's bytes, and in the corpus file name
+ * (`<domain>__<service>__<date>.md`), the fallback (docs/history.md).
  */
 import path from 'node:path';
 import { slugify } from '../clauses/slug.ts';
