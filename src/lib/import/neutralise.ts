@@ -36,7 +36,7 @@ export function neutraliseBody(markdown: string): string {
   if ((!markdown.includes('```') && !markdown.includes('~~~')) || !ANY_FENCE.test(markdown)) return neutraliseProse(markdown);
   const out: string[] = [];
   let prose: string[] = [];
-  let fence: { char: string; length: number } | null = null;
+  let fence: string | null = null; // the run of ` or ~ that opened the fence we are in
   const flush = () => {
     if (prose.length) out.push(neutraliseProse(prose.join('\n')));
     prose = [];
@@ -50,8 +50,7 @@ export function neutraliseBody(markdown: string): string {
     const open = FENCE_OPEN.exec(line);
     if (open) {
       flush();
-      const marker = open[1] ?? open[2];
-      fence = { char: marker[0], length: marker.length };
+      fence = open[1] ?? open[2];
       out.push(line);
       continue;
     }
@@ -61,9 +60,9 @@ export function neutraliseBody(markdown: string): string {
   return out.join('\n');
 }
 
-function closesFence(line: string, fence: { char: string; length: number }): boolean {
+function closesFence(line: string, fence: string): boolean {
   const m = /^ {0,3}(`+|~+)[ \t]*$/.exec(line);
-  return m !== null && m[1][0] === fence.char && m[1].length >= fence.length;
+  return m !== null && m[1][0] === fence[0] && m[1].length >= fence.length;
 }
 
 function neutraliseProse(text: string): string {
