@@ -1,15 +1,10 @@
 /**
- * Where a Markdown text has inline code spans (`…`), so that the neutraliser leaves a `<` inside one as it is:
- * in a code span a backslash is not an escape, and `\<` showed its backslash. Conservative on purpose, since
- * a `<` left raw outside a span could open HTML in a renderer that allows it:
- *  - a span is accepted only on one line, between two backtick runs of the same length, with no `|` between
- *    them (GFM splits table cells before it finds spans);
- *  - once a backtick run of a paragraph (text up to a blank line) stays unmatched on its line, CommonMark
- *    might pair it with a run on a later line: no span is accepted for the rest of that paragraph;
- *  - backticks inside autolinks (`<https://…>`, which the neutraliser keeps) are not runs; a backslash
- *    before a run takes its first backtick out of it.
- * Linear in the text: each line is scanned once, and each run's next run of the same length is found with
- * one backward pass.
+ * Where a Markdown text has inline code spans (`…`), in which the neutraliser leaves a `<` as it is
+ * (docs/robustness.md). Conservative, as a `<` left raw outside a span could open HTML: a span lies on one line,
+ * between two backtick runs of the same length, with no `|` between them (GFM splits table cells first); after a run
+ * left unmatched on its line (CommonMark might pair it with a later one) no span is accepted for the rest of the
+ * paragraph. Backticks in autolinks are not runs; a backslash before a run takes its first backtick out of it. Linear:
+ * each line is scanned once, and each run's next run of the same length is found in one backward pass.
  */
 import { isEscaped } from './text.ts';
 
