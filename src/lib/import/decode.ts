@@ -60,12 +60,7 @@ export function decodeInput(bytes: Uint8Array): Decoded {
   }
   text += utf8.decode(bytes.subarray(at));
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const byte = bytes[first] ?? 0;
-  return {
-    text,
-    warning: {
-      line: lineOfOffset(bytes, first),
-      message: `invalid UTF-8 (byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at offset ${first}); decoded as Latin-1`,
-    },
-  };
+  const hex = (bytes[first] ?? 0).toString(16).toUpperCase().padStart(2, '0');
+  const message = `invalid UTF-8 (byte 0x${hex} at offset ${first}); decoded as Latin-1`;
+  return { text, warning: { line: lineOfOffset(bytes, first), message } };
 }
