@@ -53,13 +53,10 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   const company = companyName(header.domain, header.snapshotUrl, heading ?? '', rawBody);
   const originalUrl = decodeWaybackUrl(header.snapshotUrl);
   const checked = policyFrontmatter.safeParse({
-    domain: header.domain,
+    ...header, // domain, archivedOn, snapshotUrl, sourceLabel
     company,
     title: deriveTitle(rawBody, company, header.snapshotUrl),
-    archivedOn: header.archivedOn,
-    snapshotUrl: header.snapshotUrl,
     ...(originalUrl !== undefined && { originalUrl }),
-    sourceLabel: header.sourceLabel,
     contentHash: `sha256:${createHash('sha256').update(bytes).digest('hex')}`,
     wordCount: countWords(body),
   });
