@@ -31,28 +31,23 @@ function isChrome(title: string): boolean {
 
 const CHROME_TAIL = new Set([...' \t\n.:!|»«·•-']);
 const HEADING_EDGE = new Set([...' \t\n|»«·•:~-']);
+const HASH = new Set(['#']);
 
 /**
- * The text of an ATX level-1 heading line (`# Title`, `# Title #`, up to three spaces before), or undefined.
- * Parsed by hand for the same reason as trimEnd (text.ts).
+ * The plain text of an ATX level-1 heading line (`# Title`, `# Title #`, up to three spaces before), or undefined
+ * (also when it has no letter or digit). Parsed by hand for the same reason as trimEnd (text.ts).
  */
-function h1Content(line: string): string | undefined {
+function headingText(line: string): string | undefined {
   let i = 0;
   while (i < 3 && line[i] === ' ') i++;
   if (line[i] !== '#') return undefined;
   const rest = line.slice(i + 1);
   if (rest !== '' && rest[0] !== ' ' && rest[0] !== '\t') return undefined;
-  let text = trimEnd(rest, BLANK);
+  let content = trimEnd(rest, BLANK);
   // A closing sequence of #s, when white space precedes it (or it is all there is).
-  const hashes = trimEnd(text, HASH);
-  if (hashes.length < text.length && (hashes === '' || BLANK.has(hashes[hashes.length - 1]))) text = hashes;
-  return trimEnd(trimStart(text, BLANK), BLANK);
-}
-const HASH = new Set(['#']);
-
-function headingText(line: string): string | undefined {
-  const content = h1Content(line);
-  if (content === undefined) return undefined;
+  const hashes = trimEnd(content, HASH);
+  if (hashes.length < content.length && (hashes === '' || BLANK.has(hashes[hashes.length - 1]))) content = hashes;
+  content = trimEnd(trimStart(content, BLANK), BLANK);
   const text = trimEnd(trimStart(plainInline(content), HEADING_EDGE), HEADING_EDGE);
   return /[\p{L}\p{N}]/u.test(text) ? text : undefined;
 }
