@@ -58,8 +58,8 @@ export function parseArgs(argv: readonly string[]) {
 }
 
 export interface CliStreams {
-  stdout: ProgressStream;
-  stderr: { write(chunk: string): unknown };
+  stdout: Stream;
+  stderr: Stream;
 }
 
 export async function runCli(argv: readonly string[], streams: CliStreams, signal?: AbortSignal): Promise<number> {
@@ -100,7 +100,7 @@ export async function runCli(argv: readonly string[], streams: CliStreams, signa
   return summary.rejected > 0 ? 1 : 0;
 }
 
-interface ProgressStream {
+interface Stream {
   write(chunk: string): unknown;
   isTTY?: boolean;
 }
@@ -125,7 +125,7 @@ export function progressText(done: number, total: number, elapsedMs: number): st
 }
 
 export class Progress {
-  private readonly stream: ProgressStream;
+  private readonly stream: Stream;
   private readonly tty: boolean;
   private readonly now: () => number;
   private start = 0;
@@ -133,7 +133,7 @@ export class Progress {
   private shown = false;
   private total = 0;
 
-  constructor(stream: ProgressStream, options: { tty: boolean; now?: () => number }) {
+  constructor(stream: Stream, options: { tty: boolean; now?: () => number }) {
     this.stream = stream;
     this.tty = options.tty;
     this.now = options.now ?? (() => performance.now());

@@ -14,8 +14,6 @@ import { policyFrontmatter, type PolicyFrontmatter } from '../policies/schema.ts
 
 type Header = Pick<PolicyFrontmatter, 'domain' | 'archivedOn' | 'sourceLabel' | 'snapshotUrl'>;
 
-type HeaderResult = { ok: true; header: Header } | { ok: false; reason: string };
-
 // Both patterns run on the line with its outer white space trimmed, and no two adjacent parts can match the
 // same characters: on untrusted text a pattern like /^\s*>?\s*/ backtracks (4,000 spaces took 33 s).
 const INTRO = /^(?:>\s*)?(?:\*\s*)?The following text is extracted and transformed from the\b/i;
@@ -33,7 +31,7 @@ function normaliseDomain(raw: string): string | undefined {
   return DOMAIN.test(domain) && domain.length <= 253 ? domain : undefined;
 }
 
-export function parseHeader(raw: string): HeaderResult {
+export function parseHeader(raw: string): { ok: true; header: Header } | { ok: false; reason: string } {
   const line = raw.trim();
   if (!INTRO.test(line)) {
     return { ok: false, reason: 'missing provenance header: the first line must be "> *The following text is extracted and transformed from the <domain> privacy policy that was archived on <YYYY-MM-DD>. Please check the [<label>](<URL>) ..."' };
