@@ -25,10 +25,6 @@ function plainInline(markdown: string): string {
     .trim();
 }
 
-function isChrome(title: string): boolean {
-  return CHROME.has(trimEnd(title.toLowerCase(), CHROME_TAIL).trim());
-}
-
 const CHROME_TAIL = new Set([...' \t\n.:!|»«·•-']);
 const HEADING_EDGE = new Set([...' \t\n|»«·•:~-']);
 const HASH = new Set(['#']);
@@ -82,7 +78,8 @@ export function firstHeading(body: string): string | undefined {
 
 export function deriveTitle(body: string, company: string, snapshotUrl?: string): string {
   const heading = firstHeading(body);
-  if (heading && !isChrome(heading)) {
+  const isChrome = heading !== undefined && CHROME.has(trimEnd(heading.toLowerCase(), CHROME_TAIL).trim());
+  if (heading && !isChrome) {
     return heading.length > MAX_TITLE ? `${heading.slice(0, MAX_TITLE - 1).trimEnd()}…` : heading;
   }
   const service = snapshotUrl ? openTermsArchiveService(snapshotUrl) : undefined;
