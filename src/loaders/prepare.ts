@@ -34,8 +34,7 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   writePageFile(pageFile, renderPolicy(segmented.sections));
   // The clause texts, for the lineage of this series (src/lib/history/pass.ts, once every policy is prepared).
   writeJson(historyFiles(pageFile).clauses, clauseTexts(segmented.sections));
-  // The open data (index.json; the clauses dataset's rows once the history pass knows `since`) from the same
-  // clauses: src/lib/policies/data-file.ts.
+  // The open data (index.json, the clauses dataset's rows once the history pass knows `since`): data-file.ts.
   writeSectionRecords(pageFile, segmented.sections);
   // What the search index cuts passages from (src/lib/search/passages.ts).
   writeJson(searchUnitsFile(pageFile), searchUnits(segmented.sections));
