@@ -99,7 +99,6 @@ export function deriveCompany(domain: string, ...texts: string[]): string {
   const pattern = new RegExp(escapeRegExp(label).replace(/\\?-/g, '[-\\s]?'), 'gi');
   const counts = new Map<string, number>(); // in order of first appearance
   for (const text of texts) {
-    if (!text) continue;
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;

@@ -1,7 +1,6 @@
 /**
- * Diagnostics: every problem with an input file is reported as `<path>:<line>: <reason>`
- * (errors) or `<path>:<line>: warning: <reason>` (warnings). Line 0 means "the file as a whole"
- * (missing, not a regular file, too large): there is no line to point at.
+ * Every problem with an input file is printed `<path>:<line>: [warning: ]<reason>`. Line 0 means "the file as a
+ * whole" (missing, not a regular file, too large): there is no line to point at.
  */
 export interface Diagnostic {
   severity: 'error' | 'warning';

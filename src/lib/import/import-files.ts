@@ -59,7 +59,6 @@ export function formatSummary(s: ImportSummary): string {
 
 export async function importFiles(paths: readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
-  const out = options.out ?? DEFAULT_OUT;
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const emit = options.onEvent ?? (() => {});
   const summary: ImportSummary = {
@@ -86,7 +85,7 @@ export async function importFiles(paths: readonly string[], options: ImportOptio
   };
   for (const problem of problems) reject(problem.path, 0, problem.message);
 
-  const index = new OutputIndex(out);
+  const index = new OutputIndex(options.out ?? DEFAULT_OUT);
   let lastYield = performance.now();
   for (const file of files) {
     if (options.signal?.aborted) {
