@@ -49,8 +49,7 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   if (rawBody.trim() === '') throw new InputError(lineNo + 1, 'empty body: nothing but whitespace after the header');
 
   const body = neutraliseBody(rawBody);
-  const heading = firstHeading(rawBody);
-  const company = companyName(header.domain, header.snapshotUrl, heading ?? '', rawBody);
+  const company = companyName(header.domain, header.snapshotUrl, firstHeading(rawBody) ?? '', rawBody);
   const originalUrl = decodeWaybackUrl(header.snapshotUrl);
   const checked = policyFrontmatter.safeParse({
     ...header, // domain, archivedOn, snapshotUrl, sourceLabel
