@@ -6,8 +6,7 @@
  */
 import { coverageWarnings } from '../lib/clauses/coverage.ts';
 import { segment } from '../lib/clauses/segment.ts';
-import { splitFrontmatter } from '../lib/content/frontmatter.ts';
-import { InputError } from '../lib/import/errors.ts';
+import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
 import { writeJson } from '../lib/files/json-file.ts';
@@ -26,7 +25,7 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   try {
     split = splitFrontmatter(source);
   } catch (error) {
-    if (error instanceof InputError) return { ok: false, line: error.line, message: error.message };
+    if (error instanceof FrontmatterError) return { ok: false, line: error.line, message: error.message };
     throw error;
   }
   const segmented = segment(split.body);
@@ -34,7 +33,8 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   writePageFile(pageFile, renderPolicy(segmented.sections));
   // The clause texts, for the lineage of this series (src/lib/history/pass.ts, once every policy is prepared).
   writeJson(historyFiles(pageFile).clauses, clauseTexts(segmented.sections));
-  // The open data (index.json, the clauses dataset's rows once the history pass knows `since`): data-file.ts.
+  // The open data (index.json; the clauses dataset's rows once the history pass knows `since`) from the same
+  // clauses: src/lib/policies/data-file.ts.
   writeSectionRecords(pageFile, segmented.sections);
   // What the search index cuts passages from (src/lib/search/passages.ts).
   writeJson(searchUnitsFile(pageFile), searchUnits(segmented.sections));

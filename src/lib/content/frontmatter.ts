@@ -7,8 +7,16 @@
  *   line/paragraph separators) are \u-escaped too.
  */
 import { parseDocument } from 'yaml';
-import { InputError } from '../import/errors.ts';
-import { policyFrontmatter, type PolicyFrontmatter } from '../policies/schema.ts';
+import type { PolicyFrontmatter } from '../policies/schema.ts';
+
+export class FrontmatterError extends Error {
+  readonly line: number;
+  constructor(message: string, line: number) {
+    super(message);
+    this.name = 'FrontmatterError';
+    this.line = line;
+  }
+}
 
 export interface SplitFile {
   data: Record<string, unknown>;
@@ -19,23 +27,26 @@ export interface SplitFile {
 
 export function splitFrontmatter(source: string): SplitFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  if (!/^---\r?\n/.test(text)) throw new InputError(1, 'missing frontmatter (the file must start with ---)');
+  if (!text.startsWith('---\n') && !text.startsWith('---\r\n')) throw new FrontmatterError('missing frontmatter (the file must start with ---)', 1);
   const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
-  if (!close) throw new InputError(1, 'frontmatter is not closed by a --- line');
+  if (!close) throw new FrontmatterError('frontmatter is not closed by a --- line', 1);
   const yamlText = text.slice(text.indexOf('\n') + 1, 3 + close.index + 1);
   const bodyStart = 3 + close.index + close[0].length;
   const document = parseDocument(yamlText, { prettyErrors: false });
   if (document.errors.length) {
     const error = document.errors[0];
     const line = 1 + (error.linePos?.[0]?.line ?? 1);
-    throw new InputError(line, `invalid YAML: ${error.message.split('\n')[0]}`);
+    throw new FrontmatterError(`invalid YAML: ${error.message.split('\n')[0]}`, line);
   }
   const data = document.toJS() as unknown;
-  const isMapping = data !== null && typeof data === 'object' && !Array.isArray(data);
-  if (!isMapping) throw new InputError(2, 'frontmatter must be a mapping of fields');
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('frontmatter must be a mapping of fields', 2);
   const bodyLine = text.slice(0, bodyStart).split('\n').length;
   return { data: data as Record<string, unknown>, body: text.slice(bodyStart), bodyLine };
 }
+
+const FRONTMATTER_KEYS = [
+  'domain', 'service', 'company', 'title', 'archivedOn', 'snapshotUrl', 'originalUrl', 'sourceLabel', 'contentHash', 'wordCount',
+] as const satisfies readonly (keyof PolicyFrontmatter)[];
 
 export function yamlString(value: string): string {
   return JSON.stringify(value).replace(
@@ -46,7 +57,7 @@ export function yamlString(value: string): string {
 
 export function renderFrontmatter(fm: PolicyFrontmatter): string {
   let yaml = '---\n';
-  for (const key of Object.keys(policyFrontmatter.shape) as (keyof PolicyFrontmatter)[]) {
+  for (const key of FRONTMATTER_KEYS) {
     const value = fm[key];
     if (value === undefined) continue;
     yaml += `${key}: ${typeof value === 'number' ? String(value) : yamlString(value)}\n`;

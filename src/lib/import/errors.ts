@@ -25,7 +25,7 @@ export function printable(text: string): string {
   });
 }
 
-/** A rejection of one input file (or, in the loader, of a policy file): carries the line it refers to. */
+/** A rejection of one input file: carries the line it refers to. */
 export class InputError extends Error {
   line: number;
   constructor(line: number, message: string) {
