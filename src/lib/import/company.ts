@@ -20,7 +20,6 @@ const SECOND_LEVEL = new Set(['co', 'com', 'net', 'org', 'gov', 'edu', 'ac', 'or
 /** The domain's main label, decoded from punycode when it is an IDN ("xn--bcher-kva.de" → "bücher"). */
 export function mainLabel(domain: string): string {
   const labels = (domainToUnicode(domain.toLowerCase()) || domain.toLowerCase()).replace(/^www\./, '').split('.');
-  // a country's two-letter top-level domain after a public second level: the label before them
   if (labels.length >= 3 && labels.at(-1)!.length === 2 && SECOND_LEVEL.has(labels.at(-2)!)) return labels.at(-3)!;
   return labels.at(-2) ?? labels[0];
 }

@@ -7,7 +7,7 @@
  * target directory (".import-<pid>-<n>.tmp": a dot file, never matched by `*.md` globs): a new file is only
  * created, never replaces an existing one, even one a concurrent run wrote; a replacement (same policy,
  * re-rendered) replaces the file. Temp files still in flight when the process is interrupted are removed by
- * `removeLiveTemps`; those of dead processes (a killed run) by `cleanStaleTemps`.
+ * `removeLiveTemps`; those of dead processes (a killed run) when the index first lists their folder.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -43,7 +43,11 @@ export class OutputIndex {
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       }
-      cleanStaleTemps(dir, listing);
+      // Temp files left by importer processes that no longer run (a killed run).
+      for (const name of listing) {
+        const pid = TEMP_PATTERN.exec(name)?.[1];
+        if (pid && !processAlive(Number(pid))) removeQuietly(path.join(dir, name));
+      }
       names = new Set(listing.filter((name) => name.endsWith('.md')));
       this.dirs.set(domain, names);
     }
@@ -90,7 +94,6 @@ export class OutputIndex {
     return undefined;
   }
 
-  /** The first free `<base>[-n].md`. */
   nextFree(domain: string, base: string): string {
     const names = this.names(domain);
     let n = 1;
@@ -147,12 +150,4 @@ export function replaceFile(target: string, content: string): void {
 /** Removes the temp files of this process that are still in flight (call on SIGINT/SIGTERM). */
 export function removeLiveTemps(): void {
   for (const file of [...live]) removeQuietly(file);
-}
-
-/** Removes temp files left in `dir` by importer processes that no longer run. */
-function cleanStaleTemps(dir: string, names: string[]): void {
-  for (const name of names) {
-    const m = TEMP_PATTERN.exec(name);
-    if (m && !processAlive(Number(m[1]))) removeQuietly(path.join(dir, name));
-  }
 }
