@@ -25,7 +25,7 @@
 
 import { isSafeLink } from '../policies/links.ts';
 import { codeSpans } from './code-spans.ts';
-import { backslashesBefore, isEscaped } from './text.ts';
+import { isEscaped } from './text.ts';
 import { tableBreaksToSpaces } from './table-breaks.ts';
 
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
@@ -115,8 +115,7 @@ function matchBrackets(s: string): Map<number, number> {
 /** Parses `[text](dest "title")` starting at s[i] === '['. Conservative; null when unsure. */
 function parseInlineLink(s: string, i: number, brackets: Map<number, number>): InlineLink | null {
   const textEnd = brackets.get(i);
-  if (textEnd === undefined || textEnd - (i + 1) >= MAX_LINK_TEXT) return null;
-  if (s[textEnd + 1] !== '(') return null;
+  if (textEnd === undefined || textEnd - (i + 1) >= MAX_LINK_TEXT || s[textEnd + 1] !== '(') return null;
   let k = skipSpace(s, textEnd + 2);
   let dest = '';
   const destLimit = Math.min(s.length, k + MAX_DEST);
@@ -199,11 +198,9 @@ export function rewriteLinks(s: string, depth = 0): string {
     const image = i > 0 && s[i - 1] === '!' && !isEscaped(s, i - 1);
     out += s.slice(last, image ? i - 1 : i);
     const inner = rewriteLinks(s.slice(link.textStart, link.textEnd), depth + 1);
-    if (image) {
-      out += inner.trim() === '' ? '' : inner;
-    } else if (inner.trim() === '') {
-      // an empty link: nothing to read, nothing to keep
-    } else if (isSafeLink(link.dest)) {
+    if (inner.trim() === '') {
+      // an empty image or link: nothing to read, nothing to keep
+    } else if (!image && isSafeLink(link.dest)) {
       out += `[${inner}](${plainDest(link.dest.trim())}${link.title ? ` ${link.title}` : ''})`;
     } else {
       out += inner;
@@ -275,7 +272,7 @@ function escapeSpecials(s: string): string {
     const ch = m[m.length - 1];
     const slashed = m.length === 2;
     const at = offset + m.length - 1;
-    const escaped = (backslashesBefore(s, at) % 2) === 1;
+    const escaped = isEscaped(s, at);
     if (continuesUrl(offset)) {
       // drop the one backslash that escaped the character (it would become part of the URL)
       return `${slashed && !escaped ? '\\' : ''}${ENTITY[ch]}`;

@@ -1,14 +1,10 @@
 /** Small scanners of Markdown text, by hand where a pattern would backtrack on untrusted input. */
 
-export function backslashesBefore(s: string, i: number): number {
-  let n = 0;
-  while (i - 1 - n >= 0 && s.charCodeAt(i - 1 - n) === 92) n++;
-  return n;
-}
-
 /** A character is escaped when an odd run of backslashes precedes it. */
 export function isEscaped(s: string, i: number): boolean {
-  return backslashesBefore(s, i) % 2 === 1;
+  let n = 0;
+  while (i - 1 - n >= 0 && s.charCodeAt(i - 1 - n) === 92) n++;
+  return n % 2 === 1;
 }
 
 export const BLANK = new Set([' ', '\t']);
