@@ -6,8 +6,6 @@ import { ClauseClassifier, type ClauseTopics } from './predict.ts';
 import type { TopicModel } from './model.ts';
 import committedModel from './model.json' with { type: 'json' };
 
-export { ClauseClassifier, type ClauseTopics } from './predict.ts';
-
 let defaultClassifier: ClauseClassifier | undefined;
 
 /** The classifier backed by the committed model.json (decoded on first use). */

@@ -14,13 +14,10 @@ export interface SparseVector {
 /** Quantisation step of stored idf values (they are stored as bytes: idf = byte / IDF_SCALE). */
 export const IDF_SCALE = 16;
 
-function quantizeIdf(idf: number): number {
-  return Math.max(1, Math.min(255, Math.round(idf * IDF_SCALE))) / IDF_SCALE;
-}
-
 /** Smoothed idf as in scikit-learn: ln((1 + n) / (1 + df)) + 1, quantised to the stored precision. */
 export function idfOf(df: number, nDocs: number): number {
-  return quantizeIdf(Math.log((1 + nDocs) / (1 + df)) + 1);
+  const idf = Math.log((1 + nDocs) / (1 + df)) + 1;
+  return Math.max(1, Math.min(255, Math.round(idf * IDF_SCALE))) / IDF_SCALE;
 }
 
 /**
@@ -58,21 +55,16 @@ export function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike
   const n = touched.length;
   const idx = new Int32Array(n);
   const val = new Float64Array(n);
+  let norm = 0;
   for (let k = 0; k < n; k++) {
     const i = touched[k];
     const count = counts[i];
     counts[i] = 0;
     idx[k] = i;
     val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
+    norm += val[k] * val[k];
   }
-  normalize(val, 0, n, 1);
+  norm = Math.sqrt(norm) || 1; // no term: nothing to scale
+  for (let k = 0; k < n; k++) val[k] /= norm;
   return { idx, val };
-}
-
-/** Scale val[from..to) to l2 norm `target` (left alone if all zero). */
-function normalize(val: Float64Array, from: number, to: number, target: number): void {
-  let norm = 0;
-  for (let k = from; k < to; k++) norm += val[k] * val[k];
-  norm = Math.sqrt(norm) || 1;
-  for (let k = from; k < to; k++) val[k] = (val[k] / norm) * target;
 }

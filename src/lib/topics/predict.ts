@@ -40,7 +40,6 @@ const DNT_CUE = /\bdo[- ]not[- ]track|\bdnt\b|\bsignals?\b|\bglobal privacy cont
 
 export class ClauseClassifier {
   readonly model: DecodedModel;
-  private readonly categoryCount: number;
   private readonly contactLabel: number;
   private readonly introLabel: number;
 
@@ -71,7 +70,6 @@ export class ClauseClassifier {
       else this.bigram.set(this.tokenIds.get(parts[0])! * T + this.tokenIds.get(parts[1])!, i);
     }
     this.counts = new Int32Array(this.model.idf.length);
-    this.categoryCount = OPP115_CATEGORIES.length;
     OPP115_CATEGORIES.forEach((c, i) => {
       if (this.model.labels[i] !== c) throw new Error(`model label ${i} is ${this.model.labels[i]}, expected ${c}`);
     });
@@ -145,7 +143,7 @@ export class ClauseClassifier {
   private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
     this.line = lineKind(text, heading);
-    for (let c = 0; c < this.categoryCount; c++) {
+    for (let c = 0; c < OPP115_CATEGORIES.length; c++) {
       if (margins[c] < 0) continue;
       if ((this.words < MIN_WORDS || this.line) && c !== OTHER) continue;
       if (c === DO_NOT_TRACK && !DNT_CUE.test(`${heading ?? ''}\n${text}`.toLowerCase())) continue;
@@ -203,7 +201,8 @@ export class ClauseClassifier {
           for (const topic of SINGLE_TOPIC.get(OPP115_CATEGORIES[c]) ?? []) topics.add(topic);
       }
     }
-    return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: sortTopics(topics) };
+    const inOrder = TOPICS_IN_ORDER.filter((t) => topics.has(t.slug)).map((t) => t.slug);
+    return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: inOrder };
   }
 }
 
@@ -213,7 +212,3 @@ const SINGLE_TOPIC = new Map(
     .filter(([, topics]) => topics.length === 1)
     .map(([category, topics]) => [category as string, [topics[0].slug]]),
 );
-
-function sortTopics(topics: Set<string>): string[] {
-  return TOPICS_IN_ORDER.filter((t) => topics.has(t.slug)).map((t) => t.slug);
-}

@@ -71,13 +71,6 @@ export function stemToken(t: string): string {
   return s;
 }
 
-/** Stemmed tokens of a text. */
-function stemmedTokens(text: string): string[] {
-  const tokens = tokenize(text);
-  for (let k = 0; k < tokens.length; k++) tokens[k] = stemToken(tokens[k]);
-  return tokens;
-}
-
 /** Unigrams and bigrams (joined by a space) of a token list, in order of appearance, with repeats. */
 export function ngrams(tokens: readonly string[]): string[] {
   const out: string[] = tokens.slice();
@@ -88,7 +81,7 @@ export function ngrams(tokens: readonly string[]): string[] {
 /** Term counts of the uni+bigrams of a text's stemmed tokens. Map iteration order is first appearance (deterministic). */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const term of ngrams(stemmedTokens(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const term of ngrams(tokenize(text).map(stemToken))) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }
 
