@@ -33,6 +33,8 @@ const CONTENTS_HEADING = /^[^\p{L}]{0,8}(?:table of contents|contents|in this (?
 /** A contact detail (an e-mail address, a number of three digits or more: phone, street number) is no line. */
 const CONTACT_DETAIL = /@|\d{3}/;
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /**
  * A line of an address in title case is an 'address', not a heading: "Toyota Motor Sales, U.S.A., Inc.", "Wix
  * Online Platforms Limited 1 Grant's Row Dublin 2 D02HX96, Ireland", "40 Namal Tel Aviv St., Tel Aviv, Israel; or".
@@ -66,18 +68,12 @@ function shortWords(text: string, limit = MAX_WORDS): string[] | undefined {
     else if (space && start >= 0) {
       const word = text.slice(start, i);
       start = -1;
-      if (!hasWordChar(word)) continue;
+      if (!WORD_CHAR.test(word)) continue;
       words.push(word);
       if (words.length > limit) return undefined;
     }
   }
   return words;
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-function hasWordChar(word: string): boolean {
-  return WORD_CHAR.test(word);
 }
 
 /** A letter that has an upper and a lower case (Latin, Greek, Cyrillic, …; not CJK). */
