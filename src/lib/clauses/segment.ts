@@ -34,9 +34,7 @@ const NOT_A_HEADING = /^(last\s+(updated|modified|revised)|effective|updated|ver
 export const MAX_ANCHORS = 10_000;
 
 export function segment(markdown: string): SegmentedPolicy {
-  const env: Env = {} as Env;
-  const tokens = md.parse(markdown, env);
-  return new Segmenter(tokens, env).run();
+  return new Segmenter(markdown).run();
 }
 
 class Segmenter {
@@ -54,12 +52,11 @@ class Segmenter {
   /** Past MAX_ANCHORS: the last clause, and the texts that go into it. */
   private overflow: { clause: Clause; texts: string[]; spilled: number } | undefined;
 
+  private readonly env = {} as Env;
   private readonly tokens: Token[];
-  private readonly env: Env;
 
-  constructor(tokens: Token[], env: Env) {
-    this.tokens = tokens;
-    this.env = env;
+  constructor(markdown: string) {
+    this.tokens = md.parse(markdown, this.env);
   }
 
   run(): SegmentedPolicy {
@@ -243,19 +240,16 @@ function headingShape(children: Token[], text: string): 'heading' | 'lead-headin
   const first = meaningful[0];
   const last = meaningful[meaningful.length - 1];
 
-  if (first?.type === 'strong_open' && last?.type === 'strong_close' && closesAt(meaningful, 0) === meaningful.length - 1) {
-    return words <= MAX_BOLD_HEADING_WORDS && !/[.,;]$/.test(text) ? 'heading' : 'clause';
-  }
-  if (first?.type === 'em_open' && last?.type === 'em_close' && closesAt(meaningful, 0) === meaningful.length - 1) {
-    return words <= MAX_ITALIC_HEADING_WORDS && !/[.,;]$/.test(text) ? 'heading' : 'clause';
-  }
   if (first?.type === 'strong_open' || first?.type === 'em_open') {
-    // "**Cookies**  \nWe use..." or "_How is my information used?_  \nInformation...": heading, then clause.
     const close = closesAt(meaningful, 0);
+    const maxWords = first.type === 'strong_open' ? MAX_BOLD_HEADING_WORDS : MAX_ITALIC_HEADING_WORDS;
+    if (last.type === first.type.replace('_open', '_close') && close === meaningful.length - 1) {
+      return words <= maxWords && !/[.,;]$/.test(text) ? 'heading' : 'clause';
+    }
+    // "**Cookies**  \nWe use..." or "_How is my information used?_  \nInformation...": heading, then clause.
     const next = meaningful[close + 1];
     if (close > 0 && (next?.type === 'softbreak' || next?.type === 'hardbreak')) {
       const lead = plainText(meaningful.slice(0, close + 1));
-      const maxWords = first.type === 'strong_open' ? MAX_BOLD_HEADING_WORDS : MAX_ITALIC_HEADING_WORDS;
       if (lead.split(' ').length <= maxWords && !/[.,;]$/.test(lead)) return 'lead-heading';
     }
   }
