@@ -15,7 +15,7 @@
 import type { Env, Token } from 'markdown-it';
 import { createPolicyMarkdown } from './markdown.ts';
 import { IdAllocator, slugify } from './slug.ts';
-import { closesAt, closingIndex, collapse, headingDepth, itemText, plainText, tableText, trimBreaks } from './tokens.ts';
+import { blockText, closesAt, closingIndex, collapse, headingDepth, plainText, trimBreaks } from './tokens.ts';
 import type { Block, Clause, SegmentedPolicy, Section } from './types.ts';
 
 const md = createPolicyMarkdown();
@@ -43,6 +43,7 @@ class Segmenter {
   private current: Section | undefined;
   private clausesInSection = 0;
   private position = 0;
+  /** The list the next list item joins; any other block ends it. */
   private openList: Extract<Block, { type: 'list' }> | undefined;
   private title: string | undefined;
   /** Markdown heading levels in use, mapped to h2.. by rank so the outline never skips a level. */
@@ -78,7 +79,7 @@ class Segmenter {
       return true;
     }
     if (this.anchors < MAX_ANCHORS - 1) return false;
-    this.closeList();
+    this.openList = undefined;
     const clause = this.newClause('paragraph', '', text);
     this.section().blocks.push({ type: 'clause', clause });
     this.overflow = { clause, texts: [text], spilled: 1 };
@@ -125,8 +126,8 @@ class Segmenter {
           this.list(i, end);
           break;
         case 'table_open':
-          this.closeList();
-          this.clause('table', md.renderer.render(this.tokens.slice(i, end + 1), md.options, this.env), tableText(this.tokens.slice(i, end + 1)));
+          this.openList = undefined;
+          this.clause('table', md.renderer.render(this.tokens.slice(i, end + 1), md.options, this.env), blockText(this.tokens.slice(i, end + 1)));
           break;
         case 'blockquote_open':
           this.blocks(i + 1, end);
@@ -135,7 +136,7 @@ class Segmenter {
         case 'fence': {
           // Deeply indented prose in extracted policies turns into code blocks: show it as a paragraph, with
           // the words on a fence's opening line (a line of 50,000 backticks and text opens a fence).
-          this.closeList();
+          this.openList = undefined;
           const text = collapse(`${token.info} ${token.content}`);
           this.clause('paragraph', md.utils.escapeHtml(text), text);
           break;
@@ -148,7 +149,7 @@ class Segmenter {
   }
 
   private heading(text: string, level: number): void {
-    this.closeList();
+    this.openList = undefined;
     if (!text) return; // "# " with nothing after it
     if (this.spill(text)) return;
     this.anchors++;
@@ -158,7 +159,7 @@ class Segmenter {
   }
 
   private paragraph(children: Token[]): void {
-    this.closeList();
+    this.openList = undefined;
     const text = plainText(children);
     if (!text) return;
     const kind = headingShape(children, text);
@@ -190,7 +191,7 @@ class Segmenter {
         this.blocks(headingEnd + 1, itemEnd);
       } else {
         const inner = this.tokens.slice(i + 1, itemEnd);
-        const text = itemText(inner);
+        const text = blockText(inner);
         if (text && !this.spill(text)) {
           if (!this.openList) {
             this.openList = { type: 'list', ordered, items: [] };
@@ -202,7 +203,7 @@ class Segmenter {
       }
       i = itemEnd + 1;
     }
-    this.closeList();
+    this.openList = undefined;
   }
 
   private clause(kind: Clause['kind'], html: string, text: string): void {
@@ -226,10 +227,6 @@ class Segmenter {
       this.clausesInSection = 0;
     }
     return this.current;
-  }
-
-  private closeList(): void {
-    this.openList = undefined;
   }
 }
 
