@@ -13,7 +13,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config } from '../src/config.ts';
 import { ClauseClassifier } from '../src/lib/topics/predict.ts';
 import { readSegments, textFingerprint } from '../src/lib/topics/data.ts';
@@ -67,8 +66,8 @@ if (!committed) {
   predictions = crossValidate(rows, cv, options).predictions;
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 } else {
-  const modelPath = fileURLToPath(new URL('../src/lib/topics/model.json', import.meta.url));
-  const fingerprintPath = fileURLToPath(new URL('../src/lib/topics/training-fingerprint.json', import.meta.url));
+  const modelPath = new URL('../src/lib/topics/model.json', import.meta.url);
+  const fingerprintPath = new URL('../src/lib/topics/training-fingerprint.json', import.meta.url);
   const loadStart = performance.now();
   const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TopicModel;
   const clf = new ClauseClassifier(model);

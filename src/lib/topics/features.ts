@@ -5,9 +5,8 @@
 import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
 
 export interface SparseVector {
-  /** Term indices (each at most once). */
+  /** Term indices (each at most once), and their values. */
   idx: Int32Array;
-  /** Values, same length as idx. */
   val: Float64Array;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The prediction engine behind classifier.ts, independent of the committed model (training and CV use it with
+ * The prediction engine behind label.ts, independent of the committed model (training and CV use it with
  * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
@@ -57,8 +57,8 @@ export class ClauseClassifier {
   private lastHeading = '';
   private lastHeadingTokens: string[] = [];
 
-  constructor(model: TopicModel | DecodedModel) {
-    this.model = 'terms' in model ? decodeModel(model) : model;
+  constructor(model: TopicModel) {
+    this.model = decodeModel(model);
     // numeric lookup tables: bigrams are found without building "a b" strings
     const terms = [...this.model.index.entries()];
     for (const [term] of terms) for (const part of term.split(' ')) if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);

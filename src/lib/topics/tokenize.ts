@@ -15,6 +15,7 @@ const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/g;
 const APOSTROPHE = /(\p{L})['\u2019](\p{L})/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const DIGIT = /\p{N}/u;
+const PLACEHOLDERS = ['_email_', '_url_'];
 
 function isWordChar(code: number, ch: string): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
@@ -34,11 +35,9 @@ export function tokenize(text: string): string[] {
     let code = normal.charCodeAt(i);
     if (!isWordChar(code, normal[i]) || code === 95) {
       // "_" only inside our placeholders
-      if (code === 95 && (normal.startsWith('_email_', i) || normal.startsWith('_url_', i))) {
-        const token = normal.startsWith('_email_', i) ? '_email_' : '_url_';
-        out.push(token);
-        i += token.length;
-      } else i++;
+      const placeholder = code === 95 ? PLACEHOLDERS.find((p) => normal.startsWith(p, i)) : undefined;
+      if (placeholder) out.push(placeholder);
+      i += placeholder?.length ?? 1;
       continue;
     }
     const start = i;
@@ -110,7 +109,6 @@ const KEYWORD_RULES: ReadonlyArray<readonly [string, readonly string[] | null, R
   ['changes', ['policy', 'statement', 'notice'], /\b(?:change|modify|revise|update|amend)\b[^.;]{0,30}\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/],
 ];
 
-/** Exported for tests. */
 export const KEYWORD_RULES_FOR_TESTS = KEYWORD_RULES;
 
 export function keywordTokens(text: string, tokenCount: number): string[] {

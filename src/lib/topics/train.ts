@@ -27,9 +27,8 @@ export interface Segment {
 export interface TrainOptions {
   /** Keep terms that occur in at least this many training segments. */
   minDf: number;
-  /** SVM cost. */
+  /** SVM cost, and its coordinate-descent passes. */
   C: number;
-  /** Coordinate-descent passes. */
   epochs: number;
   seed: number;
   /** Folds of the inner (policy-grouped) CV whose out-of-fold scores choose the thresholds. */
@@ -62,18 +61,14 @@ const LABELS: readonly string[] = [...OPP115_CATEGORIES, ...Object.keys(OTHER_TY
  * they are set. Issue 19: every category's cross-validated precision at least 0.85. Held-out figures: eval:topics,
  * fold seed 115 (docs/topics.md, stop 17).
  */
-const PRECISION_TARGETS = {
+const PRECISION_TARGETS: Readonly<Record<string, number>> = {
   // every label not named below: the floor of 0.85 plus a margin for the precision a threshold loses on held-out data
   otherwise: 0.9,
   // 37 examples, labelled inconsistently (the same text is retention in one policy, not in another): at 0.9, 0.64 held out
   'Data Retention': 0.95,
   // its false positives score among its few clear positives (recall 0.15 at 0.9): at 0.9, 0.80 held out
   'User Choice/Control': 0.95,
-} as const;
-
-function precisionTarget(label: string): number {
-  return (PRECISION_TARGETS as Readonly<Record<string, number>>)[label] ?? PRECISION_TARGETS.otherwise;
-}
+};
 
 function isPositive(row: Segment, label: string): boolean {
   const type = OTHER_TYPE[label];
@@ -212,7 +207,7 @@ export function trainModel(
     thresholdForPrecision(
       have.map((i) => oof[i][l]),
       have.map((i) => isPositive(rows[i], label)),
-      precisionTarget(label),
+      PRECISION_TARGETS[label] ?? PRECISION_TARGETS.otherwise,
     ),
   );
   return toModel(averageFits(fitted), thresholds, options, trainedOn);
@@ -231,20 +226,15 @@ function averageFits(fits: readonly Fitted[]): Fitted {
   return { vocab, labels };
 }
 
-export interface CvResult {
-  /** Predicted categories per row (out-of-fold). */
-  predictions: string[][];
-  folds: number[];
-}
-
-/** Outer policy-grouped k-fold CV: retrain (with inner CV for thresholds) on each training part. */
-export function crossValidate(rows: readonly Segment[], k: number, options: TrainOptions = DEFAULT_OPTIONS): CvResult {
+/**
+ * Outer policy-grouped k-fold CV: retrain (with inner CV for thresholds) on each training part. Returns each row's
+ * predicted categories (out-of-fold) and fold.
+ */
+export function crossValidate(rows: readonly Segment[], k: number, options = DEFAULT_OPTIONS) {
   const folds = groupFolds(rows.map((r) => r.policy), k, options.seed);
   const predictions: string[][] = new Array(rows.length);
   for (let f = 0; f < k; f++) {
-    const trainRows = rows.filter((_, i) => folds[i] !== f);
-    const model = trainModel(trainRows, options);
-    const clf = new ClauseClassifier(model);
+    const clf = new ClauseClassifier(trainModel(rows.filter((_, i) => folds[i] !== f), options));
     rows.forEach((r, i) => {
       if (folds[i] === f) predictions[i] = clf.categories(r.text, r.heading);
     });
