@@ -3,8 +3,7 @@
  * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
-import { weighTerms, type SparseVector } from './features.ts';
-import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
+import { Vectorizer } from './features.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES, TOPICS_IN_ORDER, topicsForCategory } from './taxonomy.ts';
 import { lineKind, type LineKind } from './lines.ts';
@@ -42,34 +41,14 @@ export class ClauseClassifier {
   readonly model: DecodedModel;
   private readonly contactLabel: number;
   private readonly introLabel: number;
-
-  /** Token -> token id, for tokens that occur in some term. */
-  private readonly tokenIds = new Map<string, number>();
-  /** Token id -> unigram term index or -1. */
-  private readonly unigram: Int32Array;
-  /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
-  private readonly bigram = new Map<number, number>();
-  private counts: Int32Array;
-  /** Word tokens of the text last vectorised (decide() reads it right after margins()). */
-  private words = 0;
+  /** Its `words`, those of the text last vectorised, are what decide() reads right after margins(). */
+  private readonly vectorizer: Vectorizer;
   /** What lineKind() said of the text last decided (classify() reads it right after decide()). */
   private line: LineKind | undefined;
-  private lastHeading = '';
-  private lastHeadingTokens: string[] = [];
 
   constructor(model: TopicModel) {
     this.model = decodeModel(model);
-    // numeric lookup tables: bigrams are found without building "a b" strings
-    const terms = [...this.model.index.entries()];
-    for (const [term] of terms) for (const part of term.split(' ')) if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
-    const T = this.tokenIds.size;
-    this.unigram = new Int32Array(T).fill(-1);
-    for (const [term, i] of terms) {
-      const parts = term.split(' ');
-      if (parts.length === 1) this.unigram[this.tokenIds.get(parts[0])!] = i;
-      else this.bigram.set(this.tokenIds.get(parts[0])! * T + this.tokenIds.get(parts[1])!, i);
-    }
-    this.counts = new Int32Array(this.model.idf.length);
+    this.vectorizer = new Vectorizer(this.model.index, this.model.idf);
     OPP115_CATEGORIES.forEach((c, i) => {
       if (this.model.labels[i] !== c) throw new Error(`model label ${i} is ${this.model.labels[i]}, expected ${c}`);
     });
@@ -77,49 +56,11 @@ export class ClauseClassifier {
     this.introLabel = this.model.labels.indexOf('Other:intro');
   }
 
-  /** The TF-IDF vector of a clause; same result as features.ts vectorize() with this model's vocabulary, faster. */
-  vector(text: string, heading?: string): SparseVector {
-    const raw = tokenize(text);
-    this.words = raw.length;
-    const T = this.tokenIds.size;
-    const counts = this.counts; // all zero between calls
-    const touched: number[] = [];
-    let prev = -1;
-    for (let k = 0; k < raw.length; k++) {
-      const id = this.tokenIds.get(stemToken(raw[k])) ?? -1;
-      if (id >= 0) {
-        const u = this.unigram[id];
-        if (u >= 0 && counts[u]++ === 0) touched.push(u);
-        if (prev >= 0) {
-          const b = this.bigram.get(prev * T + id);
-          if (b !== undefined && counts[b]++ === 0) touched.push(b);
-        }
-      }
-      prev = id;
-    }
-    this.countPseudo(keywordTokens(text, raw.length), touched);
-    if (heading) {
-      // clauses of one section share their heading: tokenise it once
-      if (heading !== this.lastHeading) [this.lastHeading, this.lastHeadingTokens] = [heading, headingTokens(heading)];
-      this.countPseudo(this.lastHeadingTokens, touched);
-    }
-    return weighTerms(touched, counts, this.model.idf);
-  }
-
-  /** Counts pseudo-tokens (keywords, heading words) that are unigram terms of the model. */
-  private countPseudo(pseudo: readonly string[], touched: number[]): void {
-    for (const p of pseudo) {
-      const id = this.tokenIds.get(p);
-      const u = id === undefined ? -1 : this.unigram[id];
-      if (u >= 0 && this.counts[u]++ === 0) touched.push(u);
-    }
-  }
-
   /** Raw linear scores minus thresholds, for every label (categories first); -Infinity for a label never given. */
   margins(text: string, heading?: string): Float64Array {
     const m = this.model;
     const L = m.labels.length;
-    const x = this.vector(text, heading);
+    const x = this.vectorizer.vector(text, heading);
     const s = Float64Array.from(m.bias);
     for (let k = 0; k < x.idx.length; k++) {
       const base = x.idx[k] * L;
@@ -145,7 +86,7 @@ export class ClauseClassifier {
     this.line = lineKind(text, heading);
     for (let c = 0; c < OPP115_CATEGORIES.length; c++) {
       if (margins[c] < 0) continue;
-      if ((this.words < MIN_WORDS || this.line) && c !== OTHER) continue;
+      if ((this.vectorizer.words < MIN_WORDS || this.line) && c !== OTHER) continue;
       if (c === DO_NOT_TRACK && !DNT_CUE.test(`${heading ?? ''}\n${text}`.toLowerCase())) continue;
       out.push(c);
     }
@@ -161,7 +102,7 @@ export class ClauseClassifier {
     const margins = this.margins(text, heading);
     const head = heading ? heading.toLowerCase() : '';
     const cats = this.decide(margins, text, heading);
-    const fragment = this.words < MIN_WORDS;
+    const fragment = this.vectorizer.words < MIN_WORDS;
     const lower = `${head}\n${text.toLowerCase().replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' _email_ ')}`;
     const topics = new Set<string>();
     for (const c of cats) {

@@ -4,7 +4,7 @@
  * per-label thresholds chosen for precision (PRECISION_TARGETS) on that cross-validation's out-of-fold scores.
  * Everything is deterministic: seeded PRNG, stable orderings.
  */
-import { IDF_SCALE, idfOf, vectorize } from './features.ts';
+import { IDF_SCALE, idfOf, Vectorizer } from './features.ts';
 import { MODEL_FORMAT, quantizeWeights, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
 import { headingTokens, keywordTokens, termCounts, tokenize } from './tokenize.ts';
@@ -143,7 +143,8 @@ function vocabularyOf(rows: readonly Segment[], options: TrainOptions): Vocabula
 }
 
 function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
-  const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf, r.heading));
+  const vectorizer = new Vectorizer(vocab.index, vocab.idf);
+  const X = rows.map((r) => vectorizer.vector(r.text, r.heading));
   const cost = new Float64Array(rows.length).fill(options.C);
   const labels = LABELS.map((label, l) => {
     const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
