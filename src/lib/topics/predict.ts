@@ -73,13 +73,10 @@ export class ClauseClassifier {
 
   /**
    * Predicted category indices: those whose score reaches the threshold (possibly none), for the text whose
-   * margins were just computed. Two guards, from reading labelled clauses of the archive (docs/topics.md):
-   * a fragment of fewer than MIN_WORDS words (a contents entry, a menu item, a heading set as a paragraph) can only
-   * be "Other" (where it may be a contact detail); Do Not Track needs the clause or its heading to speak of tracking
-   * signals: "Do Not Track", DNT, a signal, Global Privacy Control (every Do Not Track segment of OPP-115 does).
-   * A third (stop 17): a line that is not a statement (a heading or contents entry of four words or more, a date
-   * line; lines.ts) can only be "Other", as OPP-115 labels such lines, and classify() gives it no topic (an address
-   * line at most Contact).
+   * margins were just computed, after the guards from reading the archive (docs/topics.md, "How the classifier
+   * works"): a fragment of fewer than MIN_WORDS words, or a line that is not a statement (lines.ts), can only be
+   * "Other", as OPP-115 labels such lines (classify() gives a line no topic, an address line at most Contact);
+   * Do Not Track needs the clause or its heading to name the signal (every such segment of OPP-115 does).
    */
   private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
