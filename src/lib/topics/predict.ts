@@ -124,29 +124,18 @@ export class ClauseClassifier {
             ((this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower))) &&
             (!fragment || /@|\d{3}/.test(text)); // a fragment counts only if it is a contact detail
           const intro = (this.introLabel >= 0 && margins[this.introLabel] >= 0) || SCOPE_TEXT.test(lower) || SCOPE_HEADING.test(head);
-          if (this.line === 'address') {
-            if (contact) topics.add('contact'); // an address line is at most a contact detail
-            break;
-          }
-          if (this.line) break; // a heading, contents entry or date line: no topic
-          if (contact) topics.add('contact');
-          if (intro && !contact && !fragment) topics.add('introduction');
-          if (!contact && !intro && !fragment) topics.add('other');
+          // an address line is at most a contact detail; a heading, contents entry or date line has no topic
+          if (contact && (!this.line || this.line === 'address')) topics.add('contact');
+          if (this.line || contact || fragment) break;
+          topics.add(intro ? 'introduction' : 'other');
           break;
         }
         default:
           // A category with a single reader-facing topic: the taxonomy says which.
-          for (const topic of SINGLE_TOPIC.get(OPP115_CATEGORIES[c]) ?? []) topics.add(topic);
+          for (const topic of topicsForCategory(OPP115_CATEGORIES[c])) topics.add(topic.slug);
       }
     }
     const inOrder = TOPICS_IN_ORDER.filter((t) => topics.has(t.slug)).map((t) => t.slug);
     return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: inOrder };
   }
 }
-
-/** Categories that map onto exactly one topic (taxonomy.ts), so the classifier needs no rule for them. */
-const SINGLE_TOPIC = new Map(
-  OPP115_CATEGORIES.map((category) => [category, topicsForCategory(category)] as const)
-    .filter(([, topics]) => topics.length === 1)
-    .map(([category, topics]) => [category as string, [topics[0].slug]]),
-);
