@@ -50,7 +50,6 @@ for (let i = 0; i < args.length; i++) {
 file ??= path.join(config.SHARED_DIR, 'opp115', 'dev.jsonl');
 
 const { rows, sha256 } = readSegments(file, { headings });
-const gold = rows.map((r) => r.categories);
 const policies = new Set(rows.map((r) => r.policy)).size;
 const headed = rows.filter((r) => r.heading).length;
 console.log(`${file}: ${rows.length} segments, ${policies} policies, ${headed} with a section heading`);
@@ -98,6 +97,6 @@ if (!committed) {
       `${wallUs.toFixed(1)} µs per clause wall, ${cpuUs.toFixed(1)} µs CPU (${passes} passes, after warm-up)`,
   );
 }
-const scores = scoreMultiLabel(gold, predictions, OPP115_CATEGORIES);
+const scores = scoreMultiLabel(rows.map((r) => r.categories), predictions, OPP115_CATEGORIES);
 console.log(formatScores(scores));
 console.log(topicsLine(scores));

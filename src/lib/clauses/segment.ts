@@ -89,14 +89,9 @@ class Segmenter {
   /** An opening `# Title` is the policy's own title, shown as the page heading, not a section. */
   private takeTitle(): number {
     const first = this.tokens[0];
-    if (first?.type === 'heading_open' && first.tag === 'h1') {
-      const text = plainText(this.tokens[1]?.children ?? []);
-      if (text) {
-        this.title = text;
-        return 3;
-      }
-    }
-    return 0;
+    const text = first?.type === 'heading_open' && first.tag === 'h1' ? plainText(this.tokens[1]?.children ?? []) : '';
+    this.title = text || undefined;
+    return text ? 3 : 0;
   }
 
   private rankHeadingLevels(start: number): void {

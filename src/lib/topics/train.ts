@@ -1,8 +1,7 @@
 /**
  * Training of the topic model: one-vs-rest L2-regularised squared-hinge linear SVMs (svm.ts) over TF-IDF uni+bigrams
- * plus keyword and heading pseudo-tokens, fitted in each fold of an inner policy-grouped cross-validation and averaged;
- * per-label thresholds chosen for precision (PRECISION_TARGETS) on that cross-validation's out-of-fold scores.
- * Everything is deterministic: seeded PRNG, stable orderings.
+ * plus keyword and heading pseudo-tokens (features.ts), thresholds chosen for precision (trainModel). Everything is
+ * deterministic: seeded PRNG, stable orderings.
  */
 import { IDF_SCALE, idfOf, Vectorizer } from './features.ts';
 import { MODEL_FORMAT, quantizeWeights, type TopicModel } from './model.ts';
