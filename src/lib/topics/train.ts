@@ -15,6 +15,7 @@ import { trainBinary } from './svm.ts';
 export interface Segment {
   text: string;
   categories: string[];
+  votes?: Record<string, number>;
   other_type_votes?: Record<string, number>;
   policy?: string;
   /** Position of the segment in its policy. */
