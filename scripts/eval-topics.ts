@@ -13,7 +13,6 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config } from '../src/config.ts';
 import { ClauseClassifier } from '../src/lib/topics/predict.ts';
 import { readSegments, textFingerprint } from '../src/lib/topics/data.ts';
@@ -39,7 +38,7 @@ for (let i = 0; i < args.length; i++) {
     cv = Number(args[++i]);
     if (!Number.isInteger(cv) || cv < 2) usage('--cv needs an integer >= 2');
   } else if (a === '--committed') committed = true;
-  else if (a === '--no-headings') headings = false;
+  else if (a === '--no-headings') headings = false; // what headings bring: segments as OPP-115 has them
   else if (a === '--set') {
     const [key, value] = (args[++i] ?? '').split('=');
     if (!(key in options)) usage(`unknown option ${key}; known: ${Object.keys(options).join(', ')}`);
@@ -50,15 +49,12 @@ for (let i = 0; i < args.length; i++) {
 }
 file ??= path.join(config.SHARED_DIR, 'opp115', 'dev.jsonl');
 
-const loaded = readSegments(file);
-const { sha256 } = loaded;
-// --no-headings measures what headings bring: each segment as OPP-115 has it, heading line left in its text
-const rows = headings ? loaded.rows : readSegments(file, { headings: false }).rows;
-const gold = rows.map((r) => r.categories);
+const { rows, sha256 } = readSegments(file, { headings });
 const policies = new Set(rows.map((r) => r.policy)).size;
 const headed = rows.filter((r) => r.heading).length;
 console.log(`${file}: ${rows.length} segments, ${policies} policies, ${headed} with a section heading`);
 
+let predictions: string[][];
 if (!committed) {
   const changed = Object.entries(options).filter(([k, v]) => DEFAULT_OPTIONS[k as keyof TrainOptions] !== v);
   console.log(
@@ -66,14 +62,11 @@ if (!committed) {
       (changed.length ? ` (options changed: ${changed.map(([k, v]) => `${k}=${v}`).join(', ')})` : ''),
   );
   const started = performance.now();
-  const { predictions } = crossValidate(rows, cv, options);
+  predictions = crossValidate(rows, cv, options).predictions;
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
-  const scores = scoreMultiLabel(gold, predictions, OPP115_CATEGORIES);
-  console.log(formatScores(scores));
-  console.log(topicsLine(scores));
 } else {
-  const modelPath = fileURLToPath(new URL('../src/lib/topics/model.json', import.meta.url));
-  const fingerprintPath = fileURLToPath(new URL('../src/lib/topics/training-fingerprint.json', import.meta.url));
+  const modelPath = new URL('../src/lib/topics/model.json', import.meta.url);
+  const fingerprintPath = new URL('../src/lib/topics/training-fingerprint.json', import.meta.url);
   const loadStart = performance.now();
   const model = JSON.parse(readFileSync(modelPath, 'utf8')) as TopicModel;
   const clf = new ClauseClassifier(model);
@@ -91,7 +84,7 @@ if (!committed) {
       );
     }
   }
-  const predictions = rows.map((r) => clf.categories(r.text, r.heading)); // also warms up the JIT
+  predictions = rows.map((r) => clf.categories(r.text, r.heading)); // also warms up the JIT
   const passes = Math.max(1, Math.ceil(20_000 / Math.max(rows.length, 1)));
   const cpu = process.cpuUsage();
   const started = performance.now();
@@ -103,7 +96,7 @@ if (!committed) {
     `model: ${model.terms.length} terms, loaded in ${loadMs.toFixed(1)} ms; classifyClause: ` +
       `${wallUs.toFixed(1)} µs per clause wall, ${cpuUs.toFixed(1)} µs CPU (${passes} passes, after warm-up)`,
   );
-  const scores = scoreMultiLabel(gold, predictions, OPP115_CATEGORIES);
-  console.log(formatScores(scores));
-  console.log(topicsLine(scores));
 }
+const scores = scoreMultiLabel(rows.map((r) => r.categories), predictions, OPP115_CATEGORIES);
+console.log(formatScores(scores));
+console.log(topicsLine(scores));

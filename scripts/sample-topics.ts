@@ -32,14 +32,8 @@ if (!Number.isInteger(seed) || !Number.isInteger(per) || per < 1) {
 }
 if (!paths.length) paths.push(path.join(config.SHARED_DIR, 'corpus'));
 
-interface Labelled {
-  policy: string;
-  heading: string;
-  text: string;
-}
-
 const files = expandPaths(paths).files.map((f) => f.path).sort();
-const byTopic = new Map<string, Labelled[]>(TOPICS.map((t) => [t.slug, []]));
+const byTopic = new Map<string, { policy: string; heading: string; text: string }[]>(TOPICS.map((t) => [t.slug, []]));
 const policiesWith = new Map<string, number>(TOPICS.map((t) => [t.slug, 0]));
 let policies = 0;
 let skipped = 0;

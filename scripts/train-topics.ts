@@ -5,15 +5,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config } from '../src/config.ts';
 import { readSegments, textFingerprint } from '../src/lib/topics/data.ts';
 import { serializeModel } from '../src/lib/topics/model.ts';
 import { DEFAULT_OPTIONS, trainModel } from '../src/lib/topics/train.ts';
 
 const input = process.argv[2] ?? path.join(config.SHARED_DIR, 'opp115', 'dev.jsonl');
-const modelPath = fileURLToPath(new URL('../src/lib/topics/model.json', import.meta.url));
-const fingerprintPath = fileURLToPath(new URL('../src/lib/topics/training-fingerprint.json', import.meta.url));
+const modelPath = new URL('../src/lib/topics/model.json', import.meta.url);
+const fingerprintPath = new URL('../src/lib/topics/training-fingerprint.json', import.meta.url);
 
 const started = performance.now();
 const { rows, sha256 } = readSegments(input);

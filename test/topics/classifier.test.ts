@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyClause, getClassifier } from '../../src/lib/topics/classifier.ts';
+import { classifyClause, getClassifier } from '../../src/lib/topics/label.ts';
 import { OPP115_CATEGORIES, TOPICS, TOPIC_BY_SLUG } from '../../src/lib/topics/taxonomy.ts';
 
 describe('classifyClause on obvious clauses', () => {

@@ -35,28 +35,3 @@ describe('training determinism', () => {
     expect(new Set(folds).size).toBe(2);
   });
 });
-
-describe('fast inference vectors', () => {
-  it('equal the generic vectorize() of training, heading included', async () => {
-    const { vectorize } = await import('../../src/lib/topics/features.ts');
-    const clf = new ClauseClassifier(trainModel(syntheticSegments(), options));
-    const cases: Array<[string, string | undefined]> = [
-      ...syntheticSegments(2).map((r): [string, string | undefined] => [r.text, undefined]),
-      ['opt out opt out of emails, we share share data with partners; Contact privacy@example.com now', 'Your choices'],
-      ['', 'Security'],
-      ['', undefined],
-    ];
-    for (const [text, heading] of cases) {
-      const fast = clf.vector(text, heading);
-      const slow = vectorize(text, clf.model.index, clf.model.idf, heading);
-      const asMap = (v: typeof fast) => new Map([...v.idx].map((i, k) => [i, v.val[k]]));
-      const a = asMap(fast);
-      const b = asMap(slow);
-      expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
-      for (const [i, v] of a) expect(v).toBeCloseTo(b.get(i)!, 12);
-    }
-    expect(clf.vector(cases.at(-3)![0], cases.at(-3)![1]).idx.length).toBeGreaterThan(3);
-    // a second call must give the same vector
-    expect(clf.vector(cases[0][0])).toEqual(clf.vector(cases[0][0]));
-  });
-});

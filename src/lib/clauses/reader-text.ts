@@ -19,14 +19,7 @@ const LINK_WINDOW = 2048;
 
 export function readerText(markdown: string): string {
   // List numbers go line by line; a link's destination and title may run onto the next line.
-  const lines: string[] = [];
-  let start = 0;
-  while (start <= markdown.length) {
-    let end = markdown.indexOf('\n', start);
-    if (end === -1) end = markdown.length;
-    lines.push(markdown.slice(start + afterListMarkers(markdown.slice(start, end)), end));
-    start = end + 1;
-  }
+  const lines = markdown.split('\n').map((line) => line.slice(afterListMarkers(line)));
   return unescapeAll(withoutLinkTargets(lines.join('\n')));
 }
 

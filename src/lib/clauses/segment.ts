@@ -15,7 +15,7 @@
 import type { Env, Token } from 'markdown-it';
 import { createPolicyMarkdown } from './markdown.ts';
 import { IdAllocator, slugify } from './slug.ts';
-import { closesAt, closingIndex, collapse, headingDepth, itemText, plainText, tableText, trimBreaks } from './tokens.ts';
+import { blockText, closesAt, closingIndex, collapse, headingDepth, plainText, trimBreaks } from './tokens.ts';
 import type { Block, Clause, SegmentedPolicy, Section } from './types.ts';
 
 const md = createPolicyMarkdown();
@@ -34,9 +34,7 @@ const NOT_A_HEADING = /^(last\s+(updated|modified|revised)|effective|updated|ver
 export const MAX_ANCHORS = 10_000;
 
 export function segment(markdown: string): SegmentedPolicy {
-  const env: Env = {} as Env;
-  const tokens = md.parse(markdown, env);
-  return new Segmenter(tokens, env).run();
+  return new Segmenter(markdown).run();
 }
 
 class Segmenter {
@@ -45,6 +43,7 @@ class Segmenter {
   private current: Section | undefined;
   private clausesInSection = 0;
   private position = 0;
+  /** The list the next list item joins; any other block ends it. */
   private openList: Extract<Block, { type: 'list' }> | undefined;
   private title: string | undefined;
   /** Markdown heading levels in use, mapped to h2.. by rank so the outline never skips a level. */
@@ -54,12 +53,11 @@ class Segmenter {
   /** Past MAX_ANCHORS: the last clause, and the texts that go into it. */
   private overflow: { clause: Clause; texts: string[]; spilled: number } | undefined;
 
+  private readonly env = {} as Env;
   private readonly tokens: Token[];
-  private readonly env: Env;
 
-  constructor(tokens: Token[], env: Env) {
-    this.tokens = tokens;
-    this.env = env;
+  constructor(markdown: string) {
+    this.tokens = md.parse(markdown, this.env);
   }
 
   run(): SegmentedPolicy {
@@ -81,7 +79,7 @@ class Segmenter {
       return true;
     }
     if (this.anchors < MAX_ANCHORS - 1) return false;
-    this.closeList();
+    this.openList = undefined;
     const clause = this.newClause('paragraph', '', text);
     this.section().blocks.push({ type: 'clause', clause });
     this.overflow = { clause, texts: [text], spilled: 1 };
@@ -91,14 +89,9 @@ class Segmenter {
   /** An opening `# Title` is the policy's own title, shown as the page heading, not a section. */
   private takeTitle(): number {
     const first = this.tokens[0];
-    if (first?.type === 'heading_open' && first.tag === 'h1') {
-      const text = plainText(this.tokens[1]?.children ?? []);
-      if (text) {
-        this.title = text;
-        return 3;
-      }
-    }
-    return 0;
+    const text = first?.type === 'heading_open' && first.tag === 'h1' ? plainText(this.tokens[1]?.children ?? []) : '';
+    this.title = text || undefined;
+    return text ? 3 : 0;
   }
 
   private rankHeadingLevels(start: number): void {
@@ -128,8 +121,8 @@ class Segmenter {
           this.list(i, end);
           break;
         case 'table_open':
-          this.closeList();
-          this.clause('table', md.renderer.render(this.tokens.slice(i, end + 1), md.options, this.env), tableText(this.tokens.slice(i, end + 1)));
+          this.openList = undefined;
+          this.clause('table', md.renderer.render(this.tokens.slice(i, end + 1), md.options, this.env), blockText(this.tokens.slice(i, end + 1)));
           break;
         case 'blockquote_open':
           this.blocks(i + 1, end);
@@ -138,7 +131,7 @@ class Segmenter {
         case 'fence': {
           // Deeply indented prose in extracted policies turns into code blocks: show it as a paragraph, with
           // the words on a fence's opening line (a line of 50,000 backticks and text opens a fence).
-          this.closeList();
+          this.openList = undefined;
           const text = collapse(`${token.info} ${token.content}`);
           this.clause('paragraph', md.utils.escapeHtml(text), text);
           break;
@@ -151,7 +144,7 @@ class Segmenter {
   }
 
   private heading(text: string, level: number): void {
-    this.closeList();
+    this.openList = undefined;
     if (!text) return; // "# " with nothing after it
     if (this.spill(text)) return;
     this.anchors++;
@@ -161,7 +154,7 @@ class Segmenter {
   }
 
   private paragraph(children: Token[]): void {
-    this.closeList();
+    this.openList = undefined;
     const text = plainText(children);
     if (!text) return;
     const kind = headingShape(children, text);
@@ -193,7 +186,7 @@ class Segmenter {
         this.blocks(headingEnd + 1, itemEnd);
       } else {
         const inner = this.tokens.slice(i + 1, itemEnd);
-        const text = itemText(inner);
+        const text = blockText(inner);
         if (text && !this.spill(text)) {
           if (!this.openList) {
             this.openList = { type: 'list', ordered, items: [] };
@@ -205,7 +198,7 @@ class Segmenter {
       }
       i = itemEnd + 1;
     }
-    this.closeList();
+    this.openList = undefined;
   }
 
   private clause(kind: Clause['kind'], html: string, text: string): void {
@@ -230,10 +223,6 @@ class Segmenter {
     }
     return this.current;
   }
-
-  private closeList(): void {
-    this.openList = undefined;
-  }
 }
 
 /** Is this paragraph a heading in disguise? */
@@ -243,19 +232,16 @@ function headingShape(children: Token[], text: string): 'heading' | 'lead-headin
   const first = meaningful[0];
   const last = meaningful[meaningful.length - 1];
 
-  if (first?.type === 'strong_open' && last?.type === 'strong_close' && closesAt(meaningful, 0) === meaningful.length - 1) {
-    return words <= MAX_BOLD_HEADING_WORDS && !/[.,;]$/.test(text) ? 'heading' : 'clause';
-  }
-  if (first?.type === 'em_open' && last?.type === 'em_close' && closesAt(meaningful, 0) === meaningful.length - 1) {
-    return words <= MAX_ITALIC_HEADING_WORDS && !/[.,;]$/.test(text) ? 'heading' : 'clause';
-  }
   if (first?.type === 'strong_open' || first?.type === 'em_open') {
-    // "**Cookies**  \nWe use..." or "_How is my information used?_  \nInformation...": heading, then clause.
     const close = closesAt(meaningful, 0);
+    const maxWords = first.type === 'strong_open' ? MAX_BOLD_HEADING_WORDS : MAX_ITALIC_HEADING_WORDS;
+    if (last.type === first.type.replace('_open', '_close') && close === meaningful.length - 1) {
+      return words <= maxWords && !/[.,;]$/.test(text) ? 'heading' : 'clause';
+    }
+    // "**Cookies**  \nWe use..." or "_How is my information used?_  \nInformation...": heading, then clause.
     const next = meaningful[close + 1];
     if (close > 0 && (next?.type === 'softbreak' || next?.type === 'hardbreak')) {
       const lead = plainText(meaningful.slice(0, close + 1));
-      const maxWords = first.type === 'strong_open' ? MAX_BOLD_HEADING_WORDS : MAX_ITALIC_HEADING_WORDS;
       if (lead.split(' ').length <= maxWords && !/[.,;]$/.test(lead)) return 'lead-heading';
     }
   }

@@ -45,14 +45,13 @@ export function plainText(children: Token[]): string {
   return collapse(out);
 }
 
-/** A list item's text: its inline content and the code blocks in it, which the item's HTML shows (not a fence's info). */
-export function itemText(tokens: Token[]): string {
+/**
+ * A list item's or a table's text: its inline content and the code blocks in it, which the item's HTML shows (not a
+ * fence's info).
+ */
+export function blockText(tokens: Token[]): string {
   const code = (t: Token) => (t.type === 'code_block' || t.type === 'fence' ? t.content : '');
   return collapse(tokens.map((t) => (t.type === 'inline' ? plainText(t.children ?? []) : code(t))).join(' '));
-}
-
-export function tableText(tokens: Token[]): string {
-  return collapse(tokens.filter((t) => t.type === 'inline').map((t) => plainText(t.children ?? [])).join(' '));
 }
 
 export function collapse(text: string): string {

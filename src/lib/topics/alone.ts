@@ -1,11 +1,7 @@
 /**
- * Clauses that say nothing alone (docs/topics.md, stop 18): a short list item ("Improve and develop our products.",
- * "The right to object"), a short line that does not end a sentence ("7. Wix jobs applications", a link line, a
- * question set as a paragraph), a lead-in to a list ("You have the right to:"), and a pointer elsewhere ("Learn more
- * about Kinect at Xbox Kinect and Privacy.", "See Diagnostic Data for more information.", "… please click here.").
- * Reading the archive showed that nearly all such clauses given Introduction and scope or Other provisions were
- * wrong there: the classifier gives these catch-all topics (OPP-115's "Other") to what it cannot place. label.ts
- * takes these two topics off such clauses and leaves their other topics (Contact, and any topic of its own).
+ * Clauses that say nothing alone: a short list item or line, a lead-in to a list, a pointer elsewhere. The
+ * classifier gives them the catch-all topics (OPP-115's "Other") for want of a place, nearly always wrongly
+ * (docs/topics.md, stop 18, with the examples read): label.ts takes these two topics off and leaves the others.
  *
  * Linear in the text: untrusted input.
  */

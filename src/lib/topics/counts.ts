@@ -6,7 +6,7 @@
 import { byNewest, type PolicyLike } from '../policies/views.ts';
 import type { TopicExcerpt } from '../policies/summary.ts';
 
-export {  excerpt } from '../policies/summary.ts';
+export { excerpt } from '../policies/summary.ts';
 
 /** A topic page lists about this many clauses, so its weight is bounded whatever the archive's size. */
 export const CLAUSES_PER_PAGE = 30;
@@ -68,13 +68,12 @@ export interface TopicPolicyGroup<P extends PolicyLike = PolicyLike> {
 
 /** The clauses on one topic, grouped by policy, newest policy first. */
 export function clausesOnTopic<P extends PolicyLike>(policies: P[], topic: string): TopicPolicyGroup<P>[] {
-  const groups: TopicPolicyGroup<P>[] = [];
-  for (const policy of [...policies].sort(byNewest)) {
+  return [...policies].sort(byNewest).flatMap((policy) => {
     const entry = policy.data.summary.topics[topic];
-    if (entry) groups.push({ policy, total: entry.count, clauses: entry.shown });
-  }
-  return groups;
+    return entry ? [{ policy, total: entry.count, clauses: entry.shown }] : [];
+  });
 }
+
 /**
  * Splits groups into pages of about `clausesPerPage` clauses without splitting a policy, so that no topic
  * page grows with the archive (the page-weight budget holds at any corpus size).

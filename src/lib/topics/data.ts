@@ -3,27 +3,21 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Segment } from './train.ts';
 
-export interface LoadedFile {
-  rows: Segment[];
-  /** sha256 (hex) of the file's bytes. */
-  sha256: string;
-}
-
-/** Reads a JSON Lines file of segments; with `headings` (the default) each gets its section heading (withHeadings). */
-export function readSegments(path: string, { headings = true } = {}): LoadedFile {
+/**
+ * Reads a JSON Lines file of segments, and the sha256 (hex) of its bytes; with `headings` (the default) each segment
+ * gets its section heading (withHeadings).
+ */
+export function readSegments(path: string, { headings = true } = {}): { rows: Segment[]; sha256: string } {
   const bytes = readFileSync(path);
   const rows: Segment[] = [];
-  bytes
-    .toString('utf8')
-    .split('\n')
-    .forEach((line, n) => {
-      if (!line.trim()) return;
-      const row = JSON.parse(line) as Segment;
-      if (typeof row.text !== 'string' || !Array.isArray(row.categories)) {
-        throw new Error(`${path}:${n + 1}: expected fields "text" (string) and "categories" (array)`);
-      }
-      rows.push(row);
-    });
+  for (const [n, line] of bytes.toString('utf8').split('\n').entries()) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as Segment;
+    if (typeof row.text !== 'string' || !Array.isArray(row.categories)) {
+      throw new Error(`${path}:${n + 1}: expected fields "text" (string) and "categories" (array)`);
+    }
+    rows.push(row);
+  }
   return { rows: headings ? withHeadings(rows) : rows, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 

@@ -1,9 +1,7 @@
 /**
  * A date sentence: a short line that says nothing but a date of the policy, in words the date-line lead of lines.ts
- * (DATE_LEAD: "Last updated:", "Effective:") does not open with: "Published on 19 November 2024", "This policy was
- * reviewed on 24/04/2026 and last updated on 19/05/2026.", "Version 3.0, effective July 7, 2020" (docs/topics.md,
- * stop 18). A clause that merely holds a date says something else too ("We keep logs for 30 days after 1 May
- * 2024 …") and is left alone: every word must be a date, a number or one of DATE_WORDS.
+ * (DATE_LEAD) does not open with: "Published on 19 November 2024", "Version 3.0, effective July 7, 2020"
+ * (docs/topics.md, stop 18). A clause that merely holds a date says something else too and is left alone.
  */
 
 /** Month and day names, in full and short: parts of a date. */

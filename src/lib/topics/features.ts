@@ -1,78 +1,114 @@
 /**
- * TF-IDF vectors (sublinear tf, l2-normalised) over a fixed term list. Shared by training and inference so both
- * compute exactly the same numbers.
+ * TF-IDF vectors (sublinear tf, l2-normalised) over a fixed term list. One implementation for training and
+ * inference, so both compute exactly the same numbers.
  */
 import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
 
 export interface SparseVector {
-  /** Term indices (each at most once). */
+  /** Term indices (each at most once), and their values. */
   idx: Int32Array;
-  /** Values, same length as idx. */
   val: Float64Array;
 }
 
 /** Quantisation step of stored idf values (they are stored as bytes: idf = byte / IDF_SCALE). */
 export const IDF_SCALE = 16;
 
-function quantizeIdf(idf: number): number {
+/** Smoothed idf as in scikit-learn: ln((1 + n) / (1 + df)) + 1, quantised to the stored precision. */
+export function idfOf(df: number, nDocs: number): number {
+  const idf = Math.log((1 + nDocs) / (1 + df)) + 1;
   return Math.max(1, Math.min(255, Math.round(idf * IDF_SCALE))) / IDF_SCALE;
 }
 
-/** Smoothed idf as in scikit-learn: ln((1 + n) / (1 + df)) + 1, quantised to the stored precision. */
-export function idfOf(df: number, nDocs: number): number {
-  return quantizeIdf(Math.log((1 + nDocs) / (1 + df)) + 1);
-}
-
 /**
- * Vectorise a clause: sublinear tf (1 + ln tf) times idf over the uni+bigrams of its stemmed tokens that are in
- * `index` (others are ignored), plus its keyword pseudo-tokens (tokenize.ts keywordTokens) and its section heading's
- * pseudo-tokens (tokenize.ts headingTokens), l2-normalised. Indices are in order of first appearance (not sorted).
+ * Vectorises clauses over a term list (`index`, term -> position): sublinear tf (1 + ln tf) times idf over the
+ * uni+bigrams of a clause's stemmed tokens that are terms (others are ignored), plus its keyword pseudo-tokens
+ * (tokenize.ts keywordTokens) and its section heading's pseudo-tokens (tokenize.ts headingTokens), l2-normalised.
+ * Indices are in order of first appearance (not sorted). Bigrams are found by numbers, without building "a b" strings.
  */
-let scratch = new Int32Array(0);
+export class Vectorizer {
+  /** Token -> token id, for tokens that occur in some term. */
+  private readonly tokenIds = new Map<string, number>();
+  /** Token id -> unigram term index or -1. */
+  private readonly unigram: Int32Array;
+  /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
+  private readonly bigram = new Map<number, number>();
+  private readonly counts: Int32Array;
+  private readonly idf: ArrayLike<number>;
+  private lastHeading = '';
+  private lastHeadingTokens: string[] = [];
+  /** Word tokens of the text last vectorised. */
+  words = 0;
 
-export function vectorize(text: string, index: ReadonlyMap<string, number>, idf: ArrayLike<number>, heading?: string): SparseVector {
-  const raw = tokenize(text);
-  const tokens = raw.map(stemToken);
-  if (scratch.length < idf.length) scratch = new Int32Array(idf.length);
-  const counts = scratch; // all zero between calls
-  const touched: number[] = [];
-  const add = (i: number | undefined) => {
-    if (i === undefined) return;
-    if (counts[i]++ === 0) touched.push(i);
-  };
-  for (let k = 0; k < tokens.length; k++) {
-    add(index.get(tokens[k]));
-    if (k + 1 < tokens.length) add(index.get(`${tokens[k]} ${tokens[k + 1]}`));
+  constructor(index: ReadonlyMap<string, number>, idf: ArrayLike<number>) {
+    const terms = [...index.entries()];
+    for (const [term] of terms) for (const part of term.split(' ')) if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
+    const T = this.tokenIds.size;
+    this.unigram = new Int32Array(T).fill(-1);
+    for (const [term, i] of terms) {
+      const parts = term.split(' ');
+      if (parts.length === 1) this.unigram[this.tokenIds.get(parts[0])!] = i;
+      else this.bigram.set(this.tokenIds.get(parts[0])! * T + this.tokenIds.get(parts[1])!, i);
+    }
+    this.counts = new Int32Array(idf.length);
+    this.idf = idf;
   }
-  for (const kw of keywordTokens(text, raw.length)) add(index.get(kw));
-  for (const h of headingTokens(heading)) add(index.get(h));
-  return weighTerms(touched, counts, idf);
+
+  vector(text: string, heading?: string): SparseVector {
+    const raw = tokenize(text);
+    this.words = raw.length;
+    const T = this.tokenIds.size;
+    const counts = this.counts; // all zero between calls
+    const touched: number[] = [];
+    let prev = -1;
+    for (let k = 0; k < raw.length; k++) {
+      const id = this.tokenIds.get(stemToken(raw[k])) ?? -1;
+      if (id >= 0) {
+        const u = this.unigram[id];
+        if (u >= 0 && counts[u]++ === 0) touched.push(u);
+        if (prev >= 0) {
+          const b = this.bigram.get(prev * T + id);
+          if (b !== undefined && counts[b]++ === 0) touched.push(b);
+        }
+      }
+      prev = id;
+    }
+    this.countPseudo(keywordTokens(text, raw.length), touched);
+    if (heading) {
+      // clauses of one section share their heading: tokenise it once
+      if (heading !== this.lastHeading) [this.lastHeading, this.lastHeadingTokens] = [heading, headingTokens(heading)];
+      this.countPseudo(this.lastHeadingTokens, touched);
+    }
+    return weighTerms(touched, counts, this.idf);
+  }
+
+  /** Counts pseudo-tokens (keywords, heading words) that are unigram terms. */
+  private countPseudo(pseudo: readonly string[], touched: number[]): void {
+    for (const p of pseudo) {
+      const id = this.tokenIds.get(p);
+      const u = id === undefined ? -1 : this.unigram[id];
+      if (u >= 0 && this.counts[u]++ === 0) touched.push(u);
+    }
+  }
 }
 
 /**
  * The vector of the terms counted in `counts` (listed in `touched`): sublinear tf times idf, l2-normalised.
- * Resets `counts` to zero for the next text. Shared by training (vectorize) and the classifier's fast path
- * (predict.ts), so both weigh terms alike.
+ * Resets `counts` to zero for the next text.
  */
-export function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike<number>): SparseVector {
+function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike<number>): SparseVector {
   const n = touched.length;
   const idx = new Int32Array(n);
   const val = new Float64Array(n);
+  let norm = 0;
   for (let k = 0; k < n; k++) {
     const i = touched[k];
     const count = counts[i];
     counts[i] = 0;
     idx[k] = i;
     val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
+    norm += val[k] * val[k];
   }
-  normalize(val, 0, n, 1);
+  norm = Math.sqrt(norm) || 1; // no term: nothing to scale
+  for (let k = 0; k < n; k++) val[k] /= norm;
   return { idx, val };
-}
-
-/** Scale val[from..to) to l2 norm `target` (left alone if all zero). */
-function normalize(val: Float64Array, from: number, to: number, target: number): void {
-  let norm = 0;
-  for (let k = from; k < to; k++) norm += val[k] * val[k];
-  norm = Math.sqrt(norm) || 1;
-  for (let k = from; k < to; k++) val[k] = (val[k] / norm) * target;
 }

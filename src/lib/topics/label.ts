@@ -1,12 +1,30 @@
 /**
- * Labels every clause of a segmented policy with its reader-facing topics, using the committed classifier.
- * Runs in the policies loader, so topics are computed once per imported file and cached with it.
+ * Labels every clause of a segmented policy with its reader-facing topics, using the classifier backed by the
+ * committed model (model.json, decoded once, on first use). Runs in the policies loader, so topics are computed once
+ * per imported file and cached with it.
  */
 import type { Section } from '../clauses/types.ts';
-import { classifyClause } from './classifier.ts';
-import { comparableLine, repeatsHeading } from './lines.ts';
 import { CATCH_ALL_TOPICS, saysNothingAlone } from './alone.ts';
 import { readsAsEnglish } from './language.ts';
+import { comparableLine, repeatsHeading } from './lines.ts';
+import type { TopicModel } from './model.ts';
+import committedModel from './model.json' with { type: 'json' };
+import { ClauseClassifier, type ClauseTopics } from './predict.ts';
+
+let defaultClassifier: ClauseClassifier | undefined;
+
+export function getClassifier(): ClauseClassifier {
+  defaultClassifier ??= new ClauseClassifier(committedModel as unknown as TopicModel);
+  return defaultClassifier;
+}
+
+/**
+ * Classify one clause: OPP-115 categories and reader-facing topic slugs. `heading` is the clause's section heading,
+ * if known: the model weighs its words like the clause's own (tokenize.ts headingTokens).
+ */
+export function classifyClause(text: string, heading?: string): ClauseTopics {
+  return getClassifier().classify(text, heading);
+}
 
 /**
  * A clause that repeats one of the policy's headings (a contents entry, a heading set as a paragraph) gets no topic

@@ -1,14 +1,10 @@
 /**
- * Whether a clause is written in English, as far as topics go: the classifier reads English only (OPP-115), and a
- * clause in another language gets whatever topic it cannot tell from the rest, most often Other provisions (stop 18:
- * Polish, Romanian and German clauses of hi5.com and tagged.com). Such a clause loses the catch-all topics
- * (label.ts), and keeps a topic its words give away ("Les pixels espions …" is still Cookies and tracking).
+ * Whether a clause is written in English, as far as topics go: the classifier reads English only (OPP-115), so a
+ * clause in another language loses the catch-all topics (label.ts; docs/topics.md, stop 18).
  *
  * The test, on the clause's first MAX_WORDS words: a clause is not English when fewer than ENGLISH_SHARE of them are
- * English function words and at least FOREIGN_SHARE are function words of the other languages met in the archive
- * (German, French, Spanish, Italian, Dutch, Polish, Romanian, Hungarian, Portuguese). An address or a list of nouns has
- * neither and stays English. Clauses shorter than MIN_WORDS words are left alone. One pass over at most MAX_WORDS
- * words.
+ * English function words and at least FOREIGN_SHARE are function words of the other languages met in the archive.
+ * An address or a list of nouns has neither and stays English. Clauses shorter than MIN_WORDS words are left alone.
  */
 
 const FUNCTION_WORDS = new Set(

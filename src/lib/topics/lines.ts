@@ -1,11 +1,8 @@
 /**
- * Clauses that are not statements: a heading or contents entry set as a paragraph, a date line. Reading the
- * archive's labels (docs/topics.md, "Stop 17: headings and date lines") showed that most wrong Introduction, Other
- * provisions and Changes to the policy clauses were such lines of four words or more ("Changes to this Privacy
- * Policy", "How we use your data", "Last updated: August 20, 2026"), which the fragment guard (MIN_WORDS) lets
- * through. A reader of a topic page expects a statement about the topic, so these lines get no topic.
- *
- * Every test here takes time linear in the text, and most stop after MAX_WORDS words: untrusted text.
+ * Clauses that are not statements (a heading or contents entry set as a paragraph, a date line, an address line)
+ * get no topic: docs/topics.md ("Stop 17: headings and date lines", "Stop 18") gives the rules with their examples
+ * and the reading of the archive behind them. Every test here takes time linear in the text, and most stop after
+ * MAX_WORDS words: untrusted text.
  */
 
 import { isDateSentence } from './date-line.ts';
@@ -32,6 +29,8 @@ const CONTENTS_HEADING = /^[^\p{L}]{0,8}(?:table of contents|contents|in this (?
 
 /** A contact detail (an e-mail address, a number of three digits or more: phone, street number) is no line. */
 const CONTACT_DETAIL = /@|\d{3}/;
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /**
  * A line of an address in title case is an 'address', not a heading: "Toyota Motor Sales, U.S.A., Inc.", "Wix
@@ -66,18 +65,12 @@ function shortWords(text: string, limit = MAX_WORDS): string[] | undefined {
     else if (space && start >= 0) {
       const word = text.slice(start, i);
       start = -1;
-      if (!hasWordChar(word)) continue;
+      if (!WORD_CHAR.test(word)) continue;
       words.push(word);
       if (words.length > limit) return undefined;
     }
   }
   return words;
-}
-
-const WORD_CHAR = /[\p{L}\p{N}]/u;
-
-function hasWordChar(word: string): boolean {
-  return WORD_CHAR.test(word);
 }
 
 /** A letter that has an upper and a lower case (Latin, Greek, Cyrillic, …; not CJK). */
@@ -146,24 +139,16 @@ function isEnumerator(word: string): boolean {
 }
 
 /**
- * Whether a clause is a line rather than a statement, and which kind:
- * - 'date': a date line of at most MAX_WORDS words ("Last updated: August 20, 2026", "Effective: 17 July 2020"), or
- *   a date sentence (date-line.ts: "Published on 19 November 2024", "This policy was reviewed on 24/04/2026 and
- *   last updated on 19/05/2026.");
- * - 'heading': at most MAX_WORDS words in title case or capitals that do not end a sentence ("How We Protect Your
- *   Information", "Changes to This Privacy Policy", "How Do I Opt Out?", "15. Updates to this Privacy Statement.",
- *   "9.c.Changes to this Policy" with its number glued on);
- *   a line in capitals ending with a full stop is a heading only when numbered ("J. HOW TO CONTACT US."), for
- *   "WE DO NOT SELL YOUR PERSONAL INFORMATION." is a statement. A numbered line in sentence case is left alone
- *   ("8. Keeping your personal data safe" is a heading, but "2. We also get technical information when you use
- *   Pinterest" and "(b) Contact details (e-mail address, phone number)" say something);
- * - 'contents': a line of at most MAX_WORDS words that does not end a sentence, in a section headed "Contents",
- *   "Table of contents", "In this policy", … ("How we use your data", "Why Google collects data").
+ * Whether a clause is a line rather than a statement, and which kind (docs/topics.md has each rule's examples):
+ * - 'date': a date line of at most MAX_WORDS words ("Last updated: August 20, 2026"), or a date sentence
+ *   (date-line.ts: "Published on 19 November 2024");
+ * - 'heading': at most MAX_WORDS words in title case or capitals that do not end a sentence, with its number glued
+ *   on or not ("9.c.Changes to this Policy"); in capitals and ending with a full stop, only when numbered ("J. HOW
+ *   TO CONTACT US.", for "WE DO NOT SELL YOUR PERSONAL INFORMATION." is a statement); never in sentence case;
+ * - 'contents': at most MAX_WORDS words not ending a sentence, in a section headed "Contents", "In this policy", …;
  * - 'address': a line of an address in title case (a company suffix, a street word; with a number, also "Drive",
- *   "Box", a state and ZIP code: "100 Union Square Drive"): at most a contact detail. Up to MAX_ADDRESS_WORDS words
- *   with a number and a street word ("EU Gartner Ireland Limited Two Park Place Hatch Street Upper Dublin 2 Ireland").
+ *   "Box", a state and ZIP code, and up to MAX_ADDRESS_WORDS words): at most a contact detail.
  * A contact detail (an e-mail address or a number of three digits or more) is none of these, but for an address.
- * Otherwise undefined.
  */
 export function lineKind(text: string, heading?: string): LineKind | undefined {
   const words = shortWords(text, MAX_ADDRESS_WORDS);

@@ -1,8 +1,9 @@
 /**
  * The serialised model (src/lib/topics/model.json) and its decoding.
  *
- * One-vs-rest linear scores over TF-IDF uni+bigrams, keyword and heading pseudo-tokens. Weights are stored quantised to signed bytes (one scale per
- * label), idf values to unsigned bytes, both base64-encoded: this keeps model.json small and fast to parse.
+ * One-vs-rest linear scores over TF-IDF uni+bigrams, keyword and heading pseudo-tokens. Weights are stored quantised
+ * to signed bytes (one scale per label), idf values to unsigned bytes, both base64-encoded: this keeps model.json
+ * small and fast to parse.
  * Training quantises exactly the same way, so cross-validation scores are those of the shipped format.
  */
 import { IDF_SCALE } from './features.ts';
@@ -46,21 +47,6 @@ export interface DecodedModel {
   thresholds: Float64Array;
 }
 
-function fromBase64(s: string): Uint8Array {
-  const bin = atob(s);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
-}
-
-export function toBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  }
-  return btoa(bin);
-}
-
 /** Quantise a weight vector to signed bytes with one scale; returns the bytes and the scale. */
 export function quantizeWeights(w: ArrayLike<number>): { bytes: Int8Array; scale: number } {
   let max = 0;
@@ -74,15 +60,12 @@ export function quantizeWeights(w: ArrayLike<number>): { bytes: Int8Array; scale
 export function decodeModel(model: TopicModel): DecodedModel {
   if (model.format !== MODEL_FORMAT) throw new Error(`unknown topic model format ${String(model.format)}: retrain with npm run train:topics`);
   const L = model.labels.length;
-  const index = new Map<string, number>();
-  model.terms.forEach((t, i) => index.set(t, i));
+  const index = new Map(model.terms.map((t, i) => [t, i]));
   const V = model.terms.length;
-  const idfBytes = fromBase64(model.idf);
-  const idf = new Float64Array(V);
-  for (let i = 0; i < V; i++) idf[i] = idfBytes[i] / IDF_SCALE;
+  const idf = Float64Array.from(Buffer.from(model.idf, 'base64'), (byte) => byte / IDF_SCALE);
   const w = new Float32Array(V * L);
   for (let l = 0; l < L; l++) {
-    const raw = fromBase64(model.weights[l]);
+    const raw = Buffer.from(model.weights[l], 'base64');
     const bytes = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
     const scale = model.scales[l];
     for (let i = 0; i < V; i++) w[i * L + l] = bytes[i] * scale;

@@ -1,10 +1,9 @@
 /**
- * The prediction engine behind classifier.ts, independent of the committed model (training and CV use it with
+ * The prediction engine behind label.ts, independent of the committed model (training and CV use it with
  * freshly trained models): OPP-115 category scores from a linear model, then reader-facing topics
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
-import { weighTerms, type SparseVector } from './features.ts';
-import { headingTokens, keywordTokens, stemToken, tokenize } from './tokenize.ts';
+import { Vectorizer } from './features.ts';
 import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES, TOPICS_IN_ORDER, topicsForCategory } from './taxonomy.ts';
 import { lineKind, type LineKind } from './lines.ts';
@@ -40,38 +39,16 @@ const DNT_CUE = /\bdo[- ]not[- ]track|\bdnt\b|\bsignals?\b|\bglobal privacy cont
 
 export class ClauseClassifier {
   readonly model: DecodedModel;
-  private readonly categoryCount: number;
   private readonly contactLabel: number;
   private readonly introLabel: number;
-
-  /** Token -> token id, for tokens that occur in some term. */
-  private readonly tokenIds = new Map<string, number>();
-  /** Token id -> unigram term index or -1. */
-  private readonly unigram: Int32Array;
-  /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
-  private readonly bigram = new Map<number, number>();
-  private counts: Int32Array;
-  /** Word tokens of the text last vectorised (decide() reads it right after margins()). */
-  private words = 0;
+  /** Its `words`, those of the text last vectorised, are what decide() reads right after margins(). */
+  private readonly vectorizer: Vectorizer;
   /** What lineKind() said of the text last decided (classify() reads it right after decide()). */
   private line: LineKind | undefined;
-  private lastHeading = '';
-  private lastHeadingTokens: string[] = [];
 
-  constructor(model: TopicModel | DecodedModel) {
-    this.model = 'terms' in model ? decodeModel(model) : model;
-    // numeric lookup tables: bigrams are found without building "a b" strings
-    const terms = [...this.model.index.entries()];
-    for (const [term] of terms) for (const part of term.split(' ')) if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
-    const T = this.tokenIds.size;
-    this.unigram = new Int32Array(T).fill(-1);
-    for (const [term, i] of terms) {
-      const parts = term.split(' ');
-      if (parts.length === 1) this.unigram[this.tokenIds.get(parts[0])!] = i;
-      else this.bigram.set(this.tokenIds.get(parts[0])! * T + this.tokenIds.get(parts[1])!, i);
-    }
-    this.counts = new Int32Array(this.model.idf.length);
-    this.categoryCount = OPP115_CATEGORIES.length;
+  constructor(model: TopicModel) {
+    this.model = decodeModel(model);
+    this.vectorizer = new Vectorizer(this.model.index, this.model.idf);
     OPP115_CATEGORIES.forEach((c, i) => {
       if (this.model.labels[i] !== c) throw new Error(`model label ${i} is ${this.model.labels[i]}, expected ${c}`);
     });
@@ -79,49 +56,11 @@ export class ClauseClassifier {
     this.introLabel = this.model.labels.indexOf('Other:intro');
   }
 
-  /** The TF-IDF vector of a clause; same result as features.ts vectorize() with this model's vocabulary, faster. */
-  vector(text: string, heading?: string): SparseVector {
-    const raw = tokenize(text);
-    this.words = raw.length;
-    const T = this.tokenIds.size;
-    const counts = this.counts; // all zero between calls
-    const touched: number[] = [];
-    let prev = -1;
-    for (let k = 0; k < raw.length; k++) {
-      const id = this.tokenIds.get(stemToken(raw[k])) ?? -1;
-      if (id >= 0) {
-        const u = this.unigram[id];
-        if (u >= 0 && counts[u]++ === 0) touched.push(u);
-        if (prev >= 0) {
-          const b = this.bigram.get(prev * T + id);
-          if (b !== undefined && counts[b]++ === 0) touched.push(b);
-        }
-      }
-      prev = id;
-    }
-    this.countPseudo(keywordTokens(text, raw.length), touched);
-    if (heading) {
-      // clauses of one section share their heading: tokenise it once
-      if (heading !== this.lastHeading) [this.lastHeading, this.lastHeadingTokens] = [heading, headingTokens(heading)];
-      this.countPseudo(this.lastHeadingTokens, touched);
-    }
-    return weighTerms(touched, counts, this.model.idf);
-  }
-
-  /** Counts pseudo-tokens (keywords, heading words) that are unigram terms of the model. */
-  private countPseudo(pseudo: readonly string[], touched: number[]): void {
-    for (const p of pseudo) {
-      const id = this.tokenIds.get(p);
-      const u = id === undefined ? -1 : this.unigram[id];
-      if (u >= 0 && this.counts[u]++ === 0) touched.push(u);
-    }
-  }
-
   /** Raw linear scores minus thresholds, for every label (categories first); -Infinity for a label never given. */
   margins(text: string, heading?: string): Float64Array {
     const m = this.model;
     const L = m.labels.length;
-    const x = this.vector(text, heading);
+    const x = this.vectorizer.vector(text, heading);
     const s = Float64Array.from(m.bias);
     for (let k = 0; k < x.idx.length; k++) {
       const base = x.idx[k] * L;
@@ -134,20 +73,17 @@ export class ClauseClassifier {
 
   /**
    * Predicted category indices: those whose score reaches the threshold (possibly none), for the text whose
-   * margins were just computed. Two guards, from reading labelled clauses of the archive (docs/topics.md):
-   * a fragment of fewer than MIN_WORDS words (a contents entry, a menu item, a heading set as a paragraph) can only
-   * be "Other" (where it may be a contact detail); Do Not Track needs the clause or its heading to speak of tracking
-   * signals: "Do Not Track", DNT, a signal, Global Privacy Control (every Do Not Track segment of OPP-115 does).
-   * A third (stop 17): a line that is not a statement (a heading or contents entry of four words or more, a date
-   * line; lines.ts) can only be "Other", as OPP-115 labels such lines, and classify() gives it no topic (an address
-   * line at most Contact).
+   * margins were just computed, after the guards from reading the archive (docs/topics.md, "How the classifier
+   * works"): a fragment of fewer than MIN_WORDS words, or a line that is not a statement (lines.ts), can only be
+   * "Other", as OPP-115 labels such lines (classify() gives a line no topic, an address line at most Contact);
+   * Do Not Track needs the clause or its heading to name the signal (every such segment of OPP-115 does).
    */
   private decide(margins: Float64Array, text: string, heading?: string): number[] {
     const out: number[] = [];
     this.line = lineKind(text, heading);
-    for (let c = 0; c < this.categoryCount; c++) {
+    for (let c = 0; c < OPP115_CATEGORIES.length; c++) {
       if (margins[c] < 0) continue;
-      if ((this.words < MIN_WORDS || this.line) && c !== OTHER) continue;
+      if ((this.vectorizer.words < MIN_WORDS || this.line) && c !== OTHER) continue;
       if (c === DO_NOT_TRACK && !DNT_CUE.test(`${heading ?? ''}\n${text}`.toLowerCase())) continue;
       out.push(c);
     }
@@ -163,7 +99,7 @@ export class ClauseClassifier {
     const margins = this.margins(text, heading);
     const head = heading ? heading.toLowerCase() : '';
     const cats = this.decide(margins, text, heading);
-    const fragment = this.words < MIN_WORDS;
+    const fragment = this.vectorizer.words < MIN_WORDS;
     const lower = `${head}\n${text.toLowerCase().replace(/[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}/g, ' _email_ ')}`;
     const topics = new Set<string>();
     for (const c of cats) {
@@ -188,32 +124,18 @@ export class ClauseClassifier {
             ((this.contactLabel >= 0 && margins[this.contactLabel] >= 0) || (CONTACT.test(lower) && /_email_|@|\bcontact/.test(lower))) &&
             (!fragment || /@|\d{3}/.test(text)); // a fragment counts only if it is a contact detail
           const intro = (this.introLabel >= 0 && margins[this.introLabel] >= 0) || SCOPE_TEXT.test(lower) || SCOPE_HEADING.test(head);
-          if (this.line === 'address') {
-            if (contact) topics.add('contact'); // an address line is at most a contact detail
-            break;
-          }
-          if (this.line) break; // a heading, contents entry or date line: no topic
-          if (contact) topics.add('contact');
-          if (intro && !contact && !fragment) topics.add('introduction');
-          if (!contact && !intro && !fragment) topics.add('other');
+          // an address line is at most a contact detail; a heading, contents entry or date line has no topic
+          if (contact && (!this.line || this.line === 'address')) topics.add('contact');
+          if (this.line || contact || fragment) break;
+          topics.add(intro ? 'introduction' : 'other');
           break;
         }
         default:
           // A category with a single reader-facing topic: the taxonomy says which.
-          for (const topic of SINGLE_TOPIC.get(OPP115_CATEGORIES[c]) ?? []) topics.add(topic);
+          for (const topic of topicsForCategory(OPP115_CATEGORIES[c])) topics.add(topic.slug);
       }
     }
-    return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: sortTopics(topics) };
+    const inOrder = TOPICS_IN_ORDER.filter((t) => topics.has(t.slug)).map((t) => t.slug);
+    return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: inOrder };
   }
-}
-
-/** Categories that map onto exactly one topic (taxonomy.ts), so the classifier needs no rule for them. */
-const SINGLE_TOPIC = new Map(
-  OPP115_CATEGORIES.map((category) => [category, topicsForCategory(category)] as const)
-    .filter(([, topics]) => topics.length === 1)
-    .map(([category, topics]) => [category as string, [topics[0].slug]]),
-);
-
-function sortTopics(topics: Set<string>): string[] {
-  return TOPICS_IN_ORDER.filter((t) => topics.has(t.slug)).map((t) => t.slug);
 }

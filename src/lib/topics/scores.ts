@@ -62,21 +62,14 @@ export function scoreMultiLabel(
 /** The table and, as the last line, exactly `macro-F1 <x> micro-F1 <y>` (three decimals). */
 export function formatScores(scores: Scores): string {
   const width = Math.max(8, ...scores.perCategory.map((c) => c.category.length));
-  const lines = [`${'category'.padEnd(width)}  precision  recall     F1  support`];
-  for (const c of scores.perCategory) {
-    lines.push(
-      `${c.category.padEnd(width)}  ${c.precision.toFixed(3).padStart(9)}  ${c.recall.toFixed(3).padStart(6)}  ${c.f1
-        .toFixed(3)
-        .padStart(5)}  ${String(c.support).padStart(7)}`,
-    );
-  }
-  lines.push(
-    `${'micro avg'.padEnd(width)}  ${scores.microPrecision.toFixed(3).padStart(9)}  ${scores.microRecall
-      .toFixed(3)
-      .padStart(6)}  ${scores.microF1.toFixed(3).padStart(5)}`,
-  );
-  lines.push(summaryLine(scores));
-  return lines.join('\n');
+  const row = (name: string, p: number, r: number, f1: number) =>
+    `${name.padEnd(width)}  ${p.toFixed(3).padStart(9)}  ${r.toFixed(3).padStart(6)}  ${f1.toFixed(3).padStart(5)}`;
+  return [
+    `${'category'.padEnd(width)}  precision  recall     F1  support`,
+    ...scores.perCategory.map((c) => `${row(c.category, c.precision, c.recall, c.f1)}  ${`${c.support}`.padStart(7)}`),
+    row('micro avg', scores.microPrecision, scores.microRecall, scores.microF1),
+    summaryLine(scores),
+  ].join('\n');
 }
 
 export function summaryLine(scores: Pick<Scores, 'macroF1' | 'microF1'>): string {

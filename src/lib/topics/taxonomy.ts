@@ -25,13 +25,11 @@ type Opp115Category = (typeof OPP115_CATEGORIES)[number];
 export interface Topic {
   /** URL slug and id, also the MDX page name (src/content/topics/<slug>.mdx). */
   slug: string;
-  /** Short display name. */
   name: string;
   /** One sentence, reader-facing. */
   summary: string;
   /** The one OPP-115 category this topic belongs to. */
   category: Opp115Category;
-  /** Display order (ascending). */
   order: number;
 }
 

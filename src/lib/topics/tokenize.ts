@@ -15,6 +15,7 @@ const URL = /\b(?:https?:\/\/|www\.)[^\s<>"')]+/g;
 const APOSTROPHE = /(\p{L})['\u2019](\p{L})/gu;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const DIGIT = /\p{N}/u;
+const PLACEHOLDERS = ['_email_', '_url_'];
 
 function isWordChar(code: number, ch: string): boolean {
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 95;
@@ -34,11 +35,9 @@ export function tokenize(text: string): string[] {
     let code = normal.charCodeAt(i);
     if (!isWordChar(code, normal[i]) || code === 95) {
       // "_" only inside our placeholders
-      if (code === 95 && (normal.startsWith('_email_', i) || normal.startsWith('_url_', i))) {
-        const token = normal.startsWith('_email_', i) ? '_email_' : '_url_';
-        out.push(token);
-        i += token.length;
-      } else i++;
+      const placeholder = code === 95 ? PLACEHOLDERS.find((p) => normal.startsWith(p, i)) : undefined;
+      if (placeholder) out.push(placeholder);
+      i += placeholder?.length ?? 1;
       continue;
     }
     const start = i;
@@ -71,13 +70,6 @@ export function stemToken(t: string): string {
   return s;
 }
 
-/** Stemmed tokens of a text. */
-function stemmedTokens(text: string): string[] {
-  const tokens = tokenize(text);
-  for (let k = 0; k < tokens.length; k++) tokens[k] = stemToken(tokens[k]);
-  return tokens;
-}
-
 /** Unigrams and bigrams (joined by a space) of a token list, in order of appearance, with repeats. */
 export function ngrams(tokens: readonly string[]): string[] {
   const out: string[] = tokens.slice();
@@ -88,7 +80,7 @@ export function ngrams(tokens: readonly string[]): string[] {
 /** Term counts of the uni+bigrams of a text's stemmed tokens. Map iteration order is first appearance (deterministic). */
 export function termCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const term of ngrams(stemmedTokens(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  for (const term of ngrams(tokenize(text).map(stemToken))) counts.set(term, (counts.get(term) ?? 0) + 1);
   return counts;
 }
 
@@ -117,7 +109,6 @@ const KEYWORD_RULES: ReadonlyArray<readonly [string, readonly string[] | null, R
   ['changes', ['policy', 'statement', 'notice'], /\b(?:change|modify|revise|update|amend)\b[^.;]{0,30}\b(?:this|our|the) (?:privacy )?(?:policy|statement|notice)/],
 ];
 
-/** Exported for tests. */
 export const KEYWORD_RULES_FOR_TESTS = KEYWORD_RULES;
 
 export function keywordTokens(text: string, tokenCount: number): string[] {

@@ -1,11 +1,10 @@
 /**
  * Training of the topic model: one-vs-rest L2-regularised squared-hinge linear SVMs (svm.ts) over TF-IDF uni+bigrams
- * plus keyword and heading pseudo-tokens, fitted in each fold of an inner policy-grouped cross-validation and averaged;
- * per-label thresholds chosen for precision (PRECISION_TARGETS) on that cross-validation's out-of-fold scores.
- * Everything is deterministic: seeded PRNG, stable orderings.
+ * plus keyword and heading pseudo-tokens (features.ts), thresholds chosen for precision (trainModel). Everything is
+ * deterministic: seeded PRNG, stable orderings.
  */
-import { idfOf, vectorize } from './features.ts';
-import { MODEL_FORMAT, quantizeWeights, toBase64, type TopicModel } from './model.ts';
+import { IDF_SCALE, idfOf, Vectorizer } from './features.ts';
+import { MODEL_FORMAT, quantizeWeights, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES } from './taxonomy.ts';
 import { headingTokens, keywordTokens, termCounts, tokenize } from './tokenize.ts';
 import { ClauseClassifier } from './predict.ts';
@@ -16,7 +15,6 @@ import { trainBinary } from './svm.ts';
 export interface Segment {
   text: string;
   categories: string[];
-  categories_any?: string[];
   votes?: Record<string, number>;
   other_type_votes?: Record<string, number>;
   policy?: string;
@@ -29,9 +27,8 @@ export interface Segment {
 export interface TrainOptions {
   /** Keep terms that occur in at least this many training segments. */
   minDf: number;
-  /** SVM cost. */
+  /** SVM cost, and its coordinate-descent passes. */
   C: number;
-  /** Coordinate-descent passes. */
   epochs: number;
   seed: number;
   /** Folds of the inner (policy-grouped) CV whose out-of-fold scores choose the thresholds. */
@@ -52,31 +49,26 @@ export const DEFAULT_OPTIONS: TrainOptions = {
   maxTerms: 6000,
 };
 
-const AUX_LABELS = ['Other:contact', 'Other:intro'] as const;
-const LABELS: readonly string[] = [...OPP115_CATEGORIES, ...AUX_LABELS];
-
+/** The auxiliary labels: OPP-115 "Other" segments of one type (by at least two votes). */
 const OTHER_TYPE: Record<string, string> = {
   'Other:contact': 'Privacy contact information',
   'Other:intro': 'Introductory/Generic',
 };
+const LABELS: readonly string[] = [...OPP115_CATEGORIES, ...Object.keys(OTHER_TYPE)];
 
 /**
  * Precision target of each label's threshold (the lowest at which its out-of-fold precision reaches it), the one place
  * they are set. Issue 19: every category's cross-validated precision at least 0.85. Held-out figures: eval:topics,
  * fold seed 115 (docs/topics.md, stop 17).
  */
-const PRECISION_TARGETS = {
+const PRECISION_TARGETS: Readonly<Record<string, number>> = {
   // every label not named below: the floor of 0.85 plus a margin for the precision a threshold loses on held-out data
   otherwise: 0.9,
   // 37 examples, labelled inconsistently (the same text is retention in one policy, not in another): at 0.9, 0.64 held out
   'Data Retention': 0.95,
   // its false positives score among its few clear positives (recall 0.15 at 0.9): at 0.9, 0.80 held out
   'User Choice/Control': 0.95,
-} as const;
-
-function precisionTarget(label: string): number {
-  return (PRECISION_TARGETS as Readonly<Record<string, number>>)[label] ?? PRECISION_TARGETS.otherwise;
-}
+};
 
 function isPositive(row: Segment, label: string): boolean {
   const type = OTHER_TYPE[label];
@@ -97,12 +89,8 @@ function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>[], min
     const terms = [...termCounts(text).keys(), ...new Set(keywordTokens(text, tokenize(text).length)), ...headingTokens(heading)];
     for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   }
-  const terms = [...df.entries()]
-    .filter(([, n]) => n >= minDf)
-    .map(([t]) => t)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const index = new Map<string, number>();
-  terms.forEach((t, i) => index.set(t, i));
+  const terms = [...df.keys()].filter((t) => df.get(t)! >= minDf).sort();
+  const index = new Map(terms.map((t, i) => [t, i]));
   return { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)), index };
 }
 
@@ -127,9 +115,12 @@ export function thresholdForPrecision(scores: ArrayLike<number>, gold: ArrayLike
 
 interface Fitted {
   vocab: Vocabulary;
-  weights: Int8Array[];
-  scales: number[];
-  bias: number[];
+  /** Per label, as model.json stores it: quantised weights with their scale, bias to six decimals. */
+  labels: { bytes: Int8Array; scale: number; bias: number }[];
+}
+
+function stored(w: ArrayLike<number>, bias: number): Fitted['labels'][number] {
+  return { ...quantizeWeights(w), bias: Number(bias.toFixed(6)) };
 }
 
 /**
@@ -141,36 +132,30 @@ function vocabularyOf(rows: readonly Segment[], options: TrainOptions): Vocabula
   const V = full.terms.length;
   if (options.maxTerms <= 0 || V <= options.maxTerms) return full;
   const first = fitWith(rows, options, full);
-  const importance = Array.from({ length: V }, (_, j) => Math.max(...first.weights.map((w) => Math.abs(w[j]))));
+  const importance = Array.from({ length: V }, (_, j) => Math.max(...first.labels.map((w) => Math.abs(w.bytes[j]))));
   const keep = Array.from({ length: V }, (_, j) => j)
     .sort((a, b) => importance[b] - importance[a] || a - b)
     .slice(0, options.maxTerms)
     .sort((a, b) => a - b);
   const terms = keep.map((j) => full.terms[j]);
-  const index = new Map<string, number>();
-  terms.forEach((t, i) => index.set(t, i));
+  const index = new Map(terms.map((t, i) => [t, i]));
   return { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index };
 }
 
 function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
-  const X = rows.map((r) => vectorize(r.text, vocab.index, vocab.idf, r.heading));
+  const vectorizer = new Vectorizer(vocab.index, vocab.idf);
+  const X = rows.map((r) => vectorizer.vector(r.text, r.heading));
   const cost = new Float64Array(rows.length).fill(options.C);
-  const weights: Int8Array[] = [];
-  const scales: number[] = [];
-  const bias: number[] = [];
-  LABELS.forEach((label, l) => {
+  const labels = LABELS.map((label, l) => {
     const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
     const { w, b } = trainBinary(X, y, cost, vocab.idf.length, options.epochs, options.seed + 7919 * l);
-    const q = quantizeWeights(w);
-    weights.push(q.bytes);
-    scales.push(q.scale);
-    bias.push(Number(b.toFixed(6)));
+    return stored(w, b);
   });
-  return { vocab, weights, scales, bias };
+  return { vocab, labels };
 }
 
 function toModel(f: Fitted, thresholds: (number | null)[], options: TrainOptions, trainedOn: TopicModel['trainedOn']): TopicModel {
-  const idfBytes = Uint8Array.from(f.vocab.idf, (v) => Math.round(v * 16));
+  const idfBytes = Uint8Array.from(f.vocab.idf, (v) => Math.round(v * IDF_SCALE));
   return {
     format: MODEL_FORMAT,
     source:
@@ -179,17 +164,17 @@ function toModel(f: Fitted, thresholds: (number | null)[], options: TrainOptions
     options: { ...options },
     labels: [...LABELS],
     terms: f.vocab.terms,
-    idf: toBase64(idfBytes),
-    weights: f.weights.map((w) => toBase64(new Uint8Array(w.buffer, w.byteOffset, w.length))),
-    scales: f.scales,
-    bias: f.bias,
+    idf: Buffer.from(idfBytes).toString('base64'),
+    weights: f.labels.map(({ bytes }) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64')),
+    scales: f.labels.map((label) => label.scale),
+    bias: f.labels.map((label) => label.bias),
     thresholds: thresholds.map((t) => (t === null ? null : Number(t.toFixed(6)))),
   };
 }
 
-/** Raw scores (no thresholds) of a fitted model for rows, via the same decoding path as inference. */
+/** The raw scores of a model of thresholds 0 for rows, via the same decoding path as inference. */
 function rawScores(model: TopicModel, rows: readonly Segment[]): Float64Array[] {
-  const clf = new ClauseClassifier({ ...model, thresholds: model.labels.map(() => 0) });
+  const clf = new ClauseClassifier(model);
   return rows.map((r) => clf.margins(r.text, r.heading));
 }
 
@@ -206,22 +191,16 @@ export function trainModel(
 ): TopicModel {
   const zero = new Array<number>(LABELS.length).fill(0);
   const vocab = vocabularyOf(rows, options);
-  const folds = groupFolds(
-    rows.map((r) => r.policy),
-    options.innerFolds,
-    options.seed + 1,
-  );
+  const folds = groupFolds(rows.map((r) => r.policy), options.innerFolds, options.seed + 1);
   const oof: Float64Array[] = new Array(rows.length);
   const fitted: Fitted[] = [];
   for (let f = 0; f < options.innerFolds; f++) {
     const trainRows = rows.filter((_, i) => folds[i] !== f);
     const testIdx = rows.map((_, i) => i).filter((i) => folds[i] === f);
     if (trainRows.length === 0 || testIdx.length === 0) continue;
-    fitted.push(fitWith(trainRows, options, vocab));
-    const scores = rawScores(
-      toModel(fitted[fitted.length - 1], zero, options, trainedOn),
-      testIdx.map((i) => rows[i]),
-    );
+    const fit = fitWith(trainRows, options, vocab);
+    fitted.push(fit);
+    const scores = rawScores(toModel(fit, zero, options, trainedOn), testIdx.map((i) => rows[i]));
     testIdx.forEach((i, k) => (oof[i] = scores[k]));
   }
   const have = rows.map((_, i) => i).filter((i) => oof[i] !== undefined);
@@ -229,7 +208,7 @@ export function trainModel(
     thresholdForPrecision(
       have.map((i) => oof[i][l]),
       have.map((i) => isPositive(rows[i], label)),
-      precisionTarget(label),
+      PRECISION_TARGETS[label] ?? PRECISION_TARGETS.otherwise,
     ),
   );
   return toModel(averageFits(fitted), thresholds, options, trainedOn);
@@ -238,38 +217,25 @@ export function trainModel(
 /** The average of models fitted on one vocabulary (weights dequantised, averaged, quantised again). */
 function averageFits(fits: readonly Fitted[]): Fitted {
   const { vocab } = fits[0];
-  const weights: Int8Array[] = [];
-  const scales: number[] = [];
-  const bias: number[] = [];
-  LABELS.forEach((_, l) => {
+  const labels = LABELS.map((_, l) => {
     const w = new Float64Array(vocab.terms.length);
-    for (const f of fits) for (let j = 0; j < w.length; j++) w[j] += (f.weights[l][j] * f.scales[l]) / fits.length;
-    const q = quantizeWeights(w);
-    weights.push(q.bytes);
-    scales.push(q.scale);
-    bias.push(Number((fits.reduce((s, f) => s + f.bias[l], 0) / fits.length).toFixed(6)));
+    for (const { labels } of fits) {
+      for (let j = 0; j < w.length; j++) w[j] += (labels[l].bytes[j] * labels[l].scale) / fits.length;
+    }
+    return stored(w, fits.reduce((s, f) => s + f.labels[l].bias, 0) / fits.length);
   });
-  return { vocab, weights, scales, bias };
+  return { vocab, labels };
 }
 
-export interface CvResult {
-  /** Predicted categories per row (out-of-fold). */
-  predictions: string[][];
-  folds: number[];
-}
-
-/** Outer policy-grouped k-fold CV: retrain (with inner CV for thresholds) on each training part. */
-export function crossValidate(rows: readonly Segment[], k: number, options: TrainOptions = DEFAULT_OPTIONS): CvResult {
-  const folds = groupFolds(
-    rows.map((r) => r.policy),
-    k,
-    options.seed,
-  );
+/**
+ * Outer policy-grouped k-fold CV: retrain (with inner CV for thresholds) on each training part. Returns each row's
+ * predicted categories (out-of-fold) and fold.
+ */
+export function crossValidate(rows: readonly Segment[], k: number, options = DEFAULT_OPTIONS) {
+  const folds = groupFolds(rows.map((r) => r.policy), k, options.seed);
   const predictions: string[][] = new Array(rows.length);
   for (let f = 0; f < k; f++) {
-    const trainRows = rows.filter((_, i) => folds[i] !== f);
-    const model = trainModel(trainRows, options);
-    const clf = new ClauseClassifier(model);
+    const clf = new ClauseClassifier(trainModel(rows.filter((_, i) => folds[i] !== f), options));
     rows.forEach((r, i) => {
       if (folds[i] === f) predictions[i] = clf.categories(r.text, r.heading);
     });
