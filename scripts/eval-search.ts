@@ -112,10 +112,7 @@ try {
       console.log(`${row.s5.toFixed(2)} ${row.s10.toFixed(2)} | ${row.b5.toFixed(2)}     ${row.b10.toFixed(2)} | ${q} (${category})`);
       if (verbose) for (const link of shown.slice(0, 10)) console.log(`      ${relevant(link) ? '+' : '-'} ${link} ${byLink.get(link)?.text.slice(0, 90) ?? ''}`);
     }
-    const s5 = mean(rows.map((r) => r.s5));
-    const s10 = mean(rows.map((r) => r.s10));
-    const b5 = mean(rows.map((r) => r.b5));
-    const b10 = mean(rows.map((r) => r.b10));
+    const [s5, s10, b5, b10] = (['s5', 's10', 'b5', 'b10'] as const).map((k) => mean(rows.map((r) => r[k])));
     console.log(`${s5.toFixed(2)} ${s10.toFixed(2)} | ${b5.toFixed(2)}     ${b10.toFixed(2)} | mean of ${rows.length} (${set})`);
     console.log(`${headingLinks} of the ${links} first-ten links shown are section headings`);
     summary[set] = { search: s10, bm25: b10 };
