@@ -32,8 +32,9 @@ export interface Found {
 /** What Pagefind is asked for one word: its stem (src/lib/search/query.ts). */
 const termOf = (word: string) => pagefindQuery(word).query.replace(/"/g, '');
 
-/** The partitions that can have the word (src/lib/search/terms.ts). */
-const partitionsFor = (partitions: Partition[], word: string) => partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(word))));
+/** The partitions that can have the words (src/lib/search/terms.ts). */
+export const partitionsFor = (partitions: Partition[], words: string) =>
+  partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(words))));
 
 /**
  * Starts downloading the index chunks of the words (Pagefind's preload), so that the search, when it runs,
