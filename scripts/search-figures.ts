@@ -17,21 +17,17 @@ import { coldSearch, type SearchRequest } from './bench/search.ts';
 
 async function indexOnDisk(dir: string) {
   const parts: Record<string, { files: number; bytes: number }> = {};
-  let files = 0;
-  let bytes = 0;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const size = (await stat(full)).size;
+    const size = (await stat(path.join(entry.parentPath, entry.name))).size;
     // Summed over the partitions (pagefind/<key>/...): index, fragment, filter, and the bundle's own files.
     const part = path.relative(dir, entry.parentPath).split(path.sep).slice(1).join('/') || (/\.(js|json)$/.test(entry.name) ? 'scripts' : 'wasm+meta');
     parts[part] ??= { files: 0, bytes: 0 };
     parts[part].files++;
     parts[part].bytes += size;
-    files++;
-    bytes += size;
   }
-  return { files, bytes, parts };
+  const sum = (key: 'files' | 'bytes') => Object.values(parts).reduce((total, part) => total + part[key], 0);
+  return { files: sum('files'), bytes: sum('bytes'), parts };
 }
 
 /** What the browser downloaded in each phase of a first search (scripts/bench/search.ts), and each file's bytes. */
