@@ -20,21 +20,9 @@ const VALID_LI = 'cdeghkmnrt';
 
 /** Whole words with a fixed stem, or left as they are. */
 const EXCEPTIONS = new Map([
-  ['skis', 'ski'],
-  ['skies', 'sky'],
-  ['idly', 'idl'],
-  ['gently', 'gentl'],
-  ['ugly', 'ugli'],
-  ['early', 'earli'],
-  ['only', 'onli'],
-  ['singly', 'singl'],
-  ['sky', 'sky'],
-  ['news', 'news'],
-  ['howe', 'howe'],
-  ['atlas', 'atlas'],
-  ['cosmos', 'cosmos'],
-  ['bias', 'bias'],
-  ['andes', 'andes'],
+  ['skis', 'ski'], ['skies', 'sky'], ['idly', 'idl'], ['gently', 'gentl'], ['ugly', 'ugli'], ['early', 'earli'],
+  ['only', 'onli'], ['singly', 'singl'], ['sky', 'sky'], ['news', 'news'], ['howe', 'howe'], ['atlas', 'atlas'],
+  ['cosmos', 'cosmos'], ['bias', 'bias'], ['andes', 'andes'],
 ]);
 
 /** Beginnings after which R1 starts, so that "general" and "generous" (or "universe" and "university") stay apart. */
@@ -127,31 +115,10 @@ function step1c(word: string): string {
 }
 
 const STEP2: Record<string, string> = {
-  tional: 'tion',
-  enci: 'ence',
-  anci: 'ance',
-  abli: 'able',
-  entli: 'ent',
-  izer: 'ize',
-  ization: 'ize',
-  ational: 'ate',
-  ation: 'ate',
-  ator: 'ate',
-  alism: 'al',
-  aliti: 'al',
-  alli: 'al',
-  fulness: 'ful',
-  ousli: 'ous',
-  ousness: 'ous',
-  iveness: 'ive',
-  iviti: 'ive',
-  biliti: 'ble',
-  bli: 'ble',
-  ogist: 'og',
-  ogi: 'og',
-  fulli: 'ful',
-  lessli: 'less',
-  li: '',
+  tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
+  ational: 'ate', ation: 'ate', ator: 'ate', alism: 'al', aliti: 'al', alli: 'al', fulness: 'ful', ousli: 'ous',
+  ousness: 'ous', iveness: 'ive', iviti: 'ive', biliti: 'ble', bli: 'ble', ogist: 'og', ogi: 'og', fulli: 'ful',
+  lessli: 'less', li: '',
 };
 const STEP2_SUFFIXES = Object.keys(STEP2);
 
