@@ -46,10 +46,7 @@ export const formStem = (form: string) => (/^[a-z]+$/.test(form) ? stem(form) : 
 
 /** The terms of a query as Pagefind searches them: whitespace-separated, each in its search form. */
 export function queryTerms(query: string): string[] {
-  return query
-    .split(/\s+/)
-    .map((token) => token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(PUNCTUATION).join(''))
-    .filter(Boolean);
+  return query.split(/\s+/).flatMap((token) => searchForms(token).slice(0, 1));
 }
 
 /**
