@@ -17,7 +17,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../src/config.ts';
-import { clausesOfPage, headingLandings, labelClauses, type LabelledClause } from '../src/lib/search/eval/clauses.ts';
+import { clausesOfPage, labelClauses, type LabelledClause } from '../src/lib/search/eval/clauses.ts';
 import { bm25Rank, mean, precisionAt } from '../src/lib/search/eval/metrics.ts';
 import { ARCHIVED_ON, domainOf, policyFile, readOpp115, setOf, type SetName } from '../src/lib/search/eval/opp115.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -59,8 +59,9 @@ function labelledClauses(set: SetName, site: string): { clauses: LabelledClause[
       const file = path.join(site, url, 'index.html');
       if (!existsSync(file)) throw new Error(`${file}: no page for OPP-115 policy ${policy.name}`);
       const html = readFileSync(file, 'utf8');
-      for (const [heading, clause] of headingLandings(html, url)) landings.set(heading, clause);
-      return labelClauses(clausesOfPage(html, url), policy.segments);
+      const page = clausesOfPage(html, url);
+      for (const [heading, clause] of page.landings) landings.set(heading, clause);
+      return labelClauses(page.clauses, policy.segments);
     });
   return { clauses, landings };
 }
