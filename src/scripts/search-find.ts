@@ -4,7 +4,7 @@
  * downloads in turn), their results merged.
  */
 import type { Partition } from '../lib/search/partitions.ts';
-import { isUbiquitous, pagefindQuery } from '../lib/search/query.ts';
+import { pagefindQuery, UBIQUITOUS } from '../lib/search/query.ts';
 import { bestWindow, idf } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms, wordStems } from '../lib/search/terms.ts';
 import { fromPartitions, type Pagefind, type Result } from './search-pagefind.ts';
@@ -44,7 +44,7 @@ export function preloadWords(api: Pagefind, words: readonly string[]): void {
   for (const word of words) {
     const term = termOf(word);
     // A word in nearly every passage is searched only if no other word comes: not worth its large chunk yet.
-    if (term && !isUbiquitous(term) && api.preload) void api.preload(term).catch(() => {});
+    if (term && !UBIQUITOUS.has(term) && api.preload) void api.preload(term).catch(() => {});
   }
 }
 
@@ -68,7 +68,7 @@ export async function findPassages(api: Pagefind, partitions: Partition[], words
     );
   // Beside a rarer word, a word found in nearly every passage finds nothing more and costs its search most;
   // it is searched after all when the other words find nothing (a misspelt word beside it).
-  let unsearched = terms.map((term) => isUbiquitous(term) && terms.some((other) => other && !isUbiquitous(other)));
+  let unsearched = terms.map((term) => UBIQUITOUS.has(term) && terms.some((other) => other && !UBIQUITOUS.has(other)));
   let responses = await searchWords(unsearched);
   if (unsearched.includes(true) && responses.every((response) => response && !response.results.length)) {
     unsearched = unsearched.map(() => false);

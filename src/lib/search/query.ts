@@ -44,12 +44,7 @@ const QUESTION_WORDS = new Set(
  * left out; but beside a rarer word they find no passage that word does not, and the search page does not
  * search for them then (src/scripts/search-find.ts).
  */
-const UBIQUITOUS_STEMS = new Set('onli inform privaci use person servic part data other provid'.split(' '));
-
-/** Whether a stem (as Pagefind is asked for it) is found in nearly every passage. */
-export function isUbiquitous(term: string): boolean {
-  return UBIQUITOUS_STEMS.has(term);
-}
+export const UBIQUITOUS = new Set('onli inform privaci use person servic part data other provid'.split(' '));
 
 /** Whether a token typed is a function or question word (left out when other words remain). */
 export function isCommon(token: string): boolean {
