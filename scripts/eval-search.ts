@@ -1,14 +1,9 @@
 /**
  * The relevance command:  npm run eval:search [-- --rebuild] [--only dev|held-out] [--verbose]
  *
- * Builds a site from the OPP-115 policies (../shared/opp115/dev.jsonl; one policy file per policy, its segments
- * as paragraphs, into .cache/eval-search/, never the repository), one site per set: the policies are split in
- * two by a seeded hash of their names (src/lib/search/eval/opp115.ts), dev and held-out, and each set has its
- * own questions (src/lib/search/eval/questions.json). Then it serves each site on loopback, types every
- * question into the REAL search page in Chromium, and reads the clause links the page shows, in order.
- * A clause is a right answer when the OPP-115 segment it came from carries the question's category (majority
- * of annotators). Beside it, a plain BM25 ranking of the same clauses (src/lib/search/eval/metrics.ts).
- * Prints precision at 5 and 10 per question and per set; the last line is the held-out set's:
+ * Builds a site per set of OPP-115 policies (dev, held-out) into .cache/eval-search/, types each set's questions
+ * into the REAL search page in Chromium, and scores the clause links shown against OPP-115's categories, beside
+ * a plain BM25 ranking: docs/search.md ("The measurement") says how. The last line is the held-out set's:
  *   search P@10 <x> BM25 <y>
  * A site is built once and reused (the build takes ~30 s a set); --rebuild builds again (after a change to
  * the indexing; a change to the search page's script also needs it, since the page is bundled at build).
