@@ -3,10 +3,8 @@
  * (https://snowballstem.org/algorithms/english/stemmer.html, with the 3.0–3.1 changes: "-ogist" → "-og",
  * no undoubling after a lone a/e/o, and the prefixes past-, univers-, later-, emerg-, organ-, inter- kept whole).
  *
- * Why the search page needs it: Pagefind looks a query term up in the index chunk where the term itself would
- * sort and in the chunk of its stem. For common words those are two large chunks ("privacy" and "privaci"
- * are 58 and 63 kB in the corpus's index); a term handed over already stemmed loads only the second, since
- * Pagefind matches the stem of what it is given (src/lib/search/query.ts says what else changes).
+ * Why the search page needs it: a term handed to Pagefind already stemmed loads one index chunk instead of two
+ * (src/lib/search/query.ts; measured in docs/scaling.md, "Stems").
  *
  * Written from the algorithm's description, for lower-case words of the letters a to z; test/lib/stem.test.ts
  * checks it against the stems Pagefind itself writes into an index.
