@@ -1,14 +1,9 @@
 /**
  * The relevance command:  npm run eval:search [-- --rebuild] [--only dev|held-out] [--verbose]
  *
- * Builds a site from the OPP-115 policies (../shared/opp115/dev.jsonl; one policy file per policy, its segments
- * as paragraphs, into .cache/eval-search/, never the repository), one site per set: the policies are split in
- * two by a seeded hash of their names (src/lib/search/eval/opp115.ts), dev and held-out, and each set has its
- * own questions (src/lib/search/eval/questions.json). Then it serves each site on loopback, types every
- * question into the REAL search page in Chromium, and reads the clause links the page shows, in order.
- * A clause is a right answer when the OPP-115 segment it came from carries the question's category (majority
- * of annotators). Beside it, a plain BM25 ranking of the same clauses (src/lib/search/eval/metrics.ts).
- * Prints precision at 5 and 10 per question and per set; the last line is the held-out set's:
+ * Builds a site per set of OPP-115 policies (dev, held-out) into .cache/eval-search/, types each set's questions
+ * into the REAL search page in Chromium, and scores the clause links shown against OPP-115's categories, beside
+ * a plain BM25 ranking: docs/search.md ("The measurement") says how. The last line is the held-out set's:
  *   search P@10 <x> BM25 <y>
  * A site is built once and reused (the build takes ~30 s a set); --rebuild builds again (after a change to
  * the indexing; a change to the search page's script also needs it, since the page is bundled at build).
@@ -17,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../src/config.ts';
-import { clausesOfPage, headingLandings, labelClauses, type LabelledClause } from '../src/lib/search/eval/clauses.ts';
+import { clausesOfPage, labelClauses, type LabelledClause } from '../src/lib/search/eval/clauses.ts';
 import { bm25Rank, mean, precisionAt } from '../src/lib/search/eval/metrics.ts';
 import { ARCHIVED_ON, domainOf, policyFile, readOpp115, setOf, type SetName } from '../src/lib/search/eval/opp115.ts';
 import { launchBrowser } from '../test/support/browser.ts';
@@ -59,8 +54,9 @@ function labelledClauses(set: SetName, site: string): { clauses: LabelledClause[
       const file = path.join(site, url, 'index.html');
       if (!existsSync(file)) throw new Error(`${file}: no page for OPP-115 policy ${policy.name}`);
       const html = readFileSync(file, 'utf8');
-      for (const [heading, clause] of headingLandings(html, url)) landings.set(heading, clause);
-      return labelClauses(clausesOfPage(html, url), policy.segments);
+      const page = clausesOfPage(html, url);
+      for (const [heading, clause] of page.landings) landings.set(heading, clause);
+      return labelClauses(page.clauses, policy.segments);
     });
   return { clauses, landings };
 }
@@ -112,10 +108,7 @@ try {
       console.log(`${row.s5.toFixed(2)} ${row.s10.toFixed(2)} | ${row.b5.toFixed(2)}     ${row.b10.toFixed(2)} | ${q} (${category})`);
       if (verbose) for (const link of shown.slice(0, 10)) console.log(`      ${relevant(link) ? '+' : '-'} ${link} ${byLink.get(link)?.text.slice(0, 90) ?? ''}`);
     }
-    const s5 = mean(rows.map((r) => r.s5));
-    const s10 = mean(rows.map((r) => r.s10));
-    const b5 = mean(rows.map((r) => r.b5));
-    const b10 = mean(rows.map((r) => r.b10));
+    const [s5, s10, b5, b10] = (['s5', 's10', 'b5', 'b10'] as const).map((k) => mean(rows.map((r) => r[k])));
     console.log(`${s5.toFixed(2)} ${s10.toFixed(2)} | ${b5.toFixed(2)}     ${b10.toFixed(2)} | mean of ${rows.length} (${set})`);
     console.log(`${headingLinks} of the ${links} first-ten links shown are section headings`);
     summary[set] = { search: s10, bm25: b10 };

@@ -22,11 +22,10 @@ const cacheDir = projectPath(config.CACHE_DIR);
 const partitionPolicies = config.SEARCH_PARTITION_POLICIES;
 const passageBudget = config.SEARCH_PASSAGE_CHARS;
 const tailPolicies = config.SEARCH_TAIL_POLICIES;
-const publishedAt = process.argv.indexOf('--published');
-const publishedDir = publishedAt >= 0 ? process.argv[publishedAt + 1] : undefined;
-const ledgerAt = process.argv.indexOf('--ledger');
+const option = (name: string, at = process.argv.indexOf(name)) => (at >= 0 ? process.argv[at + 1] : undefined);
+const publishedDir = option('--published');
 const ledgers = ledgerFiles(cacheDir);
-const ledger = ledgerAt >= 0 ? process.argv[ledgerAt + 1] : existsSync(ledgers.next) ? ledgers.next : ledgers.current;
+const ledger = option('--ledger') ?? (existsSync(ledgers.next) ? ledgers.next : ledgers.current);
 const started = performance.now();
 try {
   const summary = await buildSearchIndex(site, { ledger, cacheDir, partitionPolicies, passageBudget, tailPolicies, publishedDir });

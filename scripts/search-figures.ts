@@ -7,100 +7,44 @@
  * Defaults: --site dist, queries "privacy", "cookies", "third parties". Bytes are counted per response:
  * "raw" is the body as served; "wire" is what a host that gzips text sends (.js/.css/.html/.json gzipped
  * here; Pagefind's index, fragment, filter and wasm files are gzipped already, so they count as they are).
- * Uses Debian's chromium through playwright-core (test/support/browser.ts) and the test server.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
 import type { PartitionManifest } from '../src/lib/search/partitions.ts';
-import { launchBrowser } from '../test/support/browser.ts';
-import { serveDirectory } from '../test/support/static-server.ts';
-
-interface Transfer {
-  requests: number;
-  raw: number;
-  wire: number;
-  pagefindWire: number;
-}
-
-interface QueryFigures {
-  query: string;
-  results: number;
-  pageLoad: Transfer;
-  firstQuery: Transfer;
-  files: string[];
-}
+import { coldSearch, type SearchRequest } from './bench/search.ts';
 
 async function indexOnDisk(dir: string) {
   const parts: Record<string, { files: number; bytes: number }> = {};
-  let files = 0;
-  let bytes = 0;
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    const size = (await stat(full)).size;
+    const size = (await stat(path.join(entry.parentPath, entry.name))).size;
     // Summed over the partitions (pagefind/<key>/...): index, fragment, filter, and the bundle's own files.
     const part = path.relative(dir, entry.parentPath).split(path.sep).slice(1).join('/') || (/\.(js|json)$/.test(entry.name) ? 'scripts' : 'wasm+meta');
     parts[part] ??= { files: 0, bytes: 0 };
     parts[part].files++;
     parts[part].bytes += size;
-    files++;
-    bytes += size;
   }
-  return { files, bytes, parts };
+  const sum = (key: 'files' | 'bytes') => Object.values(parts).reduce((total, part) => total + part[key], 0);
+  return { files: sum('files'), bytes: sum('bytes'), parts };
 }
 
-const compressible = (url: string) => /\.(js|css|html|json|svg|xml)$|\/$/.test(new URL(url).pathname);
-
-async function measureQuery(site: string, query: string): Promise<QueryFigures> {
-  const server = await serveDirectory(site);
-  const browser = await launchBrowser();
-  try {
-    const context = await browser.newContext({ baseURL: server.url });
-    const page = await context.newPage();
-    let phase: 'load' | 'query' = 'load';
-    const totals = { load: { requests: 0, raw: 0, wire: 0, pagefindWire: 0 }, query: { requests: 0, raw: 0, wire: 0, pagefindWire: 0 } };
-    const files: string[] = [];
-    const pending: Promise<void>[] = [];
-    page.on('response', (response) => {
-      const at = phase;
-      pending.push(
-        response
-          .body()
-          .then((body) => {
-            const url = response.url();
-            const wire = compressible(url) ? gzipSync(body).length : body.length;
-            const bucket = totals[at];
-            bucket.requests++;
-            bucket.raw += body.length;
-            bucket.wire += wire;
-            if (new URL(url).pathname.startsWith('/pagefind/')) bucket.pagefindWire += wire;
-            files.push(`${at}\t${wire}\t${new URL(url).pathname}`);
-          })
-          .catch(() => {}),
-      );
-    });
-    await page.goto('/search/', { waitUntil: 'networkidle' });
-    await Promise.all(pending.splice(0));
-    phase = 'query';
-    await page.locator('#search-q').fill(query);
-    await page.waitForFunction(() => {
-      const status = document.getElementById('search-status');
-      return Boolean(status?.textContent) && !status!.hasAttribute('aria-busy');
-    }, undefined, { timeout: 60_000 });
-    await page.waitForLoadState('networkidle');
-    await Promise.all(pending.splice(0));
-    const results = await page.locator('#search-results > li').count();
-    const status = (await page.locator('#search-status').textContent()) ?? '';
-    const found = Number(/^([\d,]+) (polic|passage)/.exec(status)?.[1]?.replace(/,/g, '') ?? results);
-    await context.close();
-    return { query, results: found, pageLoad: totals.load, firstQuery: totals.query, files };
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+/** What the browser downloaded in each phase of a first search (scripts/bench/search.ts), and each file's bytes. */
+async function measureQuery(site: string, query: string) {
+  const { requests, status, results } = await coldSearch(site, query);
+  type Served = Required<SearchRequest>;
+  const served = requests.filter((request): request is Served => request.wire !== undefined);
+  const totals = (phase: Served['phase']) => {
+    const counted = served.filter((request) => request.phase === phase);
+    const sum = (bytes: (request: Served) => number) => counted.reduce((total, request) => total + bytes(request), 0);
+    const pagefindWire = sum((request) => (request.path.startsWith('/pagefind/') ? request.wire : 0));
+    const wire = sum((request) => request.wire);
+    return { requests: counted.length, raw: sum((request) => request.raw), wire, pagefindWire };
+  };
+  const files = served.map((request) => `${request.phase}\t${request.wire}\t${request.path}`);
+  const found = Number(/^([\d,]+) (polic|passage)/.exec(status)?.[1]?.replace(/,/g, '') ?? results);
+  return { query, results: found, pageLoad: totals('load'), firstQuery: totals('query'), files };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} kB`;
@@ -116,7 +60,7 @@ const manifest = JSON.parse(await readFile(path.join(bundle, 'partitions.json'),
 const policies = manifest.partitions.reduce((sum, partition) => sum + partition.policies, 0);
 const pages = manifest.partitions.reduce((sum, partition) => sum + partition.passages, 0);
 const disk = await indexOnDisk(bundle);
-const measured: QueryFigures[] = [];
+const measured: Awaited<ReturnType<typeof measureQuery>>[] = [];
 for (const query of queries) measured.push(await measureQuery(site, query));
 
 if (json) {

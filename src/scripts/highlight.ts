@@ -1,9 +1,8 @@
 /**
  * Marks the searched words in a policy when the reader arrives from a search result
- * (`/policies/x/y/?pagefind-highlight=word#clause`). Loaded on demand by highlight-loader.ts only when the URL
- * asks for it, so ordinary visits to a policy page never download it. Only the policy's own text nodes are touched
- * (not the copy-link control, not the topic tags): policy text
- * stays text (no innerHTML), and the result works under the site's CSP.
+ * (`/policies/x/y/?pagefind-highlight=word#clause`; loaded by highlight-loader.ts only then). Only the policy's
+ * own text nodes are touched (not the copy-link control, not the topic tags): policy text stays text (no
+ * innerHTML), and the result works under the site's CSP.
  */
 import { wordStems } from '../lib/search/terms.ts';
 import { HIGHLIGHT_PARAM } from './search-url.ts';
@@ -49,18 +48,16 @@ export function highlight(root: Element, terms: string[]): number {
     const text = node.data;
     const ranges = markedRanges(text, stems);
     if (!ranges.length) continue;
-    const fragment = doc.createDocumentFragment();
+    const parts: (string | Node)[] = [];
     let last = 0;
     for (const [start, end] of ranges) {
-      fragment.append(text.slice(last, start));
       const mark = doc.createElement('mark');
       mark.className = 'hl';
       mark.textContent = text.slice(start, end);
-      fragment.append(mark);
+      parts.push(text.slice(last, start), mark);
       last = end;
     }
-    fragment.append(text.slice(last));
-    node.replaceWith(fragment);
+    node.replaceWith(...parts, text.slice(last));
     count += ranges.length;
   }
   return count;

@@ -40,12 +40,10 @@ export class ClauseSearch {
     private readonly byDate: boolean,
   ) {}
 
-  /** Passages found and not read yet. */
   get unread(): number {
     return this.pending.length;
   }
 
-  /** Whether any clause was found in the passages read. */
   get found(): boolean {
     return this.hits.length > 0;
   }

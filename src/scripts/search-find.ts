@@ -4,7 +4,7 @@
  * downloads in turn), their results merged.
  */
 import type { Partition } from '../lib/search/partitions.ts';
-import { isUbiquitous, pagefindQuery } from '../lib/search/query.ts';
+import { pagefindQuery, UBIQUITOUS } from '../lib/search/query.ts';
 import { bestWindow, idf } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms, wordStems } from '../lib/search/terms.ts';
 import { fromPartitions, type Pagefind, type Result } from './search-pagefind.ts';
@@ -32,8 +32,9 @@ export interface Found {
 /** What Pagefind is asked for one word: its stem (src/lib/search/query.ts). */
 const termOf = (word: string) => pagefindQuery(word).query.replace(/"/g, '');
 
-/** The partitions that can have the word (src/lib/search/terms.ts). */
-const partitionsFor = (partitions: Partition[], word: string) => partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(word))));
+/** The partitions that can have the words (src/lib/search/terms.ts). */
+export const partitionsFor = (partitions: Partition[], words: string) =>
+  partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(words))));
 
 /**
  * Starts downloading the index chunks of the words (Pagefind's preload), so that the search, when it runs,
@@ -43,7 +44,7 @@ export function preloadWords(api: Pagefind, words: readonly string[]): void {
   for (const word of words) {
     const term = termOf(word);
     // A word in nearly every passage is searched only if no other word comes: not worth its large chunk yet.
-    if (term && !isUbiquitous(term) && api.preload) void api.preload(term).catch(() => {});
+    if (term && !UBIQUITOUS.has(term) && api.preload) void api.preload(term).catch(() => {});
   }
 }
 
@@ -67,7 +68,7 @@ export async function findPassages(api: Pagefind, partitions: Partition[], words
     );
   // Beside a rarer word, a word found in nearly every passage finds nothing more and costs its search most;
   // it is searched after all when the other words find nothing (a misspelt word beside it).
-  let unsearched = terms.map((term) => isUbiquitous(term) && terms.some((other) => other && !isUbiquitous(other)));
+  let unsearched = terms.map((term) => UBIQUITOUS.has(term) && terms.some((other) => other && !UBIQUITOUS.has(other)));
   let responses = await searchWords(unsearched);
   if (unsearched.includes(true) && responses.every((response) => response && !response.results.length)) {
     unsearched = unsearched.map(() => false);

@@ -3,33 +3,24 @@
  *
  * - Pagefind (its JS, WebAssembly and index) is imported only once the reader searches: a query or filter in
  *   the URL, typing in the box, or focusing a box that already holds a query. A plain visit loads none of it.
- * - The index is a set of partitions by archive date (src/lib/search/pagefind-index.ts), listed in
- *   /pagefind/partitions.json: the newest is loaded and the others merged into it. Relevance ranks across
- *   all of them; sorting by date reads them one after another, newest (or oldest) first, since Pagefind's
- *   merge keeps no date order across indexes.
- * - A partition reused from an earlier build may lack words added to the archive since: a query that only
- *   such words could match skips it (src/lib/search/terms.ts), as one index of the whole archive would.
+ * - The index is a set of partitions by archive date (src/lib/search/pagefind-index.ts: why, and when a query
+ *   skips one), merged into one search; sorting by date reads them one after another, newest (or oldest)
+ *   first, since Pagefind's merge keeps no date order across indexes.
  * - What Pagefind finds are passages, runs of clauses of one policy (src/lib/search/passages.ts): results
  *   are grouped by policy, each with its best-matching clauses. A search without words lists each policy's
  *   first passage, one result per policy.
  * - The URL is the state: every search is shareable; typing creates one history entry per search (later
  *   keystrokes replace it), changing a filter or submitting adds one; back and forward restore the search.
- * - One result per policy (company, date, title) with its best-matching clauses as links to the clause
- *   anchors, excerpts with the matched words in <mark>; the number of results goes to a polite live region.
- * - Policy text is untrusted: excerpts are built as text nodes, never assigned as HTML.
- * - Pagefind is given the query's words already stemmed, and without the words found in nearly every passage
- *   ("the", "how") when other words remain (src/lib/search/query.ts; its stemmer is 1.7 kB of this script, gzip,
- *   and loading it with Pagefind instead cost more: Vite's preload helper and a request): a first search then
- *   downloads less. The status says which words were left out; result links carry the words searched as
- *   typed, for the policy page's highlighter.
+ * - The number of results goes to a polite live region; the status says which common words were left out.
+ * - Pagefind is given the query's words already stemmed (src/lib/search/query.ts; its stemmer is 1.7 kB of
+ *   this script, gzip, and loading it with Pagefind instead cost more: Vite's preload helper and a request).
  */
 
 import { plural } from '../lib/policies/views.ts';
 import { isCommon, pagefindQuery, type PagefindQuery } from '../lib/search/query.ts';
 import { quotedPhrases } from '../lib/search/rank.ts';
-import { lacksTerm, queryTerms } from '../lib/search/terms.ts';
 import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
-import { findPassages, listPassages, preloadWords, type FoundPassage } from './search-find.ts';
+import { findPassages, listPassages, partitionsFor, preloadWords, type FoundPassage } from './search-find.ts';
 import { fillForm, filterWords, readForm } from './search-form.ts';
 import { fillCompanySuggestions, loadSearch, readFragment, type Search, type Result } from './search-pagefind.ts';
 import { policyLabel, ResultList } from './search-results.ts';
@@ -125,8 +116,7 @@ class SearchPage {
   ) {}
 
   load(): Promise<Search> {
-    this.pagefind ??= loadSearch();
-    return this.pagefind;
+    return (this.pagefind ??= loadSearch());
   }
 
   async search(state: SearchState): Promise<void> {
@@ -175,8 +165,7 @@ class SearchPage {
     // Without words, one result per policy: its first passage.
     // The vocabulary page of each partition only makes words findable everywhere: never a result.
     const scope: Record<string, unknown> = { ...filters, ...(state.q ? {} : { passage: 'first' }), not: { kind: 'vocabulary' } };
-    const terms = queryTerms(sent.words.join(' '));
-    const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, terms)));
+    const searched = partitionsFor(partitions, sent.words.join(' '));
     if (searched.length < partitions.length) scope.partition = { any: searched.map((partition) => partition.key) };
     const byDate = state.sort === 'newest' || state.sort === 'oldest';
     const words = sent.words.map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter(Boolean);

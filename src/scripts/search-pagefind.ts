@@ -52,12 +52,9 @@ export async function loadSearch(): Promise<Search> {
 }
 
 /**
- * A passage's fragment. Pagefind's `data()` also computes an excerpt for every clause of the passage that has
- * the word searched, which this page never shows (it ranks and cuts clauses itself: src/lib/search/rank.ts):
- * for five passages of a word found often that took 150-350 ms of a first search on the corpus. When the
- * result's partition is known, the fragment file is read instead (the same request; gzip, decompressed by the
- * browser). Pagefind's merged results do not say which partition they came from, so in an archive of several
- * partitions a word found in more than one is read by Pagefind; so is any fragment the direct read fails on.
+ * A passage's fragment: when the result's partition is known, the fragment file is read directly (the same
+ * request; gzip, decompressed by the browser), skipping the excerpts Pagefind's `data()` computes and this page
+ * never shows (docs/search.md, "Clauses"); otherwise, or when the direct read fails, through Pagefind.
  */
 export async function readFragment(result: Result): Promise<ResultData> {
   if (!result.base) return result.data();

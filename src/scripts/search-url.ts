@@ -6,15 +6,9 @@
 /** The URL parameter that carries the words to mark on the policy page (Pagefind's name for it). */
 export const HIGHLIGHT_PARAM = 'pagefind-highlight';
 
-export interface SearchState {
-  q: string;
-  company: string;
-  year: string;
-  topic: string;
-  sort: string;
-}
-
 export const FILTERS = ['company', 'year', 'topic'] as const;
+
+export type SearchState = Record<'q' | (typeof FILTERS)[number] | 'sort', string>;
 
 export function stateFromUrl(search: string): SearchState {
   const params = new URLSearchParams(search);

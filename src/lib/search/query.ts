@@ -2,26 +2,17 @@
  * What the search page hands Pagefind for what the reader typed (no dependencies beyond the stemmer, so the
  * page's script stays small).
  *
- * Why: a first search downloads, for each word, the index chunk that lists every position of that word in
- * the archive. In privacy policies the common words are very common ("your" is in 97 % of the corpus's
- * passages, its chunk 109 kB), so a question typed in plain words ("how do they use my data") cost 446 kB.
- * Two changes:
- * - Words found in nearly every passage ("the", "your", "how": each in at least 88 % of the 2,883 passages of
- *   the 1,492 corpus policies) are left out when other words remain. Such a word is missing from few passages
- *   and Pagefind weighs a word by its rarity, so it changes little of what is found or of its order, yet it
- *   costs the largest chunks. Measured on the corpus: "sell your data" and "sell data" find 1,225 and 1,226
- *   passages with the same first 10; "how do they use my data" and "they use my data" 724 and 739, the same
- *   first 10 in another order; "do not track" and "not track" 1,656 and 1,698, 8 of the first 10 shared.
+ * Why: a first search downloads, for each word, the index chunk that lists every position of that word in the
+ * archive, and in privacy policies the common words are very common ("your" is in 97 % of the corpus's
+ * passages, its chunk 109 kB). Two changes (measured in docs/scaling.md, "What the search page now sends"):
+ * - Words found in nearly every passage are left out when other words remain: Pagefind weighs a word by its
+ *   rarity, so such a word changes little of what is found or of its order, yet costs the largest chunks.
  *   Words that carry meaning here stay although as common ("not", "us": the country), as do less common
- *   function words ("my" is in 31 % of passages, "they" in 71 %: leaving them out would change what is
- *   found). A query in quotes is a phrase for Pagefind and is sent whole.
- * - Words are sent as their stems (src/lib/search/stem.ts): Pagefind then loads one chunk per word, not two.
- *   It finds the same passages but those matched only by a longer word that starts with the stem and happened
- *   to lie in the unstemmed word's chunk ("personnel", "información", "Personalise" for "personal
- *   information": 2,758 passages instead of 2,800; "third parties": 2,580 instead of 2,584), and ranks exact
- *   forms of the word above such longer words ("third parties" no longer puts "particular" first). A word is
- *   sent as typed when its stem would stem further (Pagefind would look for another word), or when it is not
- *   plain letters a to z.
+ *   function words ("my", "they": leaving them out would change what is found). A query in quotes is a phrase
+ *   for Pagefind and is sent whole.
+ * - Words are sent as their stems (src/lib/search/stem.ts): Pagefind then loads one chunk per word, not two,
+ *   and ranks exact forms of the word above longer words that start with the stem. A word is sent as typed
+ *   when its stem would stem further (Pagefind would look for another word), or when it is not plain letters.
  */
 import { stem } from './stem.ts';
 
@@ -48,19 +39,12 @@ const QUESTION_WORDS = new Set(
 );
 
 /**
- * Stems of the subject words found in nearly every passage (at least 94 % of the 2,883 passages of the 1,492
- * corpus policies, measured with Pagefind on its index), and so found hundreds of thousands of times: a
- * Pagefind search for one of them returns 48,000-162,000 word positions and takes its worker 0.2-0.6 s
- * ("inform" 162,199, "data" 98,697). Unlike function words they matter to a clause's score, so they are not
+ * Stems of the subject words found in nearly every passage (at least 94 % of the corpus's passages; what a
+ * search for one costs: docs/search.md). Unlike function words they matter to a clause's score, so they are not
  * left out; but beside a rarer word they find no passage that word does not, and the search page does not
  * search for them then (src/scripts/search-find.ts).
  */
-const UBIQUITOUS_STEMS = new Set('onli inform privaci use person servic part data other provid'.split(' '));
-
-/** Whether a stem (as Pagefind is asked for it) is found in nearly every passage. */
-export function isUbiquitous(term: string): boolean {
-  return UBIQUITOUS_STEMS.has(term);
-}
+export const UBIQUITOUS = new Set('onli inform privaci use person servic part data other provid'.split(' '));
 
 /** Whether a token typed is a function or question word (left out when other words remain). */
 export function isCommon(token: string): boolean {

@@ -2,19 +2,12 @@
  * Clause results: what the search page shows for words, ranked as clauses across policies (no DOM, no
  * dependencies beyond the stemmer, so the page's script stays small and this is unit-tested).
  *
- * Why: Pagefind ranks passages (src/lib/search/passages.ts) and requires every word; its sub-results rank a
- * heading above the clauses under it (heading words weigh more) and match a short word as the start of any
- * longer one ("me" in "Mediation"). Measured with `npm run eval:search` (OPP-115 policies, questions people ask):
- * of the first ten links, 33 % answered the question, against 57 % for a plain BM25 ranking of the clauses.
- * So the page asks Pagefind only which passages hold any of the query's content words (one search per word),
- * reads the passages it ranks best, and ranks their clauses itself:
- * - BM25 over clauses (a clause is a paragraph, list item or table): words weighed by their rarity among the
- *   archive's passages (from Pagefind's counts), saturated by repetition, normalised by clause length;
- * - a clause's section heading counts for it, at a lower weight, and is never a result of its own;
- * - words match by their Snowball stem (Pagefind's, src/lib/search/stem.ts), whole words only;
- * - the same clause text in several snapshots of one document (its series: domain, and service when the
- *   snapshot names one) is one result, linking to the newest snapshot that has it, with how many snapshots
- *   and which years.
+ * Why and how (docs/search.md, measured with `npm run eval:search`): Pagefind ranks passages and requires every
+ * word, and its sub-results put a heading above its clauses and match "me" in "Mediation"; so the page asks
+ * Pagefind only which passages hold any of the query's content words, reads the best ones, and ranks their
+ * clauses itself: BM25 over clauses, a clause's section heading counting for it at a lower weight (never a
+ * result of its own), words matched by their Snowball stem (src/lib/search/stem.ts), whole words only, and the
+ * same text in several snapshots of one document (its series) shown once, linking to the newest.
  */
 import { TOPICS_MARK } from '../policies/topics-mark.ts';
 import { wordStems } from './terms.ts';

@@ -3,10 +3,8 @@
  * (https://snowballstem.org/algorithms/english/stemmer.html, with the 3.0–3.1 changes: "-ogist" → "-og",
  * no undoubling after a lone a/e/o, and the prefixes past-, univers-, later-, emerg-, organ-, inter- kept whole).
  *
- * Why the search page needs it: Pagefind looks a query term up in the index chunk where the term itself would
- * sort and in the chunk of its stem. For common words those are two large chunks ("privacy" and "privaci"
- * are 58 and 63 kB in the corpus's index); a term handed over already stemmed loads only the second, since
- * Pagefind matches the stem of what it is given (src/lib/search/query.ts says what else changes).
+ * Why the search page needs it: a term handed to Pagefind already stemmed loads one index chunk instead of two
+ * (src/lib/search/query.ts; measured in docs/scaling.md, "Stems").
  *
  * Written from the algorithm's description, for lower-case words of the letters a to z; test/lib/stem.test.ts
  * checks it against the stems Pagefind itself writes into an index.
@@ -20,21 +18,9 @@ const VALID_LI = 'cdeghkmnrt';
 
 /** Whole words with a fixed stem, or left as they are. */
 const EXCEPTIONS = new Map([
-  ['skis', 'ski'],
-  ['skies', 'sky'],
-  ['idly', 'idl'],
-  ['gently', 'gentl'],
-  ['ugly', 'ugli'],
-  ['early', 'earli'],
-  ['only', 'onli'],
-  ['singly', 'singl'],
-  ['sky', 'sky'],
-  ['news', 'news'],
-  ['howe', 'howe'],
-  ['atlas', 'atlas'],
-  ['cosmos', 'cosmos'],
-  ['bias', 'bias'],
-  ['andes', 'andes'],
+  ['skis', 'ski'], ['skies', 'sky'], ['idly', 'idl'], ['gently', 'gentl'], ['ugly', 'ugli'], ['early', 'earli'],
+  ['only', 'onli'], ['singly', 'singl'], ['sky', 'sky'], ['news', 'news'], ['howe', 'howe'], ['atlas', 'atlas'],
+  ['cosmos', 'cosmos'], ['bias', 'bias'], ['andes', 'andes'],
 ]);
 
 /** Beginnings after which R1 starts, so that "general" and "generous" (or "universe" and "university") stay apart. */
@@ -127,31 +113,10 @@ function step1c(word: string): string {
 }
 
 const STEP2: Record<string, string> = {
-  tional: 'tion',
-  enci: 'ence',
-  anci: 'ance',
-  abli: 'able',
-  entli: 'ent',
-  izer: 'ize',
-  ization: 'ize',
-  ational: 'ate',
-  ation: 'ate',
-  ator: 'ate',
-  alism: 'al',
-  aliti: 'al',
-  alli: 'al',
-  fulness: 'ful',
-  ousli: 'ous',
-  ousness: 'ous',
-  iveness: 'ive',
-  iviti: 'ive',
-  biliti: 'ble',
-  bli: 'ble',
-  ogist: 'og',
-  ogi: 'og',
-  fulli: 'ful',
-  lessli: 'less',
-  li: '',
+  tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
+  ational: 'ate', ation: 'ate', ator: 'ate', alism: 'al', aliti: 'al', alli: 'al', fulness: 'ful', ousli: 'ous',
+  ousness: 'ous', iveness: 'ive', iviti: 'ive', biliti: 'ble', bli: 'ble', ogist: 'og', ogi: 'og', fulli: 'ful',
+  lessli: 'less', li: '',
 };
 const STEP2_SUFFIXES = Object.keys(STEP2);
 

@@ -3,12 +3,7 @@
  * search-index stage, the search page and the policy page's highlighter; no dependency but the stemmer, so the
  * pages' scripts stay small).
  *
- * Why: each partition of the index also indexes a page holding the archive's whole vocabulary, because an
- * index lacking a searched word answers with the longest word the term starts with ("zoom" for "zoomcorp"),
- * and merged partitions must answer as one index would (src/lib/search/pagefind-index.ts). Re-indexing every
- * partition whenever a new snapshot brings a word would make an addition cost a whole index build, so a
- * partition is reused with the vocabulary it was indexed with, and the manifest lists the archive's words it
- * lacks: a query with a term that only such words have skips that partition.
+ * Why a partition may lack some of the archive's words, and so be skipped: src/lib/search/pagefind-index.ts.
  */
 import { stem } from './stem.ts';
 
@@ -51,10 +46,7 @@ export const formStem = (form: string) => (/^[a-z]+$/.test(form) ? stem(form) : 
 
 /** The terms of a query as Pagefind searches them: whitespace-separated, each in its search form. */
 export function queryTerms(query: string): string[] {
-  return query
-    .split(/\s+/)
-    .map((token) => token.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(PUNCTUATION).join(''))
-    .filter(Boolean);
+  return query.split(/\s+/).flatMap((token) => searchForms(token).slice(0, 1));
 }
 
 /**

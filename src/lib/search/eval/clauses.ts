@@ -16,19 +16,12 @@ export interface LabelledClause {
 
 const normal = (text: string) => ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
 
-export function clausesOfPage(html: string, pageUrl: string): { link: string; text: string }[] {
-  const $ = cheerio.load(html);
-  $('.clause .cl, .clause .topics').remove();
-  return $('.policy-body .clause[id]')
-    .toArray()
-    .map((element) => ({ link: `${pageUrl}#${$(element).attr('id')}`, text: $(element).text().replace(/\s+/g, ' ').trim() }));
-}
-
 /**
- * Section heading links and the first clause of their section: a heading shown as a result lands the reader
- * there, so it is judged as that clause (the way the issue's figure was taken).
+ * A page's clauses (link and text), and its section heading links with the first clause of their section: a
+ * heading shown as a result lands the reader there, so it is judged as that clause (the way the issue's figure
+ * was taken).
  */
-export function headingLandings(html: string, pageUrl: string): Map<string, string> {
+export function clausesOfPage(html: string, pageUrl: string) {
   const $ = cheerio.load(html);
   const landings = new Map<string, string>();
   for (const section of $('.policy-body section').toArray()) {
@@ -36,7 +29,11 @@ export function headingLandings(html: string, pageUrl: string): Map<string, stri
     const clause = $(section).find('.clause[id]').first().attr('id');
     if (heading && clause) landings.set(`${pageUrl}#${heading}`, `${pageUrl}#${clause}`);
   }
-  return landings;
+  $('.clause .cl, .clause .topics').remove();
+  const clauses = $('.policy-body .clause[id]')
+    .toArray()
+    .map((element) => ({ link: `${pageUrl}#${$(element).attr('id')}`, text: $(element).text().replace(/\s+/g, ' ').trim() }));
+  return { clauses, landings };
 }
 
 export function labelClauses(clauses: { link: string; text: string }[], segments: Segment[]): LabelledClause[] {

@@ -3,6 +3,7 @@
  * links, and a plain BM25 ranking of the same clauses as the baseline. Pure, no I/O.
  */
 import { tokenize } from '../../topics/tokenize.ts';
+import { idf } from '../rank.ts';
 import { stem } from '../stem.ts';
 
 /**
@@ -46,18 +47,14 @@ export function bm25Rank(documents: readonly Bm25Document[], query: string, k1 =
   });
   const averageLength = mean(bags.map((bag) => bag.length)) || 1;
   const queryWords = [...new Set(terms(query))];
-  const idf = new Map(
-    queryWords.map((word) => {
-      const containing = bags.filter((bag) => bag.counts.has(word)).length;
-      return [word, Math.log(1 + (bags.length - containing + 0.5) / (containing + 0.5))];
-    }),
-  );
+  const containing = (word: string) => bags.filter((bag) => bag.counts.has(word)).length;
+  const idfOf = new Map(queryWords.map((word) => [word, idf(containing(word), bags.length)]));
   return bags
     .map((bag, index) => {
       let score = 0;
       for (const word of queryWords) {
         const tf = bag.counts.get(word) ?? 0;
-        if (tf) score += idf.get(word)! * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * bag.length) / averageLength)));
+        if (tf) score += idfOf.get(word)! * ((tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * bag.length) / averageLength)));
       }
       return { id: bag.id, score, index };
     })

@@ -25,20 +25,18 @@ export type SetName = 'dev' | 'held-out';
 /** The policies of an OPP-115 jsonl file (one segment a line), in file order, segments in their order. */
 export function readOpp115(file: string): Opp115Policy[] {
   const policies = new Map<string, Opp115Policy>();
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .forEach((line, at) => {
-      if (!line.trim()) return;
-      let row: { policy: string; site: string; url: string; segment: number; text: string; categories: string[] };
-      try {
-        row = JSON.parse(line);
-      } catch (error) {
-        throw new Error(`${file}:${at + 1}: not JSON`, { cause: error });
-      }
-      const policy = policies.get(row.policy) ?? { name: row.policy, site: row.site, url: row.url, segments: [] };
-      policy.segments.push({ index: row.segment, text: row.text, categories: row.categories ?? [] });
-      policies.set(row.policy, policy);
-    });
+  for (const [at, line] of readFileSync(file, 'utf8').split('\n').entries()) {
+    if (!line.trim()) continue;
+    let row: { policy: string; site: string; url: string; segment: number; text: string; categories: string[] };
+    try {
+      row = JSON.parse(line);
+    } catch (error) {
+      throw new Error(`${file}:${at + 1}: not JSON`, { cause: error });
+    }
+    const policy = policies.get(row.policy) ?? { name: row.policy, site: row.site, url: row.url, segments: [] };
+    policy.segments.push({ index: row.segment, text: row.text, categories: row.categories ?? [] });
+    policies.set(row.policy, policy);
+  }
   for (const policy of policies.values()) policy.segments.sort((a, b) => a.index - b.index);
   return [...policies.values()];
 }
