@@ -20,22 +20,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export interface Stage {
-  /** The published site. */
-  out: string;
-  /** Where the next whole site is built. */
-  next: string;
-  /** The published site while the next one takes its place. */
-  old: string;
-  /** Where an additions build writes its new and changed files. */
-  additions: string;
-}
-
 /** Marks an additions folder as complete: from then on it is published, if need be by the next build. */
 export const COMPLETE = '.complete';
 const MANIFEST = path.join('pagefind', 'partitions.json');
+type Stage = ReturnType<typeof stagePaths>;
 
-export function stagePaths(outDir: string): Stage {
+/** The published site, where the next whole site is built, the old one while it is replaced, an addition's files. */
+export function stagePaths(outDir: string) {
   return { out: outDir, next: `${outDir}.next`, old: `${outDir}.old`, additions: `${outDir}.additions` };
 }
 
