@@ -14,13 +14,14 @@
  * and moved in when complete. One build at a time per cache folder (src/lib/build/lock.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { config, policyRoots, projectPath } from '../src/config.ts';
 import { ADDITIONS_ENV, type AdditionsSpec } from '../src/lib/build/additions.ts';
 import { planBuild, siteCodeDigest, type BuildRecord, type FileStamp } from '../src/lib/build/plan.ts';
 import { ledgerFiles } from '../src/lib/build/ledger.ts';
 import { acquireLock, LockedError } from '../src/lib/build/lock.ts';
+import { writeFileAtomic } from '../src/lib/files/atomic-write.ts';
 import { cleanLeftovers, COMPLETE, completeAdditions, publish, publishAdditions, stagePaths } from '../src/lib/build/publish.ts';
 import { domainOf, markdownFiles, policyIdOf } from '../src/loaders/policies.ts';
 
@@ -118,8 +119,7 @@ if (plan.mode === 'full') {
   const added = plan.added.map((file) => policyIdOf(roots, file));
   const spec: AdditionsSpec = { version: 1, domains: plan.domains, added, ledger: ledger.current, nextLedger: ledger.next, previousOut: outDir };
   const specFile = path.join(archiveDir, 'additions.json');
-  mkdirSync(archiveDir, { recursive: true });
-  writeFileSync(specFile, JSON.stringify(spec));
+  writeFileAtomic(specFile, JSON.stringify(spec));
   // Its own Astro cache: the data store of an additions build holds only the companies it renders, and the
   // full build's store (every policy) must stay as it is for the next full build. Its output is the new and
   // changed files only, beside the published site (src/lib/build/publish.ts).
@@ -134,8 +134,6 @@ if (plan.mode === 'full') {
 }
 rmSync(ledger.current, { recursive: true, force: true });
 renameSync(ledger.next, ledger.current);
-const record: BuildRecord = { version: 1, code, outDir, files };
-writeFileSync(`${recordFile}.tmp`, JSON.stringify(record));
-renameSync(`${recordFile}.tmp`, recordFile);
+writeFileAtomic(recordFile, JSON.stringify({ version: 1, code, outDir, files } satisfies BuildRecord));
 endStep('record');
 console.log(`[build] done in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(steps).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')})`);
