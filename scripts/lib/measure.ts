@@ -38,17 +38,25 @@ const TICKS = (() => {
   }
 })();
 
+/** A file of /proc, or "" when it is gone (the process ended while we looked) or missing. */
+function readProc(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** /proc/<pid>/stat after the command name: state [0], ppid [1], utime [11], stime [12], starttime [19]. */
+function statFields(pid: number): string[] | undefined {
+  const stat = readProc(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : undefined;
+}
+
 /** Every process's children, by the parent's pid. */
 function childrenOf(): Map<number, number[]> {
   const pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
-  return Map.groupBy(pids, (pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch {
-      return -1; // the process ended while we looked
-    }
-  });
+  return Map.groupBy(pids, (pid) => Number(statFields(pid)?.[1] ?? -1));
 }
 
 /**
@@ -61,15 +69,11 @@ function sampleTree(root: number, cpu: Map<string, number>): number {
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    try {
-      const statm = readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ');
+    const statm = readProc(`/proc/${pid}/statm`).split(' ');
+    const fields = statFields(pid);
+    if (statm.length > 1 && fields) {
       total += Number(statm[1]) * PAGE_SIZE;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // Fields after the command name: state is field 3, utime 14, stime 15, starttime 22.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       cpu.set(`${pid}:${fields[19]}`, Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // gone
     }
     stack.push(...(children.get(pid) ?? []));
   }
@@ -78,22 +82,13 @@ function sampleTree(root: number, cpu: Map<string, number>): number {
 
 /** Steal time of all cores so far, in clock ticks (0 where /proc/stat is missing). */
 function stealTicks(): number {
-  try {
-    // cpu  user nice system idle iowait irq softirq steal ...
-    return Number(readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/)[8] ?? 0);
-  } catch {
-    return 0;
-  }
+  // cpu  user nice system idle iowait irq softirq steal ...
+  return Number(readProc('/proc/stat').split('\n', 1)[0].trim().split(/\s+/)[8] ?? 0);
 }
 
 /** Shared memory in use on the machine (tmpfs files among it), in bytes; 0 where /proc/meminfo is missing. */
 function sharedMemory(): number {
-  try {
-    const kilobytes = /^Shmem:\s+(\d+) kB$/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1];
-    return Number(kilobytes ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
+  return Number(/^Shmem:\s+(\d+) kB$/m.exec(readProc('/proc/meminfo'))?.[1] ?? 0) * 1024;
 }
 
 export function measure(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {}): Promise<Measurement> {
