@@ -58,8 +58,8 @@ function matchEdits(previous: readonly ClauseText[], current: readonly ClauseTex
   const right = previous.flatMap((_, j) => (used[j] ? [] : [j]));
   if (!left.length || !right.length) return;
   const windowed = left.length * right.length > MAX_PAIRS;
-  const currentBags = new Map(left.map((i) => [i, wordBag(current[i].text)]));
-  const previousBags = new Map(right.map((j) => [j, wordBag(previous[j].text)]));
+  const currentBags = new Map(left.map((i) => [i, wordBag(countTokens(current[i].text))]));
+  const previousBags = new Map(right.map((j) => [j, wordBag(countTokens(previous[j].text))]));
   const pairs: { i: number; j: number; score: number; distance: number }[] = [];
   for (const i of left) {
     const a = currentBags.get(i)!;
@@ -87,8 +87,7 @@ interface WordBag {
   size: number;
 }
 
-function wordBag(text: string): WordBag {
-  const counts = countTokens(text);
+function wordBag(counts: Map<string, number>): WordBag {
   let size = 0;
   for (const n of counts.values()) size += n;
   return { counts, size };
@@ -111,8 +110,7 @@ export function countTokens(text: string): Map<string, number> {
 
 /** 2·|A∩B| / (|A|+|B|) over word multisets: 1 for the same words, 0 for none in common. */
 export function dice(a: Map<string, number>, b: Map<string, number>): number {
-  const size = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
-  return diceOfBags({ counts: a, size: size(a) }, { counts: b, size: size(b) });
+  return diceOfBags(wordBag(a), wordBag(b));
 }
 
 /**

@@ -30,11 +30,8 @@ export interface HistoryMeta {
   counts?: ChangeCounts;
   /** Number of changes pages (0 without a previous snapshot). */
   changePages: number;
-  /** Clauses whose text is unchanged since an earlier snapshot of the series. */
-  unchanged: number;
   /** The oldest date from which clauses are unchanged, and how many (with a previous snapshot only: its page says it). */
   oldest?: { date: string; count: number };
-  clauseCount: number;
 }
 
 interface HistoryFile {
@@ -121,8 +118,8 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
     }
     const clauses = readJson<ClauseText[]>(files.clauses);
     if (!clauses) throw new Error(`${files.clauses}: missing or unreadable (a full build writes it again)`);
-    let since: string[];
-    let meta: HistoryMeta;
+    let since = sinceDates(undefined, undefined, entry.data.archivedOn, clauses.length);
+    let meta: HistoryMeta = { key, changePages: 0 };
     if (previous) {
       const before = previous.clauses ?? readJson<ClauseText[]>(historyFiles(previous.entry.data.pageFile).clauses) ?? [];
       const beforeSince = previous.since ?? readJson<HistoryFile>(historyFiles(previous.entry.data.pageFile).history)?.since ?? {};
@@ -130,11 +127,7 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
       since = sinceDates(alignment, before.map((c) => beforeSince[c.id] ?? previous!.entry.data.archivedOn), entry.data.archivedOn, clauses.length);
       const pages = renderChangePages({ previousId: previous.entry.id, currentId: entry.id, previous: before, current: clauses, entries: changeEntries(alignment) });
       writeJson(files.changes, pages);
-      const counts = changeCounts(alignment);
-      meta = { key, previous: previous.entry.id, counts, changePages: pages.length, unchanged: counts.unchanged, clauseCount: clauses.length };
-    } else {
-      since = sinceDates(undefined, undefined, entry.data.archivedOn, clauses.length);
-      meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
+      meta = { key, previous: previous.entry.id, counts: changeCounts(alignment), changePages: pages.length };
     }
     const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
     if (previous) meta.oldest = oldestSince(sinceById);

@@ -20,7 +20,7 @@ function byOldest(a: SeriesMember, b: SeriesMember): number {
 export function groupSeries<P extends SeriesMember>(policies: readonly P[]): Map<string, P[]> {
   const groups = Map.groupBy(policies, (policy) => seriesKey(policy.data));
   for (const list of groups.values()) list.sort(byOldest);
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...groups].sort(([a], [b]) => compareBytes(a, b)));
 }
 
 /** The snapshot just before and just after this one in its series. */
@@ -52,6 +52,7 @@ export function formerIds<P extends SeriesMember>(policies: readonly P[]): { dom
   return out;
 }
 
-function compareBytes(a: string, b: string): number {
+/** Code-point order: the same on every machine and locale. */
+export function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
