@@ -10,7 +10,7 @@ import { policyPath } from '../policies/views.ts';
 import type { SectionRecord } from '../policies/data-file.ts';
 import type { PolicyFrontmatter } from '../policies/schema.ts';
 import type { PolicySummary } from '../policies/summary.ts';
-import { sourceOf, type Source } from './sources.ts';
+import { sourceOf } from './sources.ts';
 
 /** Version of every published JSON shape (schemas in public/schemas/): a new major version gets new files. */
 export const DATA_VERSION = '1.0';
@@ -88,17 +88,9 @@ export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
   };
 }
 
-export interface SnapshotDocument extends Omit<SnapshotRow, 'source' | 'licence'> {
-  $schema: string;
-  schema_version: string;
-  changes_url: string | null;
-  source: Source;
-  sections: SectionRecord[];
-}
-
 /** The per-snapshot JSON document (schema: public/schemas/snapshot-1.json). */
 /** `since`: clause id → the archive date from which its text is unchanged in its series (src/lib/history/). */
-export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL, since: Record<string, string> = {}): SnapshotDocument {
+export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL, since: Record<string, string> = {}) {
   const { source: _id, licence: _licence, ...row } = snapshotRow(entry, site);
   const changes = dataPaths.changes(entry);
   return {

@@ -34,27 +34,7 @@ export interface SectionRecord {
   clauses: ClauseRecord[];
 }
 
-/** One row of /data/clauses.jsonl.gz. */
-interface ClauseRow {
-  snapshot_id: string;
-  domain: string;
-  archived_on: string;
-  section_id: string;
-  section: string;
-  clause_id: string;
-  position: number;
-  kind: Clause['kind'];
-  text: string;
-  topics: string[];
-  /** The archive date from which the clause's text is unchanged in its series. */
-  since: string;
-}
-
-export interface SnapshotKey {
-  id: string;
-  domain: string;
-  archivedOn: string;
-}
+type SnapshotKey = { id: string; domain: string; archivedOn: string };
 
 export function dataFiles(pageFile: string): { sections: string; clauses: string } {
   const base = pageFile.replace(/\.page$/, '');
@@ -72,7 +52,8 @@ function sectionRecords(sections: Section[]): SectionRecord[] {
   }));
 }
 
-function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[], since: Record<string, string>): ClauseRow[] {
+/** The rows of /data/clauses.jsonl.gz; `since` maps clause id → the date from which its text is unchanged. */
+function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[], since: Record<string, string>) {
   return sections.flatMap((section) =>
     section.clauses.map((clause) => ({
       snapshot_id: snapshot.id,
