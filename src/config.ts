@@ -12,11 +12,7 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const positiveInt = z.coerce.number().int().positive();
 
 /** One setting: its schema (with its default), a line of doc, and whether it changes the published output. */
-interface Setting {
-  schema: z.ZodType;
-  doc: string;
-  output?: boolean;
-}
+type Setting = { schema: z.ZodType; doc: string; output?: boolean };
 
 const SETTINGS = {
   SITE_URL: {

@@ -20,14 +20,6 @@ export interface FeedItem {
   previous?: PolicyEntry;
 }
 
-export interface FeedSpec {
-  title: string;
-  /** Site-relative path of the feed itself and of the HTML page it follows. */
-  path: string;
-  page: string;
-  items: FeedItem[];
-}
-
 const signed = (n: number) => (n > 0 ? `+${n.toLocaleString('en')}` : n < 0 ? `−${(-n).toLocaleString('en')}` : '±0');
 
 /** What an entry says about its snapshot: the change since the previous one of its series, in sizes. */
@@ -47,7 +39,8 @@ export function changeSummary({ policy, previous }: FeedItem): string {
 
 const dayOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
-export function atomFeed(spec: FeedSpec, site: URL): string {
+/** `path`, `page`: site-relative paths of the feed itself and of the HTML page it follows. */
+export function atomFeed(spec: { title: string; path: string; page: string; items: FeedItem[] }, site: URL): string {
   const abs = (path: string) => new URL(path, site).href;
   const newest = spec.items.map((item) => item.policy.data.archivedOn).sort().at(-1);
   const feed = new Feed({

@@ -82,10 +82,7 @@ function matchEdits(previous: readonly ClauseText[], current: readonly ClauseTex
 }
 
 /** A clause's words with their counts and its number of words. */
-interface WordBag {
-  counts: Map<string, number>;
-  size: number;
-}
+type WordBag = { counts: Map<string, number>; size: number };
 
 function wordBag(counts: Map<string, number>): WordBag {
   let size = 0;

@@ -15,16 +15,12 @@
 import { createHash } from 'node:crypto';
 import { clientAssetsKey } from '../build/client-assets.ts';
 
-interface DigestedEntry {
-  collection: string;
-  id: string;
-  digest: string | number;
-}
+type DigestedEntry = { collection: string; id: string; digest: string | number };
 
 function isDigestedEntry(value: unknown): value is DigestedEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Partial<DigestedEntry>;
-  return typeof entry.collection === 'string' && typeof entry.id === 'string' && (typeof entry.digest === 'string' || typeof entry.digest === 'number');
+  const entry = value as Partial<DigestedEntry> | null | undefined;
+  const digest = typeof entry?.digest;
+  return typeof entry?.collection === 'string' && typeof entry.id === 'string' && (digest === 'string' || digest === 'number');
 }
 
 /**
