@@ -1,17 +1,8 @@
 /**
- * `npm run build`: the site (astro build), then its search index (scripts/index-search.ts).
- *
- * Before Astro starts, src/lib/build/plan.ts compares the policy files with the record of the previous
- * build. If the only change is new snapshots, an additions build renders just the companies that gained one
- * and the site-wide pages, indexes them with the published pages, and moves them into the published site
- * (src/lib/build/additions.ts); otherwise the whole archive is built (Astro still copies unchanged pages from
- * its cache). `--full` always builds the whole archive.
- *
- * Folders as in astro.config.mjs: OUT_DIR (dist/), CACHE_DIR (node_modules/.astro), POLICIES_DIR.
- *
- * Publishing never leaves a half-written site (src/lib/build/publish.ts): a whole site is built in
- * `<OUT_DIR>.next` and replaces OUT_DIR when complete; an addition's files are written to `<OUT_DIR>.additions`
- * and moved in when complete. One build at a time per cache folder (src/lib/build/lock.ts).
+ * `npm run build`: the site (astro build), then its search index (scripts/index-search.ts). If the only change
+ * since the previous build is new snapshots (src/lib/build/plan.ts), an additions build (docs/decisions/0003);
+ * else, or with `--full`, the whole archive. Folders as in astro.config.mjs: OUT_DIR, CACHE_DIR, POLICIES_DIR.
+ * Publishing is atomic (src/lib/build/publish.ts), one build at a time per cache folder (lock.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
