@@ -1,11 +1,8 @@
 /**
- * Clause lineage: which clause of the previous snapshot of a series each clause of this one continues.
- *   - same text (whitespace normalised) → "same", wherever it moved (the earliest unused occurrence first);
- *   - else the most similar unmatched previous clause, when similar enough → "edited";
- *   - else "added"; previous clauses nobody continues are "removed".
- * Similarity: the Dice coefficient of the two clauses' word multisets (the topic classifier's tokenizer), with
- * EDIT_THRESHOLD chosen on the shared corpus (docs/history.md). Pairs are taken best first, nearer positions
- * first among equals, so that a one-word edit is never beaten by a distant look-alike.
+ * Clause lineage: which clause of the previous snapshot of a series each clause of this one continues ("same" or
+ * "edited", else "added"; previous clauses nobody continues are "removed"), by the rules of docs/history.md. Pairs
+ * are taken best first, nearer positions first among equals, so that a one-word edit is never beaten by a distant
+ * look-alike.
  */
 import { tokenize } from '../topics/tokenize.ts';
 

@@ -1,12 +1,8 @@
 /**
- * The history of every series, computed by the policies loader once all policies are prepared: for each
- * snapshot, its lineage against the previous snapshot of its series (`since` of every clause), the counts of
- * its changes and its changes pages. Written next to the policy's page file:
- *   <id>.clauses.json  the clause ids, texts and headings (written by the worker that segments the policy);
- *   <id>.history.json  { key, meta, since }: `since` maps clause id → date (read by the policy page);
- *   <id>.changes.json  the HTML of each changes page (read by the changes pages).
- * Each snapshot's `key` hashes its own digest and its predecessor's key: a snapshot is computed again only when
- * it or an earlier snapshot of its series changed. Adding the newest snapshot computes one lineage.
+ * The history of every series, computed by the policies loader once all policies are prepared (docs/history.md,
+ * "Where it is computed"): each snapshot's lineage against the previous one of its series, its change counts and
+ * changes pages, written next to its page file (historyFiles). A snapshot's `key` hashes its own digest and its
+ * predecessor's key: it is computed again only when it or an earlier snapshot of its series changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';

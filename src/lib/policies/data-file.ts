@@ -1,13 +1,8 @@
 /**
- * The open-data form of one policy (its sections and clauses as plain text with topics), prepared by the
- * loader beside its page file (page-file.ts) from the same segmentation, so the published JSON and datasets
- * never parse HTML again (src/lib/data/, docs/data.md). Two files per policy:
- *   <id>.sections.json     the sections and clauses, read by the policy's index.json endpoint;
- *   <id>.clauses.jsonl.gz  one gzip member holding the policy's rows of the clauses dataset, written by the
- *                          history pass, which knows each clause's `since` (src/lib/history/pass.ts). Gzip members
- *                          concatenate into one valid gzip file (RFC 1952, 2.2), so /data/clauses.jsonl.gz is
- *                          the members of every policy in id order: an additions build compresses nothing
- *                          again, and the same archive always gives the same bytes (no time in the header).
+ * The open-data form of one policy, prepared by the loader beside its page file from the same segmentation, so
+ * the published JSON and datasets never parse HTML again (docs/data.md, "How the clause data is made"):
+ * `<id>.sections.json`, read by the policy's index.json, and `<id>.clauses.jsonl.gz`, its gzip member of the clauses
+ * dataset, written by the history pass, which knows each clause's `since` (src/lib/history/pass.ts).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
