@@ -31,10 +31,8 @@ export function seriesNeighbours<P extends SeriesMember>(policies: readonly P[],
 }
 
 /**
- * Ids the earlier importer gave (`<date>`, then `<date>-2`, -3 … in import order within a domain and day) that
- * no snapshot has any more, each with the snapshot now at its place: their URLs get a redirect page. The order
- * reproduced is that of `npm run build:corpus` (Open Terms Archive files by file name, that is by service, then
- * the Wayback sources); a same-day Wayback snapshot keeps its `<date>` id and so never moved.
+ * Ids the earlier importer gave (`<date>`, then `<date>-2`, -3 … in its import order, docs/history.md) that no
+ * snapshot has any more, each with the snapshot now at its place: their URLs get a redirect page.
  */
 export function formerIds<P extends SeriesMember>(policies: readonly P[]): { domain: string; former: string; to: P }[] {
   const current = new Set(policies.map((p) => p.id));
