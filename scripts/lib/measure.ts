@@ -109,8 +109,7 @@ export function measure(command: string, args: string[], options: { env?: NodeJS
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
-      let ticks = 0;
-      for (const value of cpu.values()) ticks += value;
+      const ticks = [...cpu.values()].reduce((sum, value) => sum + value, 0);
       resolve({ command: [command, ...args].join(' '), exitCode: code ?? 1, seconds: (performance.now() - started) / 1000, peakBytes, cpuSeconds: ticks / TICKS, stealSeconds: (stealTicks() - stealAtStart) / TICKS });
     });
   });

@@ -45,8 +45,7 @@ export function alignClauses(previous: readonly ClauseText[], current: readonly 
     }
   });
   matchEdits(previous, current, matches, used);
-  const removed: number[] = [];
-  for (let j = 0; j < previous.length; j++) if (!used[j]) removed.push(j);
+  const removed = previous.flatMap((_, j) => (used[j] ? [] : [j]));
   return { matches: matches.map((m) => m ?? { kind: 'added' }), removed };
 }
 
