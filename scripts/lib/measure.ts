@@ -12,7 +12,7 @@
  * - Steal: the CPU time the host took from this virtual machine; on these machines the same 10,000-policy build
  *   took 447 s one hour and 212 s the next.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Measurement {
@@ -30,13 +30,7 @@ export interface Measurement {
 
 const PAGE_SIZE = 4096;
 /** Clock ticks per second of /proc's CPU times. */
-const TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
 
 /** A file of /proc, or "" when it is gone (the process ended while we looked) or missing. */
 function readProc(file: string): string {

@@ -9,6 +9,7 @@
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { compareBytes } from '../history/series.ts';
 
 export const LEDGER_SHARDS = 32;
 
@@ -43,7 +44,7 @@ export function readLedger<D = Record<string, unknown>>(dir: string): LedgerEntr
   const entries = readdirSync(dir)
     .filter((name) => /^\d+\.json$/.test(name))
     .flatMap((name) => readShard<D>(path.join(dir, name)));
-  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return entries.sort((a, b) => compareBytes(a.id, b.id));
 }
 
 function readShard<D>(file: string): LedgerEntry<D>[] {

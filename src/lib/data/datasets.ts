@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { dataFiles, jsonLines } from '../policies/data-file.ts';
 import { TOPICS_IN_ORDER } from '../topics/taxonomy.ts';
 import { toCsv } from './csv.ts';
-import { byId, SNAPSHOT_COLUMNS, snapshotRow, type PolicyEntry } from './snapshots.ts';
+import { compareBytes } from '../history/series.ts';
+import { SNAPSHOT_COLUMNS, snapshotRow, type PolicyEntry } from './snapshots.ts';
 
 export const DATASET_PATHS = {
   snapshotsCsv: '/data/snapshots.csv',
@@ -17,7 +18,7 @@ export const DATASET_PATHS = {
   topics: '/data/topics.csv',
 } as const;
 
-const sorted = (entries: PolicyEntry[]) => [...entries].sort(byId);
+const sorted = (entries: PolicyEntry[]) => [...entries].sort((a, b) => compareBytes(a.id, b.id));
 
 export function snapshotsCsv(entries: PolicyEntry[], site: URL): string {
   // A list column in CSV: topic slugs joined by ";" (slugs never contain one).

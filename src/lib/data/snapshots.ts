@@ -59,11 +59,6 @@ export type SnapshotRow = {
   [K in (typeof SNAPSHOT_COLUMNS)[number]]: K extends 'word_count' | 'clause_count' ? number : K extends 'original_url' ? string | null : K extends 'topics' ? string[] : string;
 };
 
-/** Code-point order of ids: the same on every machine and locale. */
-export function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
   const { data } = entry;
   const source = sourceOf(data);
