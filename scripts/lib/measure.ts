@@ -21,10 +21,7 @@ export interface Measurement {
   seconds: number;
   peakBytes: number;
   cpuSeconds: number;
-  /**
-   * CPU time the virtual machine's host took from this machine during the run (the "steal" of /proc/stat, all
-   * cores): time the run waited for cores it was given. Machine-wide.
-   */
+  /** CPU time the host took from this virtual machine during the run ("steal" in /proc/stat; machine-wide). */
   stealSeconds: number;
 }
 

@@ -1,10 +1,8 @@
 /**
- * Atom feeds of new snapshots (the whole archive, and one per company), made by the `feed` library. Dates
- * are the archive dates (a snapshot's "updated" is the day it was archived, the feed's the newest of its
- * entries): the same archive gives the same feed, whatever day it is built.
- *
- * The library puts titles and summaries in CDATA marked type="html", so a reader treats them as HTML: every
- * string from a policy (company name, title) is escaped here with the site's one HTML escape.
+ * Atom feeds of new snapshots (the whole archive, and one per company), made by the `feed` library and dated by
+ * archive dates (docs/data.md, "Deterministic bytes"). The library puts titles and summaries in CDATA marked
+ * type="html", so a reader treats them as HTML: every string from a policy (company name, title) is escaped here
+ * with the site's one HTML escape.
  */
 import { Feed } from 'feed';
 import { formatDate, policyPath, plural } from '../policies/views.ts';
