@@ -71,8 +71,7 @@ try {
       for (const clause of after) {
         if (beforeTexts.has(normaliseText(clause.text))) continue;
         const bag = countTokens(clause.text);
-        let best = 0;
-        for (const c of candidates) best = Math.max(best, dice(bag, c));
+        const best = Math.max(0, ...candidates.map((c) => dice(bag, c)));
         bins[Math.min(19, Math.floor(best * 20))]++;
       }
     }

@@ -78,9 +78,7 @@ export function outputSettings(settings: Settings): string {
 
 /** The folders of imported policies, absolute. */
 export function policyRoots(settings: Settings): string[] {
-  return settings.POLICIES_DIR.split(path.delimiter)
-    .filter(Boolean)
-    .map((dir) => path.resolve(projectRoot, dir));
+  return settings.POLICIES_DIR.split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
 }
 
 /** A path setting made absolute against the project root. */
