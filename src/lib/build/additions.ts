@@ -38,7 +38,6 @@ function readBuildMode(env: NodeJS.ProcessEnv): BuildMode {
   return { kind: 'additions', spec };
 }
 
-/** This process's build mode, read once. */
 export const buildMode: BuildMode = readBuildMode(process.env);
 
 /** The ids of the new snapshots in an additions build; undefined when the whole archive is built. */

@@ -20,9 +20,8 @@ import { createWorkerPool } from '../workers/pool.ts';
 /** What pages and feeds know of a snapshot's history (kept in the data store, a few dozen bytes). */
 export interface HistoryMeta {
   key: string;
-  /** Id of the previous snapshot of its series, if any. */
+  /** Id of the previous snapshot of its series, if any, and the changes since it. */
   previous?: string;
-  /** Its changes since that one. */
   counts?: ChangeCounts;
   /** Number of changes pages (0 without a previous snapshot). */
   changePages: number;
