@@ -37,17 +37,10 @@ const TOPIC_COLUMNS = ['slug', 'name', 'opp115_category', 'summary', 'display_or
 
 /** The taxonomy with, per topic, how many snapshots address it and in how many clauses. */
 export function topicsCsv(entries: PolicyEntry[]): string {
-  const rows = TOPICS_IN_ORDER.map((topic) => {
-    const on = entries.map((entry) => entry.data.summary.topics[topic.slug]).filter((entry) => entry !== undefined);
-    return {
-      slug: topic.slug,
-      name: topic.name,
-      opp115_category: topic.category,
-      summary: topic.summary,
-      display_order: topic.order,
-      snapshots: on.length,
-      clauses: on.reduce((sum, entry) => sum + entry.count, 0),
-    };
+  const rows = TOPICS_IN_ORDER.map(({ slug, name, category, summary, order }) => {
+    const on = entries.map((entry) => entry.data.summary.topics[slug]).filter((entry) => entry !== undefined);
+    const clauses = on.reduce((sum, entry) => sum + entry.count, 0);
+    return { slug, name, opp115_category: category, summary, display_order: order, snapshots: on.length, clauses };
   });
   return toCsv(TOPIC_COLUMNS, rows);
 }
