@@ -34,7 +34,8 @@ try {
   const summary = await importFiles(inputs, { out });
   const policies = (await markdownFiles(out)).map((file) => {
     const { data, body } = splitFrontmatter(readFileSync(file, 'utf8'));
-    return { id: policyIdOf([out], file), data: data as SeriesMember['data'], clauses: clauseTexts(segment(body).sections) };
+    const clauses = clauseTexts(segment(body).sections);
+    return { id: policyIdOf([out], file), data: data as SeriesMember['data'], clauses };
   });
   const series = groupSeries(policies);
   let pairs = 0;

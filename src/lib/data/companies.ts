@@ -10,7 +10,7 @@ import { DATA_VERSION, dataPaths, snapshotRow, type PolicyEntry } from './snapsh
 const abs = (path: string, site: URL) => new URL(path, site).href;
 /** What a company's file says of each of its snapshots, besides its id and changes page: fields of its row. */
 const SNAPSHOT_FIELDS = [
-  'archived_on', 'title', 'word_count', 'clause_count', 'content_hash', 'snapshot_url', 'source', 'page_url', 'json_url',
+  'archived_on', 'title', 'word_count', 'clause_count', 'content_hash', 'snapshot_url', 'source', 'page_url', 'json_url'
 ] as const;
 
 export function companiesIndex(companies: Company<PolicyEntry>[], site: URL) {

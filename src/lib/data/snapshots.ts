@@ -83,9 +83,11 @@ export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
   };
 }
 
+/** Clause id → the archive date from which its text is unchanged in its series (src/lib/history/). */
+type SinceDates = Record<string, string>;
+
 /** The per-snapshot JSON document (schema: public/schemas/snapshot-1.json). */
-/** `since`: clause id → the archive date from which its text is unchanged in its series (src/lib/history/). */
-export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL, since: Record<string, string> = {}) {
+export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL, since: SinceDates = {}) {
   const { source: _id, licence: _licence, ...row } = snapshotRow(entry, site);
   const changes = dataPaths.changes(entry);
   return {

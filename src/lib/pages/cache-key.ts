@@ -13,8 +13,8 @@ type DigestedEntry = { collection: string; id: string; digest: string | number }
 
 function isDigestedEntry(value: unknown): value is DigestedEntry {
   const entry = value as Partial<DigestedEntry> | null | undefined;
-  const digest = typeof entry?.digest;
-  return typeof entry?.collection === 'string' && typeof entry.id === 'string' && (digest === 'string' || digest === 'number');
+  const named = typeof entry?.collection === 'string' && typeof entry.id === 'string';
+  return named && (typeof entry.digest === 'string' || typeof entry.digest === 'number');
 }
 
 /**
