@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { config } from '../src/config.ts';
 import { formatBytes, measure, type Measurement } from './lib/measure.ts';
-import { writeCorpus } from './bench/corpus.ts';
+import { shiftDate, writeCorpus } from './bench/corpus.ts';
 import { writeFloorProject } from './bench/floor.ts';
 import { firstSearch, type SearchFigures } from './bench/search.ts';
 import { siteFigures, type SiteFigures } from './bench/figures.ts';
@@ -89,25 +89,18 @@ function costs(imported: Measurement, built: Measurement & { log: string }) {
     index,
     totalSeconds: imported.seconds + built.seconds,
     totalCpuSeconds: imported.cpuSeconds + built.cpuSeconds,
+    /** CPU time the host took from this virtual machine meanwhile (machine-wide): high values mean a slowed run. */
     stealSeconds: imported.stealSeconds + built.stealSeconds,
     peakBytes: Math.max(imported.peakBytes, built.peakBytes),
   };
 }
 
-interface Result {
+interface Result extends ReturnType<typeof costs> {
   corpus: string;
   policies: number;
   added?: number;
   addedDate?: string;
   machine: { cores: number; memoryGB: number; node: string };
-  import: { seconds: number; cpuSeconds: number; peakBytes: number };
-  build: { seconds: number; cpuSeconds: number; astroSeconds: number; indexSeconds: number; peakBytes: number };
-  index: { seconds: number; passages: number; partitions: number; reused: number };
-  totalSeconds: number;
-  totalCpuSeconds: number;
-  /** CPU time the host took from this virtual machine meanwhile (machine-wide): high values mean a slowed run. */
-  stealSeconds: number;
-  peakBytes: number;
   site: SiteFigures;
   search?: SearchFigures;
   floorFailure?: string;
@@ -170,9 +163,7 @@ if (add === 0) {
   // grows: archived the day after its newest policy (or on --add-date: a snapshot found late, dated inside).
   const previous = existsSync(path.join(root, 'added.json')) ? (JSON.parse(readFileSync(path.join(root, 'added.json'), 'utf8')) as number) : 0;
   const newest = readdirSync(dirs.content, { recursive: true }).map(String).filter((file) => file.endsWith('.md')).map((file) => path.basename(file).slice(0, 10)).sort().at(-1)!;
-  const date = new Date(`${newest}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  writeCorpus(addDir, n + previous + add, n + previous, addDate ?? date.toISOString().slice(0, 10));
+  writeCorpus(addDir, n + previous + add, n + previous, addDate ?? shiftDate(newest, 1));
   const imported = await step('add-import', `${node} scripts/import.ts ${addDir} --out ${dirs.content}`, {}, projectRoot, [0, 1]);
   const built = await step('add-build', buildCommand, buildEnv);
   writeFileSync(path.join(root, 'added.json'), JSON.stringify(previous + add));

@@ -1,26 +1,18 @@
 /**
- * `npm run build`: the site (astro build), then its search index (scripts/index-search.ts).
- *
- * Before Astro starts, src/lib/build/plan.ts compares the policy files with the record of the previous
- * build. If the only change is new snapshots, an additions build renders just the companies that gained one
- * and the site-wide pages, indexes them with the published pages, and moves them into the published site
- * (src/lib/build/additions.ts); otherwise the whole archive is built (Astro still copies unchanged pages from
- * its cache). `--full` always builds the whole archive.
- *
- * Folders as in astro.config.mjs: OUT_DIR (dist/), CACHE_DIR (node_modules/.astro), POLICIES_DIR.
- *
- * Publishing never leaves a half-written site (src/lib/build/publish.ts): a whole site is built in
- * `<OUT_DIR>.next` and replaces OUT_DIR when complete; an addition's files are written to `<OUT_DIR>.additions`
- * and moved in when complete. One build at a time per cache folder (src/lib/build/lock.ts).
+ * `npm run build`: the site (astro build), then its search index (scripts/index-search.ts). If the only change
+ * since the previous build is new snapshots (src/lib/build/plan.ts), an additions build (docs/decisions/0003);
+ * else, or with `--full`, the whole archive. Folders as in astro.config.mjs: OUT_DIR, CACHE_DIR, POLICIES_DIR.
+ * Publishing is atomic (src/lib/build/publish.ts), one build at a time per cache folder (lock.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { config, policyRoots, projectPath } from '../src/config.ts';
 import { ADDITIONS_ENV, type AdditionsSpec } from '../src/lib/build/additions.ts';
 import { planBuild, siteCodeDigest, type BuildRecord, type FileStamp } from '../src/lib/build/plan.ts';
 import { ledgerFiles } from '../src/lib/build/ledger.ts';
 import { acquireLock, LockedError } from '../src/lib/build/lock.ts';
+import { writeFileAtomic } from '../src/lib/files/atomic-write.ts';
 import { cleanLeftovers, COMPLETE, completeAdditions, publish, publishAdditions, stagePaths } from '../src/lib/build/publish.ts';
 import { domainOf, markdownFiles, policyIdOf } from '../src/loaders/policies.ts';
 
@@ -118,8 +110,7 @@ if (plan.mode === 'full') {
   const added = plan.added.map((file) => policyIdOf(roots, file));
   const spec: AdditionsSpec = { version: 1, domains: plan.domains, added, ledger: ledger.current, nextLedger: ledger.next, previousOut: outDir };
   const specFile = path.join(archiveDir, 'additions.json');
-  mkdirSync(archiveDir, { recursive: true });
-  writeFileSync(specFile, JSON.stringify(spec));
+  writeFileAtomic(specFile, JSON.stringify(spec));
   // Its own Astro cache: the data store of an additions build holds only the companies it renders, and the
   // full build's store (every policy) must stay as it is for the next full build. Its output is the new and
   // changed files only, beside the published site (src/lib/build/publish.ts).
@@ -134,8 +125,6 @@ if (plan.mode === 'full') {
 }
 rmSync(ledger.current, { recursive: true, force: true });
 renameSync(ledger.next, ledger.current);
-const record: BuildRecord = { version: 1, code, outDir, files };
-writeFileSync(`${recordFile}.tmp`, JSON.stringify(record));
-renameSync(`${recordFile}.tmp`, recordFile);
+writeFileAtomic(recordFile, JSON.stringify({ version: 1, code, outDir, files } satisfies BuildRecord));
 endStep('record');
 console.log(`[build] done in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(steps).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ')})`);

@@ -1,10 +1,7 @@
 /**
- * Size limits of the source (issue 17): no file of src/ or scripts/ over 300 lines, no function over 80 (from
- * its first line to its last, nested functions included; found by the TypeScript parser in .ts files and in the
- * frontmatter of .astro files). The policies under src/content/ and JSON files are data, not source.
- *
- * Prints one line per excess, `<file>[:<line> <function>]: <n> lines (limit <m>)`, and fails on any. Part of
- * `npm run lint`.
+ * Size limits of the source (issue 17; docs/architecture.md, "Size limits"): no file of src/ or scripts/ over 300
+ * lines, no function over 80 (nested functions included; .ts files and the frontmatter of .astro files; policies and
+ * JSON files are data). Prints one line per excess and fails on any. Part of `npm run lint`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -9,7 +9,7 @@
  * gzipped; and, to choose EDIT_THRESHOLD, the histogram of the best word-Dice similarity of every clause that
  * has no identical counterpart in the previous snapshot.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,10 +18,11 @@ import { segment } from '../src/lib/clauses/segment.ts';
 import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
 import { clauseTexts } from '../src/lib/history/pass.ts';
 import { changeCounts, changeEntries } from '../src/lib/history/changes.ts';
-import { alignClauses, countTokens, dice, normaliseText, type ClauseText } from '../src/lib/history/lineage.ts';
+import { alignClauses, countTokens, dice, normaliseText } from '../src/lib/history/lineage.ts';
 import { renderChangePages } from '../src/lib/history/render-changes.ts';
-import { groupSeries } from '../src/lib/history/series.ts';
+import { groupSeries, type SeriesMember } from '../src/lib/history/series.ts';
 import { importFiles } from '../src/lib/import/import-files.ts';
+import { markdownFiles, policyIdOf } from '../src/loaders/policies.ts';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');
@@ -31,15 +32,11 @@ const out = mkdtempSync(path.join(os.tmpdir(), 'history-figures-'));
 try {
   const started = performance.now();
   const summary = await importFiles(inputs, { out });
-  const policies: { id: string; data: { domain: string; service?: string; archivedOn: string }; clauses: ClauseText[] }[] = [];
-  for (const domain of readdirSync(out)) {
-    for (const name of readdirSync(path.join(out, domain))) {
-      if (!name.endsWith('.md')) continue;
-      const { data, body } = splitFrontmatter(readFileSync(path.join(out, domain, name), 'utf8'));
-      const d = data as { domain: string; service?: string; archivedOn: string };
-      policies.push({ id: `${domain}/${name.slice(0, -3)}`, data: d, clauses: clauseTexts(segment(body).sections) });
-    }
-  }
+  const policies = (await markdownFiles(out)).map((file) => {
+    const { data, body } = splitFrontmatter(readFileSync(file, 'utf8'));
+    const clauses = clauseTexts(segment(body).sections);
+    return { id: policyIdOf([out], file), data: data as SeriesMember['data'], clauses };
+  });
   const series = groupSeries(policies);
   let pairs = 0;
   let clausesWithPrevious = 0;
@@ -75,8 +72,7 @@ try {
       for (const clause of after) {
         if (beforeTexts.has(normaliseText(clause.text))) continue;
         const bag = countTokens(clause.text);
-        let best = 0;
-        for (const c of candidates) best = Math.max(best, dice(bag, c));
+        const best = Math.max(0, ...candidates.map((c) => dice(bag, c)));
         bins[Math.min(19, Math.floor(best * 20))]++;
       }
     }

@@ -12,11 +12,7 @@ const projectRoot = path.resolve(import.meta.dirname, '..');
 const positiveInt = z.coerce.number().int().positive();
 
 /** One setting: its schema (with its default), a line of doc, and whether it changes the published output. */
-interface Setting {
-  schema: z.ZodType;
-  doc: string;
-  output?: boolean;
-}
+type Setting = { schema: z.ZodType; doc: string; output?: boolean };
 
 const SETTINGS = {
   SITE_URL: {
@@ -82,9 +78,7 @@ export function outputSettings(settings: Settings): string {
 
 /** The folders of imported policies, absolute. */
 export function policyRoots(settings: Settings): string[] {
-  return settings.POLICIES_DIR.split(path.delimiter)
-    .filter(Boolean)
-    .map((dir) => path.resolve(projectRoot, dir));
+  return settings.POLICIES_DIR.split(path.delimiter).filter(Boolean).map((dir) => path.resolve(projectRoot, dir));
 }
 
 /** A path setting made absolute against the project root. */

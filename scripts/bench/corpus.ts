@@ -9,29 +9,20 @@
  *    clause texts, not the headings, so the page structure stays that of a real policy).
  * Same N, same files: the corpus is deterministic.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../../src/config.ts';
 
 const CORPUS_ROOT = path.join(config.SHARED_DIR, 'corpus');
 const SOURCES = ['ota', 'princeton-leuven', 'seeds'];
 
-interface SourceFile {
-  name: string;
-  path: string;
-}
-
-function sourceFiles(root = CORPUS_ROOT): SourceFile[] {
-  const files: SourceFile[] = [];
-  for (const source of SOURCES) {
-    let names: string[];
-    try {
-      names = readdirSync(path.join(root, source)).filter((name) => name.endsWith('.md')).sort();
-    } catch {
-      continue;
-    }
-    for (const name of names) files.push({ name: `${source}__${name}`, path: path.join(root, source, name) });
-  }
+function sourceFiles(root = CORPUS_ROOT): { name: string; path: string }[] {
+  const files = SOURCES.filter((source) => existsSync(path.join(root, source))).flatMap((source) =>
+    readdirSync(path.join(root, source))
+      .filter((name) => name.endsWith('.md'))
+      .sort()
+      .map((name) => ({ name: `${source}__${name}`, path: path.join(root, source, name) })),
+  );
   if (!files.length) throw new Error(`no policy files under ${root}/{${SOURCES.join(',')}} (the shared corpora: set SHARED_DIR, src/config.ts)`);
   return files;
 }
@@ -46,7 +37,7 @@ function hash(text: string): number {
   return h;
 }
 
-function shiftDate(iso: string, days: number): string {
+export function shiftDate(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
@@ -62,11 +53,11 @@ function replicaDomain(domain: string, k: number): string {
 function replicate(text: string, k: number, date?: string): string {
   const newline = text.indexOf('\n');
   const first = newline < 0 ? text : text.slice(0, newline);
-  let body = newline < 0 ? '' : text.slice(newline);
+  const body = newline < 0 ? '' : text.slice(newline);
   const header = first.replace(HEADER, (_, a: string, domain: string, b: string, original: string) => `${a}${replicaDomain(domain, k)}${b}${date ?? shiftDate(original, k)}`);
   // Eight places spread over the body: the first word of 4+ letters after each eighth, outside headings.
   const places = 8;
-  const out: string[] = [];
+  const out = [header];
   let last = 0;
   for (let p = 0; p < places; p++) {
     const from = Math.max(last, Math.floor((body.length * (p + 0.5)) / places));
@@ -78,8 +69,7 @@ function replicate(text: string, k: number, date?: string): string {
     last = m.index + m[0].length;
   }
   out.push(body.slice(last));
-  body = out.join('');
-  return `${header}${body}`;
+  return out.join('');
 }
 
 /**
@@ -106,9 +96,4 @@ export function writeCorpus(dir: string, n: number, from = 0, date?: string): st
     written.push(file);
   }
   return written;
-}
-
-/** Images stripped (Astro's Markdown pipeline fails on relative images it cannot find): for the floor site. */
-export function stripImages(markdown: string): string {
-  return markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/<img\b[^>]*>/gi, '');
 }

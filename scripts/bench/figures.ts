@@ -1,5 +1,5 @@
 /** Sizes of a built site: whole output, search index, policy pages and topic pages (gzip, as served). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -16,41 +16,24 @@ export interface SiteFigures {
   largestPage: { path: string; gzip: number };
 }
 
-function walk(dir: string, visit: (file: string, size: number) => void): void {
-  let entries;
-  try {
-    entries = readdirSync(dir, { withFileTypes: true, recursive: true });
-  } catch {
-    return;
-  }
-  for (const entry of entries) {
-    if (!entry.isFile()) continue;
-    const file = path.join(entry.parentPath, entry.name);
-    visit(file, statSync(file).size);
-  }
+/** Every file under `dir` (none when it does not exist). */
+function filesIn(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) => entry.isFile());
+  return entries.map((entry) => path.join(entry.parentPath, entry.name));
 }
+
+const bytesOf = (files: string[]) => files.reduce((sum, file) => sum + statSync(file).size, 0);
 
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 6 }).length;
 
 export function siteFigures(dist: string): SiteFigures {
-  let distBytes = 0;
-  let distFiles = 0;
-  const html: string[] = [];
-  walk(dist, (file, size) => {
-    distBytes += size;
-    distFiles++;
-    if (file.endsWith('.html')) html.push(file);
-  });
-  let indexBytes = 0;
-  let indexFiles = 0;
-  walk(path.join(dist, 'pagefind'), (_file, size) => {
-    indexBytes += size;
-    indexFiles++;
-  });
+  const files = filesIn(dist);
+  const index = filesIn(path.join(dist, 'pagefind'));
   const policy: number[] = [];
   let topicPageGzipMax = 0;
   let largestPage = { path: '', gzip: 0 };
-  for (const file of html) {
+  for (const file of files.filter((name) => name.endsWith('.html'))) {
     const rel = path.relative(dist, file).split(path.sep);
     const gz = gzipSize(file);
     if (gz > largestPage.gzip) largestPage = { path: `/${rel.slice(0, -1).join('/')}${rel.length > 1 ? '/' : ''}`, gzip: gz };
@@ -60,10 +43,10 @@ export function siteFigures(dist: string): SiteFigures {
   }
   policy.sort((a, b) => a - b);
   return {
-    distBytes,
-    distFiles,
-    indexBytes,
-    indexFiles,
+    distBytes: bytesOf(files),
+    distFiles: files.length,
+    indexBytes: bytesOf(index),
+    indexFiles: index.length,
     policyPages: policy.length,
     policyPageGzipMedian: policy.length ? policy[Math.floor(policy.length / 2)] : 0,
     policyPageGzipMax: policy.length ? policy[policy.length - 1] : 0,

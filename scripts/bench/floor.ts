@@ -7,7 +7,6 @@
  */
 import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { stripImages } from './corpus.ts';
 
 export function writeFloorProject(dir: string, rawFiles: string[]): { content: string; dist: string } {
   rmSync(dir, { recursive: true, force: true });
@@ -15,6 +14,8 @@ export function writeFloorProject(dir: string, rawFiles: string[]): { content: s
   const dist = path.join(dir, 'dist');
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
   mkdirSync(content, { recursive: true });
+  // Images stripped: Astro's Markdown pipeline fails on relative images it cannot find.
+  const stripImages = (markdown: string) => markdown.replace(/!\[[^\]]*\]\([^)]*\)/g, '').replace(/<img\b[^>]*>/gi, '');
   for (const file of rawFiles) writeFileSync(path.join(content, path.basename(file)), stripImages(readFileSync(file, 'utf8')));
   symlinkSync(path.resolve(import.meta.dirname, '..', '..', 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'bench-floor', private: true, type: 'module' }, null, 2));

@@ -12,7 +12,7 @@
  * - Steal: the CPU time the host took from this virtual machine; on these machines the same 10,000-policy build
  *   took 447 s one hour and 212 s the next.
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Measurement {
@@ -21,34 +21,33 @@ export interface Measurement {
   seconds: number;
   peakBytes: number;
   cpuSeconds: number;
-  /**
-   * CPU time the virtual machine's host took from this machine during the run (the "steal" of /proc/stat, all
-   * cores): time the run waited for cores it was given. Machine-wide.
-   */
+  /** CPU time the host took from this virtual machine during the run ("steal" in /proc/stat; machine-wide). */
   stealSeconds: number;
 }
 
 const PAGE_SIZE = 4096;
 /** Clock ticks per second of /proc's CPU times. */
-const TICKS = (() => {
+const TICKS = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout?.trim()) || 100;
+
+/** A file of /proc, or "" when it is gone (the process ended while we looked) or missing. */
+function readProc(file: string): string {
   try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return readFileSync(file, 'utf8');
   } catch {
-    return 100;
+    return '';
   }
-})();
+}
+
+/** /proc/<pid>/stat after the command name: state [0], ppid [1], utime [11], stime [12], starttime [19]. */
+function statFields(pid: number): string[] | undefined {
+  const stat = readProc(`/proc/${pid}/stat`);
+  return stat ? stat.slice(stat.lastIndexOf(')') + 2).split(' ') : undefined;
+}
 
 /** Every process's children, by the parent's pid. */
 function childrenOf(): Map<number, number[]> {
   const pids = readdirSync('/proc').filter((entry) => /^\d+$/.test(entry)).map(Number);
-  return Map.groupBy(pids, (pid) => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch {
-      return -1; // the process ended while we looked
-    }
-  });
+  return Map.groupBy(pids, (pid) => Number(statFields(pid)?.[1] ?? -1));
 }
 
 /**
@@ -61,15 +60,11 @@ function sampleTree(root: number, cpu: Map<string, number>): number {
   const stack = [root];
   while (stack.length) {
     const pid = stack.pop()!;
-    try {
-      const statm = readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ');
+    const statm = readProc(`/proc/${pid}/statm`).split(' ');
+    const fields = statFields(pid);
+    if (statm.length > 1 && fields) {
       total += Number(statm[1]) * PAGE_SIZE;
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      // Fields after the command name: state is field 3, utime 14, stime 15, starttime 22.
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       cpu.set(`${pid}:${fields[19]}`, Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // gone
     }
     stack.push(...(children.get(pid) ?? []));
   }
@@ -78,22 +73,13 @@ function sampleTree(root: number, cpu: Map<string, number>): number {
 
 /** Steal time of all cores so far, in clock ticks (0 where /proc/stat is missing). */
 function stealTicks(): number {
-  try {
-    // cpu  user nice system idle iowait irq softirq steal ...
-    return Number(readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/)[8] ?? 0);
-  } catch {
-    return 0;
-  }
+  // cpu  user nice system idle iowait irq softirq steal ...
+  return Number(readProc('/proc/stat').split('\n', 1)[0].trim().split(/\s+/)[8] ?? 0);
 }
 
 /** Shared memory in use on the machine (tmpfs files among it), in bytes; 0 where /proc/meminfo is missing. */
 function sharedMemory(): number {
-  try {
-    const kilobytes = /^Shmem:\s+(\d+) kB$/m.exec(readFileSync('/proc/meminfo', 'utf8'))?.[1];
-    return Number(kilobytes ?? 0) * 1024;
-  } catch {
-    return 0;
-  }
+  return Number(/^Shmem:\s+(\d+) kB$/m.exec(readProc('/proc/meminfo'))?.[1] ?? 0) * 1024;
 }
 
 export function measure(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; quiet?: boolean } = {}): Promise<Measurement> {
@@ -114,8 +100,7 @@ export function measure(command: string, args: string[], options: { env?: NodeJS
     child.on('error', reject);
     child.on('close', (code) => {
       clearInterval(timer);
-      let ticks = 0;
-      for (const value of cpu.values()) ticks += value;
+      const ticks = [...cpu.values()].reduce((sum, value) => sum + value, 0);
       resolve({ command: [command, ...args].join(' '), exitCode: code ?? 1, seconds: (performance.now() - started) / 1000, peakBytes, cpuSeconds: ticks / TICKS, stealSeconds: (stealTicks() - stealAtStart) / TICKS });
     });
   });

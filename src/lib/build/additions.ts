@@ -1,19 +1,11 @@
 /**
- * The build mode: the whole archive, or an additions build (the build that follows one whose output is still in
- * place, when the only change is new policy files). scripts/build.ts decides it before Astro starts
- * (src/lib/build/plan.ts) and hands it to the Astro process as a spec file named in ARCHIVE_ADDITIONS; this
- * module reads and validates it once, as `buildMode`, and every part of the Astro build that depends on it takes
- * it from here:
- *   - the policies loader (src/content.config.ts passes it) loads only the companies (domains) that gained a
- *     snapshot, and writes the next ledger: the previous one with those companies' entries replaced
- *     (src/lib/build/ledger.ts);
- *   - policy and company pages are built for those companies only (their collection holds nothing else);
- *   - site-wide pages list every policy from the next ledger (src/lib/pages/archive.ts), and pages listing many
- *     policies render only the parts the new snapshots change (addedIds);
- *   - the sitemap also lists the pages the previous build published (astro.config.mjs): an archive only
- *     grows, so every one of them is still there.
- * Its search index is made of every policy of the next ledger (src/lib/search/policy-list.ts); its output, the new
- * and changed files only, is then moved into the published site (src/lib/build/publish.ts).
+ * The build mode: the whole archive, or an additions build (docs/decisions/0003). scripts/build.ts decides it
+ * before Astro starts (plan.ts) and names a spec file in ARCHIVE_ADDITIONS; this module reads and validates it
+ * once, as `buildMode`, and every part of the Astro build takes it from here: the policies loader loads only the
+ * companies that gained a snapshot and writes the next ledger (ledger.ts); policy and company pages are built for
+ * those companies only; site-wide pages list every policy from the next ledger (src/lib/pages/archive.ts) and
+ * pages listing many policies render only what the new snapshots change (addedIds); the sitemap also lists the
+ * pages the previous build published (astro.config.mjs): an archive only grows, so every one is still there.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -46,7 +38,6 @@ function readBuildMode(env: NodeJS.ProcessEnv): BuildMode {
   return { kind: 'additions', spec };
 }
 
-/** This process's build mode, read once. */
 export const buildMode: BuildMode = readBuildMode(process.env);
 
 /** The ids of the new snapshots in an additions build; undefined when the whole archive is built. */

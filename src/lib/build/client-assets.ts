@@ -1,15 +1,10 @@
 /**
- * The names of the browser assets (scripts, styles) of the build in progress, for the page cache keys.
- *
- * Why: Astro's incremental build copies a page from the previous build when the page's cache key and its own
- * module graph are unchanged. But a page's HTML also names the hashed files of the client build
- * (/_astro/<name>.<hash>.js, .css) and carries their hashes in its Content-Security-Policy, and those change
- * with code the page does not import: adding an import to the search page's script re-split the bundle, and
- * a reused policy page then loaded a highlighter script the new build no longer had. Keying every page on the
- * client build's file names re-renders the pages whenever those names change, and only then.
- *
- * The Vite plugin below records the names when the client bundle is written; Astro renders pages after that,
- * in the same process, so `clientAssetsKey()` in getStaticPaths() sees them.
+ * The names of the browser assets (scripts, styles) of the build in progress, for the page cache keys. A page's
+ * HTML names the hashed files of the client build (/_astro/<name>.<hash>.js, .css) and carries their hashes in its
+ * Content-Security-Policy, and those change with code the page does not import: a reused policy page once loaded a
+ * highlighter script the new build no longer had. Keying every page on the client build's file names re-renders
+ * the pages whenever those names change, and only then. The Vite plugin below records the names when the client
+ * bundle is written; Astro renders pages after that, in the same process, so `clientAssetsKey()` sees them.
  */
 import type { Plugin } from 'vite';
 

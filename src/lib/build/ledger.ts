@@ -1,11 +1,7 @@
 /**
  * The archive ledger: every policy's collection entry as the site-wide pages use it (id, digest and data,
- * whose `summary` holds the topic excerpts), written by the policies loader at every build.
- *
- * Why: a build that only adds snapshots (src/lib/build/plan.ts) loads and renders only the companies that
- * gained one, and the site-wide pages (home, company index, topics, search filters) still have to list every
- * policy. They read the ledger of the previous build with the new entries merged in, instead of loading the
- * 10,000 other policy files again.
+ * whose `summary` holds the topic excerpts), written by the policies loader at every build; an additions build's
+ * site-wide pages read it instead of every policy file (docs/scaling.md, "Additions builds").
  *
  * A ledger is a folder of LEDGER_SHARDS files, a company's entries always in the same one (by a hash of its
  * domain): an addition rewrites the files of the companies it touches and links the others (76 MB for
@@ -13,6 +9,7 @@
  */
 import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { compareBytes } from '../history/series.ts';
 
 export const LEDGER_SHARDS = 32;
 
@@ -47,7 +44,7 @@ export function readLedger<D = Record<string, unknown>>(dir: string): LedgerEntr
   const entries = readdirSync(dir)
     .filter((name) => /^\d+\.json$/.test(name))
     .flatMap((name) => readShard<D>(path.join(dir, name)));
-  return entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return entries.sort((a, b) => compareBytes(a.id, b.id));
 }
 
 function readShard<D>(file: string): LedgerEntry<D>[] {

@@ -11,10 +11,7 @@ import { processAlive } from '../files/process-alive.ts';
 
 export class LockedError extends Error {}
 
-interface Holder {
-  pid: number;
-  started: string;
-}
+type Holder = { pid: number; started: string };
 
 function readHolder(file: string): Holder | undefined {
   const holder = readJson<Holder>(file);
@@ -42,7 +39,8 @@ export function acquireLock(file: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readHolder(file);
-    const stale = holder ? !processAlive(holder.pid) : Date.now() - mtimeOf(file) > UNREADABLE_GRACE_MS;
+    const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+    const stale = holder ? !processAlive(holder.pid) : Date.now() - mtime > UNREADABLE_GRACE_MS;
     if (!stale || attempt > 0) {
       throw new LockedError(
         `another build is running in this checkout${holder ? ` (pid ${holder.pid}, started ${holder.started})` : ''}: wait for it to finish, or remove ${file} if no build runs`,
@@ -55,13 +53,5 @@ export function acquireLock(file: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
-  }
-}
-
-function mtimeOf(file: string): number {
-  try {
-    return statSync(file).mtimeMs;
-  } catch {
-    return 0;
   }
 }

@@ -1,12 +1,7 @@
 /**
- * What a build has to do, decided before Astro starts (scripts/build.ts).
- *
- * An archive only grows: new snapshots are imported, old ones never change. When the previous build's output
- * is still in place, was made by the same code and settings, and every policy file it was built from is still
- * there unchanged, the only difference is new files: an additions build renders the companies that gained a
- * snapshot and the site-wide pages, and moves them over the previous output (src/lib/build/additions.ts).
- * Anything else (a changed or removed file, new code, other settings, no previous record) builds the whole
- * archive.
+ * What a build has to do, decided before Astro starts (scripts/build.ts): an additions build when the previous
+ * output is in place, made by the same code and settings, and the only change is new policy files
+ * (docs/decisions/0003); else the whole archive.
  *
  * Files are compared by size and modification time, as make does: the importer writes every file anew
  * (write, then rename), so an edited or re-imported file has a new time.

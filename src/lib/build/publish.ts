@@ -1,41 +1,20 @@
 /**
- * Publishing never leaves a half-written site, in either kind of build.
- *
- * A build of the whole archive writes the new site beside the published one (`<out>.next`), and only a complete
- * site replaces it, by two renames (`<out>` → `<out>.old`, `<out>.next` → `<out>`).
- *
- * An additions build writes only its new and changed files, beside the published site (`<out>.additions`):
- * pages, data files and the search index's new partitions with its `partitions.json`. When that folder is
- * complete it is marked so (`COMPLETE`), and its files are renamed into the published site: new files first,
- * then the files they replace, `pagefind/partitions.json` last, then the partitions no longer listed are
- * removed. Every file is replaced whole, and no page links to a file that is not there yet: a reader sees the
- * site before or after the addition, and a search finds the new snapshot once its page is there. Its cost grows
- * with the addition, not with the archive (linking a 10,000-policy site of 97,000 files into a copy and removing
- * the old copy took 26 s of an addition).
- *
- * A build that fails or is killed leaves the published site as it was; its leftovers are handled by the next
- * build (`cleanLeftovers`): an unfinished folder is removed, a complete additions folder is moved in (the
- * interrupted publishing is finished), and a site whose build was killed between the two renames is put back.
+ * Publishing never leaves a half-written site, in either kind of build (docs/robustness.md, "Publishing is
+ * atomic"): a whole site is built in `<out>.next` and replaces `<out>` by two renames; an additions build writes
+ * its new and changed files to `<out>.additions`, marks the folder complete, then renames them in, new files
+ * first, `pagefind/partitions.json` last. The next build handles what a failed or killed one left
+ * (`cleanLeftovers`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-export interface Stage {
-  /** The published site. */
-  out: string;
-  /** Where the next whole site is built. */
-  next: string;
-  /** The published site while the next one takes its place. */
-  old: string;
-  /** Where an additions build writes its new and changed files. */
-  additions: string;
-}
-
 /** Marks an additions folder as complete: from then on it is published, if need be by the next build. */
 export const COMPLETE = '.complete';
 const MANIFEST = path.join('pagefind', 'partitions.json');
+type Stage = ReturnType<typeof stagePaths>;
 
-export function stagePaths(outDir: string): Stage {
+/** The published site, where the next whole site is built, the old one while it is replaced, an addition's files. */
+export function stagePaths(outDir: string) {
   return { out: outDir, next: `${outDir}.next`, old: `${outDir}.old`, additions: `${outDir}.additions` };
 }
 

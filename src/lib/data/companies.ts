@@ -3,18 +3,22 @@
  * company's series and snapshots). Series are listed even while a company has only one (its domain), so a
  * program written today keeps working when the archive tells a company's services apart.
  */
-import { seriesKey } from '../history/series.ts';
+import { compareBytes, seriesKey } from '../history/series.ts';
 import { companyPath, type Company } from '../policies/views.ts';
 import { DATA_VERSION, dataPaths, snapshotRow, type PolicyEntry } from './snapshots.ts';
 
 const abs = (path: string, site: URL) => new URL(path, site).href;
+/** What a company's file says of each of its snapshots, besides its id and changes page: fields of its row. */
+const SNAPSHOT_FIELDS = [
+  'archived_on', 'title', 'word_count', 'clause_count', 'content_hash', 'snapshot_url', 'source', 'page_url', 'json_url'
+] as const;
 
 export function companiesIndex(companies: Company<PolicyEntry>[], site: URL) {
   return {
     $schema: abs(dataPaths.schema('companies'), site),
     schema_version: DATA_VERSION,
     companies: [...companies]
-      .sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0))
+      .sort((a, b) => compareBytes(a.domain, b.domain))
       .map((company) => ({
         domain: company.domain,
         name: company.name,
@@ -39,24 +43,13 @@ export function companyDocument(company: Company<PolicyEntry>, site: URL) {
     name: company.name,
     page_url: abs(companyPath(company.domain), site),
     feed_url: abs(dataPaths.companyFeed(company.domain), site),
-    series: [...series].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([id, policies]) => ({
+    series: [...series].sort(([a], [b]) => compareBytes(a, b)).map(([id, policies]) => ({
       id,
       snapshots: policies.map((policy) => {
         const row = snapshotRow(policy, site);
         const changes = dataPaths.changes(policy);
-        return {
-          id: row.snapshot_id,
-          archived_on: row.archived_on,
-          title: row.title,
-          word_count: row.word_count,
-          clause_count: row.clause_count,
-          content_hash: row.content_hash,
-          snapshot_url: row.snapshot_url,
-          source: row.source,
-          page_url: row.page_url,
-          json_url: row.json_url,
-          changes_url: changes ? abs(changes, site) : null,
-        };
+        const fields = Object.fromEntries(SNAPSHOT_FIELDS.map((name) => [name, row[name]]));
+        return { id: row.snapshot_id, ...fields, changes_url: changes ? abs(changes, site) : null };
       }),
     })),
   };

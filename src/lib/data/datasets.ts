@@ -8,7 +8,8 @@ import { gzipSync } from 'node:zlib';
 import { dataFiles, jsonLines } from '../policies/data-file.ts';
 import { TOPICS_IN_ORDER } from '../topics/taxonomy.ts';
 import { toCsv } from './csv.ts';
-import { byId, SNAPSHOT_COLUMNS, snapshotRow, type PolicyEntry } from './snapshots.ts';
+import { compareBytes } from '../history/series.ts';
+import { SNAPSHOT_COLUMNS, snapshotRow, type PolicyEntry } from './snapshots.ts';
 
 export const DATASET_PATHS = {
   snapshotsCsv: '/data/snapshots.csv',
@@ -17,7 +18,7 @@ export const DATASET_PATHS = {
   topics: '/data/topics.csv',
 } as const;
 
-const sorted = (entries: PolicyEntry[]) => [...entries].sort(byId);
+const sorted = (entries: PolicyEntry[]) => [...entries].sort((a, b) => compareBytes(a.id, b.id));
 
 export function snapshotsCsv(entries: PolicyEntry[], site: URL): string {
   // A list column in CSV: topic slugs joined by ";" (slugs never contain one).
@@ -36,17 +37,10 @@ const TOPIC_COLUMNS = ['slug', 'name', 'opp115_category', 'summary', 'display_or
 
 /** The taxonomy with, per topic, how many snapshots address it and in how many clauses. */
 export function topicsCsv(entries: PolicyEntry[]): string {
-  const rows = TOPICS_IN_ORDER.map((topic) => {
-    const on = entries.map((entry) => entry.data.summary.topics[topic.slug]).filter((entry) => entry !== undefined);
-    return {
-      slug: topic.slug,
-      name: topic.name,
-      opp115_category: topic.category,
-      summary: topic.summary,
-      display_order: topic.order,
-      snapshots: on.length,
-      clauses: on.reduce((sum, entry) => sum + entry.count, 0),
-    };
+  const rows = TOPICS_IN_ORDER.map(({ slug, name, category, summary, order }) => {
+    const on = entries.map((entry) => entry.data.summary.topics[slug]).filter((entry) => entry !== undefined);
+    const clauses = on.reduce((sum, entry) => sum + entry.count, 0);
+    return { slug, name, opp115_category: category, summary, display_order: order, snapshots: on.length, clauses };
   });
   return toCsv(TOPIC_COLUMNS, rows);
 }

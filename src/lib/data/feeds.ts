@@ -1,10 +1,8 @@
 /**
- * Atom feeds of new snapshots (the whole archive, and one per company), made by the `feed` library. Dates
- * are the archive dates (a snapshot's "updated" is the day it was archived, the feed's the newest of its
- * entries): the same archive gives the same feed, whatever day it is built.
- *
- * The library puts titles and summaries in CDATA marked type="html", so a reader treats them as HTML: every
- * string from a policy (company name, title) is escaped here with the site's one HTML escape.
+ * Atom feeds of new snapshots (the whole archive, and one per company), made by the `feed` library and dated by
+ * archive dates (docs/data.md, "Deterministic bytes"). The library puts titles and summaries in CDATA marked
+ * type="html", so a reader treats them as HTML: every string from a policy (company name, title) is escaped here
+ * with the site's one HTML escape.
  */
 import { Feed } from 'feed';
 import { formatDate, policyPath, plural } from '../policies/views.ts';
@@ -18,14 +16,6 @@ export interface FeedItem {
   policy: PolicyEntry;
   /** The snapshot before it in its series, if any. */
   previous?: PolicyEntry;
-}
-
-export interface FeedSpec {
-  title: string;
-  /** Site-relative path of the feed itself and of the HTML page it follows. */
-  path: string;
-  page: string;
-  items: FeedItem[];
 }
 
 const signed = (n: number) => (n > 0 ? `+${n.toLocaleString('en')}` : n < 0 ? `−${(-n).toLocaleString('en')}` : '±0');
@@ -47,7 +37,8 @@ export function changeSummary({ policy, previous }: FeedItem): string {
 
 const dayOf = (isoDate: string) => new Date(`${isoDate}T00:00:00Z`);
 
-export function atomFeed(spec: FeedSpec, site: URL): string {
+/** `path`, `page`: site-relative paths of the feed itself and of the HTML page it follows. */
+export function atomFeed(spec: { title: string; path: string; page: string; items: FeedItem[] }, site: URL): string {
   const abs = (path: string) => new URL(path, site).href;
   const newest = spec.items.map((item) => item.policy.data.archivedOn).sort().at(-1);
   const feed = new Feed({

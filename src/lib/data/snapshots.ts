@@ -10,7 +10,7 @@ import { policyPath } from '../policies/views.ts';
 import type { SectionRecord } from '../policies/data-file.ts';
 import type { PolicyFrontmatter } from '../policies/schema.ts';
 import type { PolicySummary } from '../policies/summary.ts';
-import { sourceOf, type Source } from './sources.ts';
+import { sourceOf } from './sources.ts';
 
 /** Version of every published JSON shape (schemas in public/schemas/): a new major version gets new files. */
 export const DATA_VERSION = '1.0';
@@ -59,11 +59,6 @@ export type SnapshotRow = {
   [K in (typeof SNAPSHOT_COLUMNS)[number]]: K extends 'word_count' | 'clause_count' ? number : K extends 'original_url' ? string | null : K extends 'topics' ? string[] : string;
 };
 
-/** Code-point order of ids: the same on every machine and locale. */
-export function byId<T extends { id: string }>(a: T, b: T): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
   const { data } = entry;
   const source = sourceOf(data);
@@ -88,17 +83,11 @@ export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
   };
 }
 
-export interface SnapshotDocument extends Omit<SnapshotRow, 'source' | 'licence'> {
-  $schema: string;
-  schema_version: string;
-  changes_url: string | null;
-  source: Source;
-  sections: SectionRecord[];
-}
+/** Clause id → the archive date from which its text is unchanged in its series (src/lib/history/). */
+type SinceDates = Record<string, string>;
 
 /** The per-snapshot JSON document (schema: public/schemas/snapshot-1.json). */
-/** `since`: clause id → the archive date from which its text is unchanged in its series (src/lib/history/). */
-export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL, since: Record<string, string> = {}): SnapshotDocument {
+export function snapshotDocument(entry: PolicyEntry, sections: SectionRecord[], site: URL, since: SinceDates = {}) {
   const { source: _id, licence: _licence, ...row } = snapshotRow(entry, site);
   const changes = dataPaths.changes(entry);
   return {

@@ -1,11 +1,6 @@
 /**
- * Where a snapshot's text comes from, and the licence and attribution its reuse needs. One rule for the
- * policy page's provenance and every published data file.
- *   - Open Terms Archive (its link text or its repository in the snapshot URL): ODC-BY 1.0, attribute
- *     "Open Terms Archive contributors";
- *   - a Wayback Machine snapshot: in this archive, the Princeton-Leuven Longitudinal Corpus of Privacy Policies
- *     (the bundled sample and the shared corpus), for research use;
- *   - anything else: no licence known; the snapshot URL is the authority.
+ * Where a snapshot's text comes from, and the licence and attribution its reuse needs: one rule for the policy
+ * page's provenance and every published data file (docs/data.md, "Sources and licences").
  */
 export interface Source {
   id: 'open-terms-archive' | 'princeton-leuven' | 'other';

@@ -11,20 +11,11 @@ export type ChangeEntry =
   | { kind: 'removed'; previous: number }
   | { kind: 'edited'; current: number; previous: number };
 
-export interface ChangeCounts {
-  added: number;
-  removed: number;
-  edited: number;
-  unchanged: number;
-}
+export type ChangeCounts = Record<'added' | 'removed' | 'edited' | 'unchanged', number>;
 
 export function changeCounts(alignment: Alignment): ChangeCounts {
   const counts = { added: 0, removed: alignment.removed.length, edited: 0, unchanged: 0 };
-  for (const m of alignment.matches) {
-    if (m.kind === 'same') counts.unchanged++;
-    else if (m.kind === 'edited') counts.edited++;
-    else counts.added++;
-  }
+  for (const m of alignment.matches) counts[m.kind === 'same' ? 'unchanged' : m.kind]++;
   return counts;
 }
 

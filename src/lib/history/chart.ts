@@ -6,15 +6,10 @@
  */
 import { escapeHtml } from '../policies/render.ts';
 
-export interface ChartPoint {
-  date: string;
-  changed: number;
-}
-
 const WIDTH = 240;
 const HEIGHT = 48;
 
-export function changeChart(points: readonly ChartPoint[], label: string): string {
+export function changeChart(points: readonly { date: string; changed: number }[], label: string): string {
   if (!points.length) return '';
   const max = Math.max(1, ...points.map((p) => p.changed));
   const step = WIDTH / points.length;

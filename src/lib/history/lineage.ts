@@ -1,11 +1,8 @@
 /**
- * Clause lineage: which clause of the previous snapshot of a series each clause of this one continues.
- *   - same text (whitespace normalised) → "same", wherever it moved (the earliest unused occurrence first);
- *   - else the most similar unmatched previous clause, when similar enough → "edited";
- *   - else "added"; previous clauses nobody continues are "removed".
- * Similarity: the Dice coefficient of the two clauses' word multisets (the topic classifier's tokenizer), with
- * EDIT_THRESHOLD chosen on the shared corpus (docs/history.md). Pairs are taken best first, nearer positions
- * first among equals, so that a one-word edit is never beaten by a distant look-alike.
+ * Clause lineage: which clause of the previous snapshot of a series each clause of this one continues ("same" or
+ * "edited", else "added"; previous clauses nobody continues are "removed"), by the rules of docs/history.md. Pairs
+ * are taken best first, nearer positions first among equals, so that a one-word edit is never beaten by a distant
+ * look-alike.
  */
 import { tokenize } from '../topics/tokenize.ts';
 
@@ -48,8 +45,7 @@ export function alignClauses(previous: readonly ClauseText[], current: readonly 
     }
   });
   matchEdits(previous, current, matches, used);
-  const removed: number[] = [];
-  for (let j = 0; j < previous.length; j++) if (!used[j]) removed.push(j);
+  const removed = previous.flatMap((_, j) => (used[j] ? [] : [j]));
   return { matches: matches.map((m) => m ?? { kind: 'added' }), removed };
 }
 
@@ -58,8 +54,8 @@ function matchEdits(previous: readonly ClauseText[], current: readonly ClauseTex
   const right = previous.flatMap((_, j) => (used[j] ? [] : [j]));
   if (!left.length || !right.length) return;
   const windowed = left.length * right.length > MAX_PAIRS;
-  const currentBags = new Map(left.map((i) => [i, wordBag(current[i].text)]));
-  const previousBags = new Map(right.map((j) => [j, wordBag(previous[j].text)]));
+  const currentBags = new Map(left.map((i) => [i, wordBag(countTokens(current[i].text))]));
+  const previousBags = new Map(right.map((j) => [j, wordBag(countTokens(previous[j].text))]));
   const pairs: { i: number; j: number; score: number; distance: number }[] = [];
   for (const i of left) {
     const a = currentBags.get(i)!;
@@ -82,13 +78,9 @@ function matchEdits(previous: readonly ClauseText[], current: readonly ClauseTex
 }
 
 /** A clause's words with their counts and its number of words. */
-interface WordBag {
-  counts: Map<string, number>;
-  size: number;
-}
+type WordBag = { counts: Map<string, number>; size: number };
 
-function wordBag(text: string): WordBag {
-  const counts = countTokens(text);
+function wordBag(counts: Map<string, number>): WordBag {
   let size = 0;
   for (const n of counts.values()) size += n;
   return { counts, size };
@@ -111,8 +103,7 @@ export function countTokens(text: string): Map<string, number> {
 
 /** 2·|A∩B| / (|A|+|B|) over word multisets: 1 for the same words, 0 for none in common. */
 export function dice(a: Map<string, number>, b: Map<string, number>): number {
-  const size = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
-  return diceOfBags({ counts: a, size: size(a) }, { counts: b, size: size(b) });
+  return diceOfBags(wordBag(a), wordBag(b));
 }
 
 /**

@@ -1,12 +1,8 @@
 /**
- * The history of every series, computed by the policies loader once all policies are prepared: for each
- * snapshot, its lineage against the previous snapshot of its series (`since` of every clause), the counts of
- * its changes and its changes pages. Written next to the policy's page file:
- *   <id>.clauses.json  the clause ids, texts and headings (written by the worker that segments the policy);
- *   <id>.history.json  { key, meta, since }: `since` maps clause id → date (read by the policy page);
- *   <id>.changes.json  the HTML of each changes page (read by the changes pages).
- * Each snapshot's `key` hashes its own digest and its predecessor's key: a snapshot is computed again only when
- * it or an earlier snapshot of its series changed. Adding the newest snapshot computes one lineage.
+ * The history of every series, computed by the policies loader once all policies are prepared (docs/history.md,
+ * "Where it is computed"): each snapshot's lineage against the previous one of its series, its change counts and
+ * changes pages, written next to its page file (historyFiles). A snapshot's `key` hashes its own digest and its
+ * predecessor's key: it is computed again only when it or an earlier snapshot of its series changed.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -24,17 +20,13 @@ import { createWorkerPool } from '../workers/pool.ts';
 /** What pages and feeds know of a snapshot's history (kept in the data store, a few dozen bytes). */
 export interface HistoryMeta {
   key: string;
-  /** Id of the previous snapshot of its series, if any. */
+  /** Id of the previous snapshot of its series, if any, and the changes since it. */
   previous?: string;
-  /** Its changes since that one. */
   counts?: ChangeCounts;
   /** Number of changes pages (0 without a previous snapshot). */
   changePages: number;
-  /** Clauses whose text is unchanged since an earlier snapshot of the series. */
-  unchanged: number;
   /** The oldest date from which clauses are unchanged, and how many (with a previous snapshot only: its page says it). */
   oldest?: { date: string; count: number };
-  clauseCount: number;
 }
 
 interface HistoryFile {
@@ -121,8 +113,8 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
     }
     const clauses = readJson<ClauseText[]>(files.clauses);
     if (!clauses) throw new Error(`${files.clauses}: missing or unreadable (a full build writes it again)`);
-    let since: string[];
-    let meta: HistoryMeta;
+    let since = sinceDates(undefined, undefined, entry.data.archivedOn, clauses.length);
+    let meta: HistoryMeta = { key, changePages: 0 };
     if (previous) {
       const before = previous.clauses ?? readJson<ClauseText[]>(historyFiles(previous.entry.data.pageFile).clauses) ?? [];
       const beforeSince = previous.since ?? readJson<HistoryFile>(historyFiles(previous.entry.data.pageFile).history)?.since ?? {};
@@ -130,11 +122,7 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
       since = sinceDates(alignment, before.map((c) => beforeSince[c.id] ?? previous!.entry.data.archivedOn), entry.data.archivedOn, clauses.length);
       const pages = renderChangePages({ previousId: previous.entry.id, currentId: entry.id, previous: before, current: clauses, entries: changeEntries(alignment) });
       writeJson(files.changes, pages);
-      const counts = changeCounts(alignment);
-      meta = { key, previous: previous.entry.id, counts, changePages: pages.length, unchanged: counts.unchanged, clauseCount: clauses.length };
-    } else {
-      since = sinceDates(undefined, undefined, entry.data.archivedOn, clauses.length);
-      meta = { key, changePages: 0, unchanged: 0, clauseCount: clauses.length };
+      meta = { key, previous: previous.entry.id, counts: changeCounts(alignment), changePages: pages.length };
     }
     const sinceById = Object.fromEntries(clauses.map((c, i) => [c.id, since[i]]));
     if (previous) meta.oldest = oldestSince(sinceById);

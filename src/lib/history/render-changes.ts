@@ -1,11 +1,7 @@
 /**
  * The HTML of a changes page's list of changes, as strings (like src/lib/policies/render.ts, whose escaping it
- * reuses), cut into pages so that the largest pairs of the corpus stay within the page-weight budget.
- *
- * An edited clause is a word diff (`diff`'s diffWords): removed words in <del>, added words in <ins>, each with
- * visually hidden words that a screen reader says ("removed:", "added:"); long unchanged stretches inside it
- * are shortened to CONTEXT_WORDS words either side of a change. An added or removed clause shows its text cut
- * to an excerpt, linked to the whole clause. Colour is never the only sign: every change is labelled in words.
+ * reuses), cut into pages so that the largest pairs of the corpus stay within the page-weight budget. What each
+ * change shows, and why, is in docs/history.md; colour is never the only sign.
  */
 import { diffWords } from 'diff';
 import { escapeHtml } from '../policies/render.ts';

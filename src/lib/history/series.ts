@@ -20,7 +20,7 @@ function byOldest(a: SeriesMember, b: SeriesMember): number {
 export function groupSeries<P extends SeriesMember>(policies: readonly P[]): Map<string, P[]> {
   const groups = Map.groupBy(policies, (policy) => seriesKey(policy.data));
   for (const list of groups.values()) list.sort(byOldest);
-  return new Map([...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return new Map([...groups].sort(([a], [b]) => compareBytes(a, b)));
 }
 
 /** The snapshot just before and just after this one in its series. */
@@ -31,10 +31,8 @@ export function seriesNeighbours<P extends SeriesMember>(policies: readonly P[],
 }
 
 /**
- * Ids the earlier importer gave (`<date>`, then `<date>-2`, -3 … in import order within a domain and day) that
- * no snapshot has any more, each with the snapshot now at its place: their URLs get a redirect page. The order
- * reproduced is that of `npm run build:corpus` (Open Terms Archive files by file name, that is by service, then
- * the Wayback sources); a same-day Wayback snapshot keeps its `<date>` id and so never moved.
+ * Ids the earlier importer gave (`<date>`, then `<date>-2`, -3 … in its import order, docs/history.md) that no
+ * snapshot has any more, each with the snapshot now at its place: their URLs get a redirect page.
  */
 export function formerIds<P extends SeriesMember>(policies: readonly P[]): { domain: string; former: string; to: P }[] {
   const current = new Set(policies.map((p) => p.id));
@@ -52,6 +50,7 @@ export function formerIds<P extends SeriesMember>(policies: readonly P[]): { dom
   return out;
 }
 
-function compareBytes(a: string, b: string): number {
+/** Code-point order: the same on every machine and locale. */
+export function compareBytes(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,30 +1,20 @@
 /**
- * Cache keys for Astro's incremental static builds (experimental.incrementalBuild in astro.config.mjs).
- *
- * Astro skips rendering a page from getStaticPaths() when its cacheKey and the code it imports are both
- * unchanged since the previous build, and copies the earlier output instead. The key must therefore change
- * whenever anything the page shows changes: it is a hash of the page's props, which is everything a page of
- * this site renders besides its code (layouts read no collection; a policy page's body file is written by
- * the loader from the same source as its entry). A content entry counts by its digest, which the policies
- * loader computes from the source file and the code that prepares it (src/loaders/policies.ts):
- * hashing a digest instead of the entry's data keeps keys cheap for pages that list many policies.
- *
- * Why it matters: an archive only grows, and without this every build re-rendered every page (109 s of a
- * 240 s one-policy addition at 10,000 policies).
+ * Cache keys for Astro's incremental static builds (docs/scaling.md, "Pages"): Astro copies a page's earlier
+ * output when its cacheKey and code are unchanged, so the key hashes the page's props, everything a page of this
+ * site renders besides its code (layouts read no collection; a policy page's body file is written by the loader
+ * from the same source as its entry). A content entry counts by its digest (src/loaders/policies.ts), which keeps
+ * keys cheap for pages that list many policies. Without keys every build re-rendered every page (109 s of a 240 s
+ * one-policy addition at 10,000 policies).
  */
 import { createHash } from 'node:crypto';
 import { clientAssetsKey } from '../build/client-assets.ts';
 
-interface DigestedEntry {
-  collection: string;
-  id: string;
-  digest: string | number;
-}
+type DigestedEntry = { collection: string; id: string; digest: string | number };
 
 function isDigestedEntry(value: unknown): value is DigestedEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const entry = value as Partial<DigestedEntry>;
-  return typeof entry.collection === 'string' && typeof entry.id === 'string' && (typeof entry.digest === 'string' || typeof entry.digest === 'number');
+  const entry = value as Partial<DigestedEntry> | null | undefined;
+  const named = typeof entry?.collection === 'string' && typeof entry.id === 'string';
+  return named && (typeof entry.digest === 'string' || typeof entry.digest === 'number');
 }
 
 /**

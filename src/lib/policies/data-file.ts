@@ -1,13 +1,8 @@
 /**
- * The open-data form of one policy (its sections and clauses as plain text with topics), prepared by the
- * loader beside its page file (page-file.ts) from the same segmentation, so the published JSON and datasets
- * never parse HTML again (src/lib/data/, docs/data.md). Two files per policy:
- *   <id>.sections.json     the sections and clauses, read by the policy's index.json endpoint;
- *   <id>.clauses.jsonl.gz  one gzip member holding the policy's rows of the clauses dataset, written by the
- *                          history pass, which knows each clause's `since` (src/lib/history/pass.ts). Gzip members
- *                          concatenate into one valid gzip file (RFC 1952, 2.2), so /data/clauses.jsonl.gz is
- *                          the members of every policy in id order: an additions build compresses nothing
- *                          again, and the same archive always gives the same bytes (no time in the header).
+ * The open-data form of one policy, prepared by the loader beside its page file from the same segmentation, so
+ * the published JSON and datasets never parse HTML again (docs/data.md, "How the clause data is made"):
+ * `<id>.sections.json`, read by the policy's index.json, and `<id>.clauses.jsonl.gz`, its gzip member of the clauses
+ * dataset, written by the history pass, which knows each clause's `since` (src/lib/history/pass.ts).
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -34,27 +29,7 @@ export interface SectionRecord {
   clauses: ClauseRecord[];
 }
 
-/** One row of /data/clauses.jsonl.gz. */
-interface ClauseRow {
-  snapshot_id: string;
-  domain: string;
-  archived_on: string;
-  section_id: string;
-  section: string;
-  clause_id: string;
-  position: number;
-  kind: Clause['kind'];
-  text: string;
-  topics: string[];
-  /** The archive date from which the clause's text is unchanged in its series. */
-  since: string;
-}
-
-export interface SnapshotKey {
-  id: string;
-  domain: string;
-  archivedOn: string;
-}
+type SnapshotKey = { id: string; domain: string; archivedOn: string };
 
 export function dataFiles(pageFile: string): { sections: string; clauses: string } {
   const base = pageFile.replace(/\.page$/, '');
@@ -72,7 +47,8 @@ function sectionRecords(sections: Section[]): SectionRecord[] {
   }));
 }
 
-function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[], since: Record<string, string>): ClauseRow[] {
+/** The rows of /data/clauses.jsonl.gz; `since` maps clause id → the date from which its text is unchanged. */
+function clauseRows(snapshot: SnapshotKey, sections: SectionRecord[], since: Record<string, string>) {
   return sections.flatMap((section) =>
     section.clauses.map((clause) => ({
       snapshot_id: snapshot.id,

@@ -29,9 +29,8 @@ export const policyFrontmatter = z.strictObject({
   service: z.string().regex(SERVICE_PATTERN, 'expected a service slug (lower-case words joined by hyphens)').optional(),
   /** Display name of the company, e.g. "AtTask". */
   company: z.string().min(1),
-  /** Title of the policy page. */
+  /** Title of the policy page (provenance, not its heading: heading.ts). */
   title: z.string().min(1),
-  /** Day the snapshot was archived. */
   archivedOn: isoDate,
   /** Where the archived snapshot can be seen (Wayback Machine, Open Terms Archive, ...). */
   snapshotUrl: httpUrl,
@@ -41,7 +40,6 @@ export const policyFrontmatter = z.strictObject({
   sourceLabel: z.string().min(1),
   /** sha256 of the archived input file's bytes: provenance, and how re-imports recognise a file. */
   contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/, 'expected sha256:<64 hex digits>'),
-  /** Number of words in the policy body. */
   wordCount: z.number().int().nonnegative(),
 });
 

@@ -12,14 +12,8 @@ import type { Section } from '../clauses/types.ts';
 /** A topic page lists at most this many clauses of one policy (the rest are a link away)... */
 export const CLAUSES_PER_POLICY = 2;
 
-export interface TopicExcerpt {
-  /** Clause anchor id on the policy page. */
-  id: string;
-  /** Its section heading ("" before the first heading). */
-  heading: string;
-  /** Its text, cut to an excerpt. */
-  text: string;
-}
+/** A clause on a topic: its anchor id, its section heading ("" before the first heading) and its text, cut. */
+export type TopicExcerpt = { id: string; heading: string; text: string };
 
 export interface PolicySummary {
   clauseCount: number;

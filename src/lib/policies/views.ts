@@ -59,30 +59,17 @@ export function formatDate(isoDate: string): string {
   return `${day} ${names[month - 1]} ${year}`;
 }
 
-export interface ArchiveStats {
-  policies: number;
-  companies: number;
-  clauses: number;
-  words: number;
-  firstYear?: number;
-  lastYear?: number;
-}
-
-export function archiveStats(policies: PolicyLike[]): ArchiveStats {
-  let clauses = 0;
-  let words = 0;
-  let firstYear: number | undefined;
-  let lastYear: number | undefined;
-  const domains = new Set<string>();
-  for (const policy of policies) {
-    domains.add(policy.data.domain);
-    clauses += policy.data.summary.clauseCount;
-    words += policy.data.wordCount;
-    const year = Number(policy.data.archivedOn.slice(0, 4));
-    firstYear = firstYear === undefined ? year : Math.min(firstYear, year);
-    lastYear = lastYear === undefined ? year : Math.max(lastYear, year);
-  }
-  return { policies: policies.length, companies: domains.size, clauses, words, firstYear, lastYear };
+/** How many snapshots, companies, clauses and words, and the first and last archive year (undefined: none). */
+export function archiveStats(policies: PolicyLike[]) {
+  const years = policies.map((policy) => Number(policy.data.archivedOn.slice(0, 4))).sort((a, b) => a - b);
+  return {
+    policies: policies.length,
+    companies: new Set(policies.map((policy) => policy.data.domain)).size,
+    clauses: policies.reduce((sum, policy) => sum + policy.data.summary.clauseCount, 0),
+    words: policies.reduce((sum, policy) => sum + policy.data.wordCount, 0),
+    firstYear: years[0] as number | undefined,
+    lastYear: years.at(-1),
+  };
 }
 
 /** "1 clause", "2,417 clauses". */

@@ -7,8 +7,7 @@ import { archivePolicies } from '../../lib/pages/archive.ts';
 import { byNewest, groupByCompany } from '../../lib/policies/views.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const policies = await archivePolicies();
-  const items: FeedItem[] = groupByCompany(policies)
+  const items: FeedItem[] = groupByCompany(await archivePolicies())
     .flatMap((company) => company.policies.map((policy) => ({ policy, previous: seriesNeighbours(company.policies, policy).older })))
     .sort((a, b) => byNewest(a.policy, b.policy))
     .slice(0, FEED_ENTRIES);

@@ -2,10 +2,9 @@
 import { seriesNeighbours } from '../../../lib/history/series.ts';
 import type { APIRoute } from 'astro';
 import { atomFeed, FEED_ENTRIES } from '../../../lib/data/feeds.ts';
-import type { PolicyEntry } from '../../../lib/data/snapshots.ts';
 import { companyPaths } from '../../../lib/pages/archive.ts';
 import { companyPath, type Company } from '../../../lib/policies/views.ts';
-import { dataPaths } from '../../../lib/data/snapshots.ts';
+import { dataPaths, type PolicyEntry } from '../../../lib/data/snapshots.ts';
 
 export const getStaticPaths = companyPaths;
 
