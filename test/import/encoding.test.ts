@@ -26,6 +26,15 @@ describe('decodeInput', () => {
     expect(decodeInput(be)).toEqual({ text });
   });
 
+  it('decodes a large file of multi-byte text with one bad byte at its end (--max-bytes allows any size)', () => {
+    // A pattern over the whole text once found the bad byte here; on 60 MB it overflowed the regexp stack.
+    const text = 'é€😀'.repeat(7_000_000);
+    const bytes = Buffer.concat([Buffer.from(text), Buffer.from([0xff])]);
+    const decoded = decodeInput(bytes);
+    expect(decoded.text).toBe(`${text}\xff`);
+    expect(decoded.warning?.message).toBe(`invalid UTF-8 (byte 0xFF at offset ${bytes.length - 1}); decoded as Latin-1`);
+  });
+
   it('still rejects a file with NUL bytes and no byte order mark', () => {
     expect(() => decodeInput(Buffer.from('ab\0cd'))).toThrow(/binary file/);
   });

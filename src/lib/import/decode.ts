@@ -19,19 +19,29 @@ function lineOfOffset(bytes: Uint8Array, offset: number): number {
   return bytes.subarray(0, offset).filter((byte) => byte === 0x0a).length + 1;
 }
 
-/** A run of well-formed UTF-8 (the Unicode Standard's table 3-7), over the bytes read as Latin-1 characters. */
-const WELL_FORMED = new RegExp(
-  String.raw`(?:[\x00-\x7f]+|[\xc2-\xdf][\x80-\xbf]` + // one and two bytes
-    String.raw`|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]` + // three
-    String.raw`|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2})*`, // four
-  'y',
-);
-
-/** Offset of the first byte (from `from`) that makes the bytes invalid UTF-8, or -1. */
-function firstInvalidUtf8(bytesAsLatin1: string, from = 0): number {
-  WELL_FORMED.lastIndex = from;
-  const end = from + WELL_FORMED.exec(bytesAsLatin1)![0].length;
-  return end === bytesAsLatin1.length ? -1 : end;
+/** Offset of the first byte (from `from`) that makes `bytes` invalid UTF-8, or -1. */
+function firstInvalidUtf8(bytes: Uint8Array, from = 0): number {
+  let i = from;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i];
+    if (b < 0x80) { i++; continue; }
+    let need: number;
+    let min: number;
+    if (b >= 0xc2 && b <= 0xdf) { need = 1; min = 0x80; }
+    else if (b >= 0xe0 && b <= 0xef) { need = 2; min = 0x800; }
+    else if (b >= 0xf0 && b <= 0xf4) { need = 3; min = 0x10000; }
+    else return i;
+    let cp = b & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07);
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (c & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += need + 1;
+  }
+  return -1;
 }
 
 const utf8 = new TextDecoder('utf-8');
@@ -50,11 +60,10 @@ export function decodeInput(bytes: Uint8Array): Decoded {
     const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
-  const bytesAsLatin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
   let text = '';
   let at = 0;
-  const first = firstInvalidUtf8(bytesAsLatin1);
-  for (let bad = first; bad !== -1; bad = firstInvalidUtf8(bytesAsLatin1, at)) {
+  const first = firstInvalidUtf8(bytes);
+  for (let bad = first; bad !== -1; bad = firstInvalidUtf8(bytes, at)) {
     text += utf8.decode(bytes.subarray(at, bad)) + latin1.decode(bytes.subarray(bad, bad + 1));
     at = bad + 1;
   }
