@@ -58,3 +58,9 @@ describe('text passes take time linear in their input', () => {
     }, 180_000);
   }
 });
+
+it('a file that opens with four million blank lines (4 MB, under the default size limit) imports', () => {
+  // One pattern once skipped them, and overflowed V8's regexp stack (RangeError) on this file.
+  const converted = convertPolicy(Buffer.from(`${'\n'.repeat(4_000_000)}${HEADER('example.com', '2020-01-01')}\n\nText.\n`));
+  expect(converted.frontmatter.archivedOn).toBe('2020-01-01');
+});

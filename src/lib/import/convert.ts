@@ -28,8 +28,12 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   const text = decoded.text.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 
   // The header is the first line; blank lines before it are tolerated.
-  const start = /^(?:[^\S\n]*\n)*/.exec(text)![0].length;
-  const lineNo = text.slice(0, start).split('\n').length;
+  let start = 0;
+  let lineNo = 1;
+  for (let nl = text.indexOf('\n'); nl !== -1 && text.slice(start, nl).trim() === ''; nl = text.indexOf('\n', start)) {
+    start = nl + 1;
+    lineNo++;
+  }
   const nl = text.indexOf('\n', start);
   const headerLine = nl === -1 ? text.slice(start) : text.slice(start, nl);
   if (headerLine.trim() === '') throw new InputError(lineNo, 'empty file: no provenance header');
