@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
-import type { Section } from '../clauses/types.ts';
+import { sectionClauses, type Section } from '../clauses/types.ts';
 import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
 import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
 import { renderChangePages } from './render-changes.ts';
@@ -42,7 +42,7 @@ export function historyFiles(pageFile: string): { clauses: string; history: stri
 
 export function clauseTexts(sections: readonly Section[]): ClauseText[] {
   return sections.flatMap((section) =>
-    section.blocks.flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items)).map((clause) => ({ id: clause.id, text: clause.text, heading: section.heading })),
+    sectionClauses(section).map((clause) => ({ id: clause.id, text: clause.text, heading: section.heading })),
   );
 }
 

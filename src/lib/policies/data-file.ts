@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Clause, Section } from '../clauses/types.ts';
+import { sectionClauses, type Clause, type Section } from '../clauses/types.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
 /** A clause in the published JSON: snake_case names, as in every published data file. */
@@ -41,9 +41,7 @@ function sectionRecords(sections: Section[]): SectionRecord[] {
     id: section.id,
     heading: section.heading,
     level: section.level,
-    clauses: section.blocks
-      .flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items))
-      .map((clause) => ({ id: clause.id, kind: clause.kind, position: clause.position, text: clause.text, topics: clause.topics })),
+    clauses: sectionClauses(section).map(({ id, kind, position, text, topics }) => ({ id, kind, position, text, topics })),
   }));
 }
 
