@@ -117,7 +117,7 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
     let meta: HistoryMeta = { key, changePages: 0 };
     if (previous) {
       const before = previous.clauses ?? readJson<ClauseText[]>(historyFiles(previous.entry.data.pageFile).clauses) ?? [];
-      const beforeSince = previous.since ?? readJson<HistoryFile>(historyFiles(previous.entry.data.pageFile).history)?.since ?? {};
+      const beforeSince = previous.since ?? readSince(previous.entry.data.pageFile);
       const alignment = alignClauses(before, clauses);
       since = sinceDates(alignment, before.map((c) => beforeSince[c.id] ?? previous!.entry.data.archivedOn), entry.data.archivedOn, clauses.length);
       const pages = renderChangePages({ previousId: previous.entry.id, currentId: entry.id, previous: before, current: clauses, entries: changeEntries(alignment) });
