@@ -20,7 +20,6 @@ export function fnv1a(text: string): number {
   return h;
 }
 
-/** The shard of a company's entries. */
 export const shardOf = (domain: string): number => fnv1a(domain) % LEDGER_SHARDS;
 
 export interface LedgerEntry<D = Record<string, unknown>> {
