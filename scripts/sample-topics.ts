@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../src/config.ts';
 import { segment } from '../src/lib/clauses/segment.ts';
+import { sectionClauses } from '../src/lib/clauses/types.ts';
 import { expandPaths } from '../src/lib/import/files.ts';
 import { convertPolicy } from '../src/lib/import/convert.ts';
 import { labelTopics } from '../src/lib/topics/label.ts';
@@ -53,14 +54,12 @@ for (const file of files) {
   labelTopics(sections);
   const seen = new Set<string>();
   for (const section of sections) {
-    for (const block of section.blocks) {
-      for (const clause of block.type === 'clause' ? [block.clause] : block.items) {
-        clauses++;
-        if (!clause.topics.length) unlabelled++;
-        for (const topic of clause.topics) {
-          byTopic.get(topic)!.push({ policy, heading: section.heading, text: clause.text });
-          seen.add(topic);
-        }
+    for (const clause of sectionClauses(section)) {
+      clauses++;
+      if (!clause.topics.length) unlabelled++;
+      for (const topic of clause.topics) {
+        byTopic.get(topic)!.push({ policy, heading: section.heading, text: clause.text });
+        seen.add(topic);
       }
     }
   }

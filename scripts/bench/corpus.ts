@@ -12,6 +12,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { config } from '../../src/config.ts';
+import { fnv1a } from '../../src/lib/build/ledger.ts';
 
 const CORPUS_ROOT = path.join(config.SHARED_DIR, 'corpus');
 const SOURCES = ['ota', 'princeton-leuven', 'seeds'];
@@ -30,13 +31,6 @@ function sourceFiles(root = CORPUS_ROOT): { name: string; path: string }[] {
 const HEADER = /^(>\s*\*?The following text is extracted and transformed from the\s+)(\S+)(\s+privacy policy that was archived on\s+)(\d{4}-\d{2}-\d{2})/;
 const WORDS = ['archive', 'benchmark', 'replica', 'harbour', 'lantern', 'meadow', 'orchard', 'quartz', 'saffron', 'tundra', 'velvet', 'willow'];
 
-/** Small deterministic hash (FNV-1a) for picking words and places. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return h;
-}
-
 export function shiftDate(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
@@ -48,8 +42,10 @@ function replicaDomain(domain: string, k: number): string {
   return dot < 0 ? `${domain}-r${k}` : `${domain.slice(0, dot)}-r${k}${domain.slice(dot)}`;
 }
 
-/** A replica of `text` (a raw archived file) with a new domain, date and eight words changed; k >= 1. */
-/** `date`: the replica's archive date instead of the source's shifted by k days. */
+/**
+ * A replica of `text` (a raw archived file) with a new domain, date and eight words changed; k >= 1. `date`: the
+ * replica's archive date instead of the source's shifted by k days.
+ */
 function replicate(text: string, k: number, date?: string): string {
   const newline = text.indexOf('\n');
   const first = newline < 0 ? text : text.slice(0, newline);
@@ -65,7 +61,7 @@ function replicate(text: string, k: number, date?: string): string {
     word.lastIndex = from;
     const m = word.exec(body);
     if (!m) break;
-    out.push(body.slice(last, m.index), WORDS[hash(`${k}:${p}:${m[0]}`) % WORDS.length]);
+    out.push(body.slice(last, m.index), WORDS[fnv1a(`${k}:${p}:${m[0]}`) % WORDS.length]);
     last = m.index + m[0].length;
   }
   out.push(body.slice(last));

@@ -13,12 +13,14 @@ import { compareBytes } from '../history/series.ts';
 
 export const LEDGER_SHARDS = 32;
 
-/** The shard of a company's entries (FNV-1a of its domain): the same on every machine and run. */
-export function shardOf(domain: string): number {
+/** FNV-1a: a small hash, the same on every machine and run. */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < domain.length; i++) h = Math.imul(h ^ domain.charCodeAt(i), 0x01000193) >>> 0;
-  return h % LEDGER_SHARDS;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return h;
 }
+
+export const shardOf = (domain: string): number => fnv1a(domain) % LEDGER_SHARDS;
 
 export interface LedgerEntry<D = Record<string, unknown>> {
   id: string;

@@ -4,8 +4,8 @@
  * pid; a second build refuses with a message naming the holder. A lock whose process is gone (kill -9, a
  * crash) is taken over.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import path from 'node:path';
+import { renameSync, rmSync, statSync } from 'node:fs';
+import { writeFileAtomic } from '../files/atomic-write.ts';
 import { readJson } from '../files/json-file.ts';
 import { processAlive } from '../files/process-alive.ts';
 
@@ -18,25 +18,17 @@ function readHolder(file: string): Holder | undefined {
   return Number.isInteger(holder?.pid) ? holder : undefined;
 }
 
-/** A lock file being written this instant is not yet readable: only an older unreadable one is stale. */
+/** A lock file is written whole (atomic-write.ts); an unreadable one, damaged, is stale only once this old. */
 const UNREADABLE_GRACE_MS = 10_000;
 
 /** Takes the lock, or throws LockedError naming the build that holds it; returns the release function. */
 export function acquireLock(file: string): () => void {
-  mkdirSync(path.dirname(file), { recursive: true });
   for (let attempt = 0; ; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      try {
-        writeSync(fd, JSON.stringify({ pid: process.pid, started: new Date().toISOString() } satisfies Holder));
-      } finally {
-        closeSync(fd);
-      }
+    const mine: Holder = { pid: process.pid, started: new Date().toISOString() };
+    if (writeFileAtomic(file, JSON.stringify(mine), { exclusive: true })) {
       return () => {
         if (readHolder(file)?.pid === process.pid) rmSync(file, { force: true });
       };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const holder = readHolder(file);
     const mtime = statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? 0;

@@ -45,7 +45,6 @@ export function publish(stage: Stage): void {
   if (previous) rmSync(stage.old, { recursive: true, force: true });
 }
 
-/** Marks the additions folder complete (after this, publishing it is only a matter of time). */
 export function completeAdditions(stage: Stage): void {
   writeFileSync(path.join(stage.additions, COMPLETE), '');
 }

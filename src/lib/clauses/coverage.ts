@@ -14,7 +14,7 @@
  */
 import { WORD_CHAR } from '../import/word-count.ts';
 import { readerText } from './reader-text.ts';
-import type { SegmentedPolicy } from './types.ts';
+import { sectionClauses, type SegmentedPolicy } from './types.ts';
 
 /** How many missing words a warning names. */
 const NAMED = 5;
@@ -48,12 +48,8 @@ function eachWord(text: string, each: (word: string, key: string) => void): void
 
 /** What the page shows: its title, headings and clauses. */
 function pageTexts(policy: SegmentedPolicy): string[] {
-  const texts = policy.title ? [policy.title] : [];
-  for (const section of policy.sections) {
-    texts.push(section.heading);
-    for (const block of section.blocks) for (const clause of block.type === 'clause' ? [block.clause] : block.items) texts.push(clause.text);
-  }
-  return texts;
+  const texts = policy.sections.flatMap((section) => [section.heading, ...sectionClauses(section).map((c) => c.text)]);
+  return policy.title ? [policy.title, ...texts] : texts;
 }
 
 /** The runs of letters and digits of a word ("Conditions](https://x.com))" has "Conditions", "https", "x", "com"). */

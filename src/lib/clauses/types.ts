@@ -20,6 +20,12 @@ export type Block =
   | { type: 'clause'; clause: Clause }
   | { type: 'list'; ordered: boolean; start?: number; items: Clause[] };
 
+/** A block's clauses: the clause, or the list's items. */
+export const blockClauses = (block: Block): Clause[] => (block.type === 'clause' ? [block.clause] : block.items);
+
+/** A section's clauses in page order. */
+export const sectionClauses = (section: Section): Clause[] => section.blocks.flatMap(blockClauses);
+
 export interface Section {
   /** Anchor id of the section heading ("introduction" for text before the first heading). */
   id: string;

@@ -55,11 +55,8 @@ export const SNAPSHOT_COLUMNS = [
   'json_url',
 ] as const;
 
-export type SnapshotRow = {
-  [K in (typeof SNAPSHOT_COLUMNS)[number]]: K extends 'word_count' | 'clause_count' ? number : K extends 'original_url' ? string | null : K extends 'topics' ? string[] : string;
-};
-
-export function snapshotRow(entry: PolicyEntry, site: URL): SnapshotRow {
+/** One row of the snapshots dataset: its keys are SNAPSHOT_COLUMNS, in that order (test/lib/open-data.test.ts). */
+export function snapshotRow(entry: PolicyEntry, site: URL) {
   const { data } = entry;
   const source = sourceOf(data);
   return {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
-import type { Section } from '../clauses/types.ts';
+import { sectionClauses, type Section } from '../clauses/types.ts';
 import { changeCounts, changeEntries, type ChangeCounts } from './changes.ts';
 import { alignClauses, sinceDates, type ClauseText } from './lineage.ts';
 import { renderChangePages } from './render-changes.ts';
@@ -42,7 +42,7 @@ export function historyFiles(pageFile: string): { clauses: string; history: stri
 
 export function clauseTexts(sections: readonly Section[]): ClauseText[] {
   return sections.flatMap((section) =>
-    section.blocks.flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items)).map((clause) => ({ id: clause.id, text: clause.text, heading: section.heading })),
+    sectionClauses(section).map((clause) => ({ id: clause.id, text: clause.text, heading: section.heading })),
   );
 }
 
@@ -117,7 +117,7 @@ export function seriesHistory(series: readonly HistoryEntry[]): { metas: [string
     let meta: HistoryMeta = { key, changePages: 0 };
     if (previous) {
       const before = previous.clauses ?? readJson<ClauseText[]>(historyFiles(previous.entry.data.pageFile).clauses) ?? [];
-      const beforeSince = previous.since ?? readJson<HistoryFile>(historyFiles(previous.entry.data.pageFile).history)?.since ?? {};
+      const beforeSince = previous.since ?? readSince(previous.entry.data.pageFile);
       const alignment = alignClauses(before, clauses);
       since = sinceDates(alignment, before.map((c) => beforeSince[c.id] ?? previous!.entry.data.archivedOn), entry.data.archivedOn, clauses.length);
       const pages = renderChangePages({ previousId: previous.entry.id, currentId: entry.id, previous: before, current: clauses, entries: changeEntries(alignment) });

@@ -6,28 +6,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Clause, Section } from '../clauses/types.ts';
+import { sectionClauses, type Clause, type Section } from '../clauses/types.ts';
 import { writeFileAtomic } from '../files/atomic-write.ts';
 
-/** A clause in the published JSON: snake_case names, as in every published data file. */
-interface ClauseRecord {
-  id: string;
-  kind: Clause['kind'];
-  /** 1-based position in the whole policy. */
-  position: number;
-  text: string;
-  topics: string[];
-  /** In index.json: the archive date from which the text is unchanged in its series (src/lib/history/). */
-  since?: string;
-}
+/**
+ * A clause in the published JSON (its field names are already snake_case, as in every published data file), with,
+ * in index.json, the archive date from which its text is unchanged in its series (src/lib/history/).
+ */
+type ClauseRecord = Pick<Clause, 'id' | 'kind' | 'position' | 'text' | 'topics'> & { since?: string };
 
-export interface SectionRecord {
-  id: string;
-  /** "" for the text before the first heading. */
-  heading: string;
-  level: number;
-  clauses: ClauseRecord[];
-}
+export type SectionRecord = Pick<Section, 'id' | 'heading' | 'level'> & { clauses: ClauseRecord[] };
 
 type SnapshotKey = { id: string; domain: string; archivedOn: string };
 
@@ -41,9 +29,7 @@ function sectionRecords(sections: Section[]): SectionRecord[] {
     id: section.id,
     heading: section.heading,
     level: section.level,
-    clauses: section.blocks
-      .flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items))
-      .map((clause) => ({ id: clause.id, kind: clause.kind, position: clause.position, text: clause.text, topics: clause.topics })),
+    clauses: sectionClauses(section).map(({ id, kind, position, text, topics }) => ({ id, kind, position, text, topics })),
   }));
 }
 

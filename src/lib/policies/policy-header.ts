@@ -8,13 +8,26 @@
  */
 import type { ChangeCounts } from '../history/changes.ts';
 import { alternativeName } from '../import/company.ts';
-import { policyHeading } from './heading.ts';
+import { openTermsArchiveService } from '../import/title.ts';
 import { escapeHtml } from './render.ts';
 import { companyPath, formatDate, plural, policyPath } from './views.ts';
 
 export interface HeaderPolicy {
   id: string;
   data: { domain: string; company: string; archivedOn: string; title: string; snapshotUrl: string; service?: string };
+}
+
+/**
+ * The heading a reader sees on a policy page: "<name> privacy policy", where the name is the Open Terms
+ * Archive service when the snapshot names one (google.com holds YouTube's and Gmail's policies), else the
+ * company's display name. The page's own HTML title, often site chrome ("WebMail Client , WebMail Server ,
+ * Email Server for …"), is kept as provenance, not used as the heading.
+ */
+export function policyHeading(data: { company: string; snapshotUrl: string }): string {
+  const service = openTermsArchiveService(data.snapshotUrl);
+  // A service written all in lower case is a folder named after the domain ("thomsonreuters.com"), not a name.
+  const name = service && service !== service.toLowerCase() ? service : data.company;
+  return `${name} privacy policy`;
 }
 
 /** The policy article's start tag: the search body with its domain, year filter and date sort key. */

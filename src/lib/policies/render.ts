@@ -9,7 +9,7 @@
  * Safety: clause HTML comes from the segmenter (policy text escaped, links filtered); every other string
  * here (headings, ids, topic names) is escaped by this module.
  */
-import type { Block, Clause, Section } from '../clauses/types.ts';
+import { sectionClauses, type Block, type Clause, type Section } from '../clauses/types.ts';
 import { TOPIC_BY_SLUG, TOPICS_IN_ORDER } from '../topics/taxonomy.ts';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -33,7 +33,7 @@ export interface RenderedPolicy {
 }
 
 export function renderPolicy(sections: Section[]): RenderedPolicy {
-  const clauses = sections.flatMap((section) => section.blocks.flatMap((block) => (block.type === 'clause' ? [block.clause] : block.items)));
+  const clauses = sections.flatMap(sectionClauses);
   return {
     topicSummary: renderTopicSummary(clauses),
     toc: renderToc(sections),

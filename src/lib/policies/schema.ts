@@ -29,7 +29,7 @@ export const policyFrontmatter = z.strictObject({
   service: z.string().regex(SERVICE_PATTERN, 'expected a service slug (lower-case words joined by hyphens)').optional(),
   /** Display name of the company, e.g. "AtTask". */
   company: z.string().min(1),
-  /** Title of the policy page (provenance, not its heading: heading.ts). */
+  /** Title of the policy page (provenance, not its heading: policy-header.ts). */
   title: z.string().min(1),
   archivedOn: isoDate,
   /** Where the archived snapshot can be seen (Wayback Machine, Open Terms Archive, ...). */

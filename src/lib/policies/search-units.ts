@@ -8,7 +8,7 @@
  * empty <span> at its start, and the parts search never indexes (the copy-link control, the topic tags) are left
  * out. A section without a clause is one empty unit, so that its heading is still indexed.
  */
-import type { Section } from '../clauses/types.ts';
+import { blockClauses, type Section } from '../clauses/types.ts';
 import { clauseContent, clauseTag, escapeHtml, listTags, sectionParts } from './render.ts';
 import { TOPICS_MARK } from './topics-mark.ts';
 
@@ -39,7 +39,7 @@ export function searchUnits(sections: Section[]): SearchUnits {
     const clauses: SearchClause[] = [];
     for (const block of section.blocks) {
       const list = block.type === 'list' ? lists.push(listTags(block)) - 1 : undefined;
-      for (const clause of block.type === 'list' ? block.items : [block.clause]) {
+      for (const clause of blockClauses(block)) {
         const topics = clause.topics.map(escapeHtml);
         const tag = clauseTag(clause, list !== undefined);
         const marker = `<span id="${escapeHtml(clause.id)}" data-pagefind-title="${title}${topics.length ? `${TOPICS_MARK}${topics.join(' ')}` : ''}"></span>`;

@@ -7,7 +7,7 @@
  * policy in it (ids and topics only), it was 180 MB at 10,000 policies, and bundling it took longer than the
  * rest of the build; this summary is a few kB per policy.
  */
-import type { Section } from '../clauses/types.ts';
+import { sectionClauses, type Section } from '../clauses/types.ts';
 
 /** A topic page lists at most this many clauses of one policy (the rest are a link away)... */
 export const CLAUSES_PER_POLICY = 2;
@@ -25,14 +25,12 @@ export function summarize(sections: Section[]): PolicySummary {
   let clauseCount = 0;
   const topics: PolicySummary['topics'] = {};
   for (const section of sections) {
-    for (const block of section.blocks) {
-      for (const clause of block.type === 'clause' ? [block.clause] : block.items) {
-        clauseCount++;
-        for (const topic of clause.topics) {
-          const entry = (topics[topic] ??= { count: 0, shown: [] });
-          entry.count++;
-          if (entry.shown.length < CLAUSES_PER_POLICY) entry.shown.push({ id: clause.id, heading: section.heading, text: excerpt(clause.text) });
-        }
+    for (const clause of sectionClauses(section)) {
+      clauseCount++;
+      for (const topic of clause.topics) {
+        const entry = (topics[topic] ??= { count: 0, shown: [] });
+        entry.count++;
+        if (entry.shown.length < CLAUSES_PER_POLICY) entry.shown.push({ id: clause.id, heading: section.heading, text: excerpt(clause.text) });
       }
     }
   }

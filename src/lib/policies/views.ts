@@ -2,18 +2,12 @@
  * Pure views over the list of policies that the pages share: grouping by company, ordering snapshots,
  * corpus figures. Kept free of Astro so it can be unit tested.
  */
+import type { PolicyFrontmatter } from './schema.ts';
 import type { PolicySummary } from './summary.ts';
 
 export interface PolicyLike {
   id: string;
-  data: {
-    domain: string;
-    company: string;
-    archivedOn: string;
-    title: string;
-    wordCount: number;
-    summary: PolicySummary;
-  };
+  data: Pick<PolicyFrontmatter, 'domain' | 'company' | 'archivedOn' | 'title' | 'wordCount'> & { summary: PolicySummary };
 }
 
 export interface Company<P extends PolicyLike = PolicyLike> {

@@ -3,7 +3,7 @@
  * committed model (model.json, decoded once, on first use). Runs in the policies loader, so topics are computed once
  * per imported file and cached with it.
  */
-import type { Section } from '../clauses/types.ts';
+import { sectionClauses, type Section } from '../clauses/types.ts';
 import { CATCH_ALL_TOPICS, saysNothingAlone } from './alone.ts';
 import { readsAsEnglish } from './language.ts';
 import { comparableLine, repeatsHeading } from './lines.ts';
@@ -36,14 +36,11 @@ export function classifyClause(text: string, heading?: string): ClauseTopics {
 export function labelTopics(sections: Section[]): void {
   const headings = new Set(sections.map((s) => comparableLine(s.heading)).filter(Boolean));
   for (const section of sections) {
-    for (const block of section.blocks) {
-      const clauses = block.type === 'clause' ? [block.clause] : block.items;
-      for (const clause of clauses) {
-        const topics = repeatsHeading(clause.text, headings) ? [] : classifyClause(clause.text, section.heading || undefined).topics;
-        const catchAll = topics.some((t) => CATCH_ALL_TOPICS.has(t));
-        const catchAllOff = catchAll && (saysNothingAlone(clause.text, clause.kind === 'item') || !readsAsEnglish(clause.text));
-        clause.topics = catchAllOff ? topics.filter((t) => !CATCH_ALL_TOPICS.has(t)) : topics;
-      }
+    for (const clause of sectionClauses(section)) {
+      const topics = repeatsHeading(clause.text, headings) ? [] : classifyClause(clause.text, section.heading || undefined).topics;
+      const catchAll = topics.some((t) => CATCH_ALL_TOPICS.has(t));
+      const catchAllOff = catchAll && (saysNothingAlone(clause.text, clause.kind === 'item') || !readsAsEnglish(clause.text));
+      clause.topics = catchAllOff ? topics.filter((t) => !CATCH_ALL_TOPICS.has(t)) : topics;
     }
   }
 }
