@@ -20,7 +20,7 @@ export function idfOf(df: number, nDocs: number): number {
 }
 
 /**
- * Vectorises clauses over a term list (`index`, term -> position): sublinear tf (1 + ln tf) times idf over the
+ * Vectorises clauses over a term list: sublinear tf (1 + ln tf) times idf over the
  * uni+bigrams of a clause's stemmed tokens that are terms (others are ignored), plus its keyword pseudo-tokens
  * (tokenize.ts keywordTokens) and its section heading's pseudo-tokens (tokenize.ts headingTokens), l2-normalised.
  * Indices are in order of first appearance (not sorted). Bigrams are found by numbers, without building "a b" strings.
@@ -39,12 +39,13 @@ export class Vectorizer {
   /** Word tokens of the text last vectorised. */
   words = 0;
 
-  constructor(index: ReadonlyMap<string, number>, idf: ArrayLike<number>) {
-    const terms = [...index.entries()];
-    for (const [term] of terms) for (const part of term.split(' ')) if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
+  constructor(terms: readonly string[], idf: ArrayLike<number>) {
+    for (const part of terms.flatMap((term) => term.split(' '))) {
+      if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
+    }
     const T = this.tokenIds.size;
     this.unigram = new Int32Array(T).fill(-1);
-    for (const [term, i] of terms) {
+    for (const [i, term] of terms.entries()) {
       const parts = term.split(' ');
       if (parts.length === 1) this.unigram[this.tokenIds.get(parts[0])!] = i;
       else this.bigram.set(this.tokenIds.get(parts[0])! * T + this.tokenIds.get(parts[1])!, i);

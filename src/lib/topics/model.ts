@@ -38,7 +38,7 @@ export interface TopicModel {
 
 export interface DecodedModel {
   labels: string[];
-  index: Map<string, number>;
+  terms: string[];
   idf: Float64Array;
   /** Term-major weight matrix: w[term * labels.length + label]. */
   w: Float32Array;
@@ -60,9 +60,7 @@ export function quantizeWeights(w: ArrayLike<number>): { bytes: Int8Array; scale
 export function decodeModel(model: TopicModel): DecodedModel {
   if (model.format !== MODEL_FORMAT) throw new Error(`unknown topic model format ${String(model.format)}: retrain with npm run train:topics`);
   const L = model.labels.length;
-  const index = new Map(model.terms.map((t, i) => [t, i]));
   const V = model.terms.length;
-  const idf = Float64Array.from(Buffer.from(model.idf, 'base64'), (byte) => byte / IDF_SCALE);
   const w = new Float32Array(V * L);
   for (let l = 0; l < L; l++) {
     const raw = Buffer.from(model.weights[l], 'base64');
@@ -72,8 +70,8 @@ export function decodeModel(model: TopicModel): DecodedModel {
   }
   return {
     labels: model.labels.slice(),
-    index,
-    idf,
+    terms: model.terms,
+    idf: Float64Array.from(Buffer.from(model.idf, 'base64'), (byte) => byte / IDF_SCALE),
     w,
     bias: Float64Array.from(model.bias),
     thresholds: Float64Array.from(model.thresholds, (t) => t ?? Infinity),

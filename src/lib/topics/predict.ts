@@ -48,7 +48,7 @@ export class ClauseClassifier {
 
   constructor(model: TopicModel) {
     this.model = decodeModel(model);
-    this.vectorizer = new Vectorizer(this.model.index, this.model.idf);
+    this.vectorizer = new Vectorizer(this.model.terms, this.model.idf);
     OPP115_CATEGORIES.forEach((c, i) => {
       if (this.model.labels[i] !== c) throw new Error(`model label ${i} is ${this.model.labels[i]}, expected ${c}`);
     });

@@ -79,7 +79,6 @@ function isPositive(row: Segment, label: string): boolean {
 interface Vocabulary {
   terms: string[];
   idf: Float64Array;
-  index: Map<string, number>;
 }
 
 /** The terms (n-grams, keyword and heading pseudo-tokens) of at least minDf segments, sorted, with their idf. */
@@ -90,8 +89,7 @@ function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>[], min
     for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
   }
   const terms = [...df.keys()].filter((t) => df.get(t)! >= minDf).sort();
-  const index = new Map(terms.map((t, i) => [t, i]));
-  return { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)), index };
+  return { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)) };
 }
 
 /**
@@ -137,18 +135,15 @@ function vocabularyOf(rows: readonly Segment[], options: TrainOptions): Vocabula
     .sort((a, b) => importance[b] - importance[a] || a - b)
     .slice(0, options.maxTerms)
     .sort((a, b) => a - b);
-  const terms = keep.map((j) => full.terms[j]);
-  const index = new Map(terms.map((t, i) => [t, i]));
-  return { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index };
+  return { terms: keep.map((j) => full.terms[j]), idf: Float64Array.from(keep, (j) => full.idf[j]) };
 }
 
 function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
-  const vectorizer = new Vectorizer(vocab.index, vocab.idf);
+  const vectorizer = new Vectorizer(vocab.terms, vocab.idf);
   const X = rows.map((r) => vectorizer.vector(r.text, r.heading));
-  const cost = new Float64Array(rows.length).fill(options.C);
   const labels = LABELS.map((label, l) => {
     const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
-    const { w, b } = trainBinary(X, y, cost, vocab.idf.length, options.epochs, options.seed + 7919 * l);
+    const { w, b } = trainBinary(X, y, options.C, vocab.idf.length, options.epochs, options.seed + 7919 * l);
     return stored(w, b);
   });
   return { vocab, labels };
