@@ -4,7 +4,7 @@
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
 import { Vectorizer } from './features.ts';
-import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
+import { decodeModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES, TOPICS, topicsForCategory } from './taxonomy.ts';
 import { lineKind, type LineKind } from './lines.ts';
 
@@ -38,7 +38,7 @@ const DO_NOT_TRACK = OPP115_CATEGORIES.indexOf('Do Not Track');
 const DNT_CUE = /\bdo[- ]not[- ]track|\bdnt\b|\bsignals?\b|\bglobal privacy control\b|\bgpc\b/;
 
 export class ClauseClassifier {
-  readonly model: DecodedModel;
+  readonly model: ReturnType<typeof decodeModel>;
   private readonly contactLabel: number;
   private readonly introLabel: number;
   /** Its `words`, those of the text last vectorised, are what decide() reads right after margins(). */

@@ -24,30 +24,23 @@ export interface Segment {
   heading?: string;
 }
 
-export interface TrainOptions {
+export const DEFAULT_OPTIONS = {
   /** Keep terms that occur in at least this many training segments. */
-  minDf: number;
+  minDf: 3,
   /** SVM cost, and its coordinate-descent passes. */
-  C: number;
-  epochs: number;
-  seed: number;
+  C: 0.25,
+  epochs: 60,
+  seed: 115,
   /** Folds of the inner (policy-grouped) CV whose out-of-fold scores choose the thresholds. */
-  innerFolds: number;
+  innerFolds: 5,
   /**
    * Keep only this many terms (0 = all): after a first fit, terms are ranked by their largest weight over the labels
    * (each label's weights scaled to max 1) and the model is refitted on the best ones. Keeps model.json small.
    */
-  maxTerms: number;
-}
-
-export const DEFAULT_OPTIONS: TrainOptions = {
-  minDf: 3,
-  C: 0.25,
-  epochs: 60,
-  seed: 115,
-  innerFolds: 5,
   maxTerms: 6000,
 };
+
+export type TrainOptions = typeof DEFAULT_OPTIONS;
 
 /** The auxiliary labels: OPP-115 "Other" segments of one type (by at least two votes). */
 const OTHER_TYPE: Record<string, string> = {
