@@ -12,11 +12,10 @@ export const MODEL_FORMAT = 'opp115-ovr-linear/3';
 
 export interface TopicModel {
   format: typeof MODEL_FORMAT;
-  /** Attribution / provenance, human-readable. */
+  /** Attribution, human-readable. */
   source: string;
   /** What the model was trained on (for the eval command's "training data" warning). */
   trainedOn: { sha256: string; segments: number; policies: number };
-  /** Training options used (for reproducibility). */
   options: Record<string, number | string | boolean>;
   /** Label names: the ten OPP-115 categories, then auxiliary labels (e.g. "Other:contact"). */
   labels: string[];

@@ -160,12 +160,6 @@ function toModel(f: Fitted, thresholds: (number | null)[], options: TrainOptions
   };
 }
 
-/** The raw scores of a model of thresholds 0 for rows, via the same decoding path as inference. */
-function rawScores(model: TopicModel, rows: readonly Segment[]): Float64Array[] {
-  const clf = new ClauseClassifier(model);
-  return rows.map((r) => clf.margins(r.text, r.heading));
-}
-
 /**
  * Train a model on rows: an inner policy-grouped CV on these rows fits one model per fold (all on the vocabulary of
  * all rows); each label's threshold is the lowest at which the out-of-fold scores reach its precision target
@@ -188,8 +182,9 @@ export function trainModel(
     if (trainRows.length === 0 || testIdx.length === 0) continue;
     const fit = fitWith(trainRows, options, vocab);
     fitted.push(fit);
-    const scores = rawScores(toModel(fit, zero, options, trainedOn), testIdx.map((i) => rows[i]));
-    testIdx.forEach((i, k) => (oof[i] = scores[k]));
+    // thresholds 0: the raw scores, through the same decoding path as inference
+    const clf = new ClauseClassifier(toModel(fit, zero, options, trainedOn));
+    for (const i of testIdx) oof[i] = clf.margins(rows[i].text, rows[i].heading);
   }
   const have = rows.map((_, i) => i).filter((i) => oof[i] !== undefined);
   const thresholds = LABELS.map((label, l) =>
