@@ -74,17 +74,6 @@ interface Vocabulary {
   idf: Float64Array;
 }
 
-/** The terms (n-grams, keyword and heading pseudo-tokens) of at least minDf segments, sorted, with their idf. */
-function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>[], minDf: number): Vocabulary {
-  const df = new Map<string, number>();
-  for (const { text, heading } of rows) {
-    const terms = [...termCounts(text).keys(), ...new Set(keywordTokens(text, tokenize(text).length)), ...headingTokens(heading)];
-    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  const terms = [...df.keys()].filter((t) => df.get(t)! >= minDf).sort();
-  return { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)) };
-}
-
 /**
  * The lowest threshold t such that the items scoring >= t have precision >= `target` (so the most recall at that
  * precision), halfway between neighbouring scores; null when no cut reaches the target (the label is never given).
@@ -115,12 +104,19 @@ function stored(w: ArrayLike<number>, bias: number): Fitted['labels'][number] {
 }
 
 /**
- * The model's vocabulary: the terms of at least minDf rows; beyond maxTerms, the terms with the largest weight over the
- * labels (each label's weights scaled to max 1) in a first fit on all rows.
+ * The model's vocabulary, sorted, with its idf: the terms (n-grams, keyword and heading pseudo-tokens) of at least
+ * minDf rows; beyond maxTerms, the terms with the largest weight over the labels (each label's weights scaled to max
+ * 1) in a first fit on all rows.
  */
 function vocabularyOf(rows: readonly Segment[], options: TrainOptions): Vocabulary {
-  const full = buildVocabulary(rows, options.minDf);
-  const V = full.terms.length;
+  const df = new Map<string, number>();
+  for (const { text, heading } of rows) {
+    const terms = [...termCounts(text).keys(), ...new Set(keywordTokens(text, tokenize(text).length)), ...headingTokens(heading)];
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  const terms = [...df.keys()].filter((t) => df.get(t)! >= options.minDf).sort();
+  const full = { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)) };
+  const V = terms.length;
   if (options.maxTerms <= 0 || V <= options.maxTerms) return full;
   const first = fitWith(rows, options, full);
   const importance = Array.from({ length: V }, (_, j) => Math.max(...first.labels.map((w) => Math.abs(w.bytes[j]))));
