@@ -5,7 +5,7 @@
  */
 import { Vectorizer } from './features.ts';
 import { decodeModel, type TopicModel } from './model.ts';
-import { OPP115_CATEGORIES, TOPICS, topicsForCategory } from './taxonomy.ts';
+import { OPP115_CATEGORIES, TOPICS_IN_ORDER, topicsForCategory } from './taxonomy.ts';
 import { lineKind, type LineKind } from './lines.ts';
 
 export interface ClauseTopics {
@@ -135,7 +135,7 @@ export class ClauseClassifier {
           for (const topic of topicsForCategory(OPP115_CATEGORIES[c])) topics.add(topic.slug);
       }
     }
-    const inOrder = TOPICS.filter((t) => topics.has(t.slug)).map((t) => t.slug);
+    const inOrder = TOPICS_IN_ORDER.filter((t) => topics.has(t.slug)).map((t) => t.slug);
     return { categories: cats.map((c) => OPP115_CATEGORIES[c]), topics: inOrder };
   }
 }

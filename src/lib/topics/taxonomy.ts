@@ -30,7 +30,7 @@ export interface Topic {
   summary: string;
   /** The one OPP-115 category this topic belongs to. */
   category: Opp115Category;
-  /** 10, 20, …: its position in TOPICS, the one order of every list of topics (pages, data, a clause's labels). */
+  /** Display order: 10, 20, … by position in TOPICS. */
   order: number;
 }
 
@@ -129,10 +129,10 @@ export const TOPICS: readonly Topic[] = ([
 
 export const TOPIC_BY_SLUG: ReadonlyMap<string, Topic> = new Map(TOPICS.map((t) => [t.slug, t]));
 
-/** TOPICS, which are in display order. */
-export const TOPICS_IN_ORDER = TOPICS;
+/** The topics in display order: the one order of every list of topics (pages, data, a clause's labels). */
+export const TOPICS_IN_ORDER: readonly Topic[] = [...TOPICS].sort((a, b) => a.order - b.order);
 
 /** Topics belonging to one OPP-115 category, in display order. */
 export function topicsForCategory(category: string): Topic[] {
-  return TOPICS.filter((t) => t.category === category);
+  return TOPICS_IN_ORDER.filter((t) => t.category === category);
 }
