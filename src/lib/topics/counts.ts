@@ -80,17 +80,14 @@ export function clausesOnTopic<P extends PolicyLike>(policies: P[], topic: strin
  */
 export function paginateGroups<T extends { clauses: unknown[] }>(groups: T[], clausesPerPage: number): T[][] {
   const pages: T[][] = [];
-  let page: T[] = [];
   let size = 0;
   for (const group of groups) {
-    if (page.length && size + group.clauses.length > clausesPerPage) {
-      pages.push(page);
-      page = [];
+    if (!pages.length || size + group.clauses.length > clausesPerPage) {
+      pages.push([]);
       size = 0;
     }
-    page.push(group);
+    pages.at(-1)!.push(group);
     size += group.clauses.length;
   }
-  if (page.length) pages.push(page);
   return pages;
 }

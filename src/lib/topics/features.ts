@@ -20,7 +20,7 @@ export function idfOf(df: number, nDocs: number): number {
 }
 
 /**
- * Vectorises clauses over a term list (`index`, term -> position): sublinear tf (1 + ln tf) times idf over the
+ * Vectorises clauses over a term list: sublinear tf (1 + ln tf) times idf over the
  * uni+bigrams of a clause's stemmed tokens that are terms (others are ignored), plus its keyword pseudo-tokens
  * (tokenize.ts keywordTokens) and its section heading's pseudo-tokens (tokenize.ts headingTokens), l2-normalised.
  * Indices are in order of first appearance (not sorted). Bigrams are found by numbers, without building "a b" strings.
@@ -32,19 +32,22 @@ export class Vectorizer {
   private readonly unigram: Int32Array;
   /** tokenId1 * tokenCount + tokenId2 -> bigram term index. */
   private readonly bigram = new Map<number, number>();
+  /** Per term, its count in the text being vectorised (all zero between calls); `touched` lists the counted terms. */
   private readonly counts: Int32Array;
+  private readonly touched: number[] = [];
   private readonly idf: ArrayLike<number>;
   private lastHeading = '';
   private lastHeadingTokens: string[] = [];
   /** Word tokens of the text last vectorised. */
   words = 0;
 
-  constructor(index: ReadonlyMap<string, number>, idf: ArrayLike<number>) {
-    const terms = [...index.entries()];
-    for (const [term] of terms) for (const part of term.split(' ')) if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
+  constructor(terms: readonly string[], idf: ArrayLike<number>) {
+    for (const part of terms.flatMap((term) => term.split(' '))) {
+      if (!this.tokenIds.has(part)) this.tokenIds.set(part, this.tokenIds.size);
+    }
     const T = this.tokenIds.size;
     this.unigram = new Int32Array(T).fill(-1);
-    for (const [term, i] of terms) {
+    for (const [i, term] of terms.entries()) {
       const parts = term.split(' ');
       if (parts.length === 1) this.unigram[this.tokenIds.get(parts[0])!] = i;
       else this.bigram.set(this.tokenIds.get(parts[0])! * T + this.tokenIds.get(parts[1])!, i);
@@ -57,58 +60,38 @@ export class Vectorizer {
     const raw = tokenize(text);
     this.words = raw.length;
     const T = this.tokenIds.size;
-    const counts = this.counts; // all zero between calls
-    const touched: number[] = [];
     let prev = -1;
-    for (let k = 0; k < raw.length; k++) {
-      const id = this.tokenIds.get(stemToken(raw[k])) ?? -1;
+    for (const token of raw) {
+      const id = this.tokenIds.get(stemToken(token)) ?? -1;
       if (id >= 0) {
-        const u = this.unigram[id];
-        if (u >= 0 && counts[u]++ === 0) touched.push(u);
-        if (prev >= 0) {
-          const b = this.bigram.get(prev * T + id);
-          if (b !== undefined && counts[b]++ === 0) touched.push(b);
-        }
+        this.count(this.unigram[id]);
+        if (prev >= 0) this.count(this.bigram.get(prev * T + id) ?? -1);
       }
       prev = id;
     }
-    this.countPseudo(keywordTokens(text, raw.length), touched);
+    const pseudo = keywordTokens(text, raw.length);
     if (heading) {
       // clauses of one section share their heading: tokenise it once
       if (heading !== this.lastHeading) [this.lastHeading, this.lastHeadingTokens] = [heading, headingTokens(heading)];
-      this.countPseudo(this.lastHeadingTokens, touched);
+      pseudo.push(...this.lastHeadingTokens);
     }
-    return weighTerms(touched, counts, this.idf);
-  }
-
-  /** Counts pseudo-tokens (keywords, heading words) that are unigram terms. */
-  private countPseudo(pseudo: readonly string[], touched: number[]): void {
     for (const p of pseudo) {
       const id = this.tokenIds.get(p);
-      const u = id === undefined ? -1 : this.unigram[id];
-      if (u >= 0 && this.counts[u]++ === 0) touched.push(u);
+      if (id !== undefined) this.count(this.unigram[id]);
     }
+    // sublinear tf times idf, l2-normalised; counts back to zero for the next text
+    const touched = this.touched.splice(0);
+    const val = Float64Array.from(touched, (i) => {
+      const count = this.counts[i];
+      this.counts[i] = 0;
+      return (count === 1 ? 1 : 1 + Math.log(count)) * this.idf[i];
+    });
+    const norm = Math.sqrt(val.reduce((sum, v) => sum + v * v, 0)) || 1; // no term: nothing to scale
+    return { idx: Int32Array.from(touched), val: val.map((v) => v / norm) };
   }
-}
 
-/**
- * The vector of the terms counted in `counts` (listed in `touched`): sublinear tf times idf, l2-normalised.
- * Resets `counts` to zero for the next text.
- */
-function weighTerms(touched: number[], counts: Int32Array, idf: ArrayLike<number>): SparseVector {
-  const n = touched.length;
-  const idx = new Int32Array(n);
-  const val = new Float64Array(n);
-  let norm = 0;
-  for (let k = 0; k < n; k++) {
-    const i = touched[k];
-    const count = counts[i];
-    counts[i] = 0;
-    idx[k] = i;
-    val[k] = (count === 1 ? 1 : 1 + Math.log(count)) * idf[i];
-    norm += val[k] * val[k];
+  /** One more occurrence of term `u` (-1: not a term). */
+  private count(u: number): void {
+    if (u >= 0 && this.counts[u]++ === 0) this.touched.push(u);
   }
-  norm = Math.sqrt(norm) || 1; // no term: nothing to scale
-  for (let k = 0; k < n; k++) val[k] /= norm;
-  return { idx, val };
 }

@@ -118,13 +118,7 @@ function titleCase(words: string[]): { title: boolean; allCaps: boolean } {
   let allCaps = true;
   for (const [k, whole] of words.entries()) {
     const word = k === 0 ? whole.slice(gluedEnumerator(whole)) : whole; // "9.c.Changes to this Policy"
-    let first = '';
-    for (const ch of word) {
-      if (isCased(ch)) {
-        first = ch;
-        break;
-      }
-    }
+    const first = [...word].find(isCased);
     if (!first) continue; // a number, an enumerator like "5.", a word in an uncased script
     if (word !== word.toUpperCase()) allCaps = false;
     if (first !== first.toLowerCase()) capitals++;

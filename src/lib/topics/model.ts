@@ -12,11 +12,10 @@ export const MODEL_FORMAT = 'opp115-ovr-linear/3';
 
 export interface TopicModel {
   format: typeof MODEL_FORMAT;
-  /** Attribution / provenance, human-readable. */
+  /** Attribution, human-readable. */
   source: string;
   /** What the model was trained on (for the eval command's "training data" warning). */
   trainedOn: { sha256: string; segments: number; policies: number };
-  /** Training options used (for reproducibility). */
   options: Record<string, number | string | boolean>;
   /** Label names: the ten OPP-115 categories, then auxiliary labels (e.g. "Other:contact"). */
   labels: string[];
@@ -36,33 +35,19 @@ export interface TopicModel {
   thresholds: (number | null)[];
 }
 
-export interface DecodedModel {
-  labels: string[];
-  index: Map<string, number>;
-  idf: Float64Array;
-  /** Term-major weight matrix: w[term * labels.length + label]. */
-  w: Float32Array;
-  bias: Float64Array;
-  /** Infinity where the model's threshold is null. */
-  thresholds: Float64Array;
-}
-
 /** Quantise a weight vector to signed bytes with one scale; returns the bytes and the scale. */
 export function quantizeWeights(w: ArrayLike<number>): { bytes: Int8Array; scale: number } {
   let max = 0;
   for (let i = 0; i < w.length; i++) max = Math.max(max, Math.abs(w[i]));
   const scale = max > 0 ? Number((max / 127).toPrecision(6)) : 1;
-  const bytes = new Int8Array(w.length);
-  for (let i = 0; i < w.length; i++) bytes[i] = Math.max(-127, Math.min(127, Math.round(w[i] / scale)));
-  return { bytes, scale };
+  return { bytes: Int8Array.from(w, (v) => Math.max(-127, Math.min(127, Math.round(v / scale)))), scale };
 }
 
-export function decodeModel(model: TopicModel): DecodedModel {
+/** The model as the classifier reads it: weights in one term-major matrix, w[term * labels.length + label]. */
+export function decodeModel(model: TopicModel) {
   if (model.format !== MODEL_FORMAT) throw new Error(`unknown topic model format ${String(model.format)}: retrain with npm run train:topics`);
   const L = model.labels.length;
-  const index = new Map(model.terms.map((t, i) => [t, i]));
   const V = model.terms.length;
-  const idf = Float64Array.from(Buffer.from(model.idf, 'base64'), (byte) => byte / IDF_SCALE);
   const w = new Float32Array(V * L);
   for (let l = 0; l < L; l++) {
     const raw = Buffer.from(model.weights[l], 'base64');
@@ -72,11 +57,11 @@ export function decodeModel(model: TopicModel): DecodedModel {
   }
   return {
     labels: model.labels.slice(),
-    index,
-    idf,
+    terms: model.terms,
+    idf: Float64Array.from(Buffer.from(model.idf, 'base64'), (byte) => byte / IDF_SCALE),
     w,
     bias: Float64Array.from(model.bias),
-    thresholds: Float64Array.from(model.thresholds, (t) => t ?? Infinity),
+    thresholds: Float64Array.from(model.thresholds, (t) => t ?? Infinity), // never reached where null
   };
 }
 

@@ -4,7 +4,7 @@
  * (taxonomy.ts) by small lexicon rules inside each predicted category.
  */
 import { Vectorizer } from './features.ts';
-import { decodeModel, type DecodedModel, type TopicModel } from './model.ts';
+import { decodeModel, type TopicModel } from './model.ts';
 import { OPP115_CATEGORIES, TOPICS_IN_ORDER, topicsForCategory } from './taxonomy.ts';
 import { lineKind, type LineKind } from './lines.ts';
 
@@ -38,7 +38,7 @@ const DO_NOT_TRACK = OPP115_CATEGORIES.indexOf('Do Not Track');
 const DNT_CUE = /\bdo[- ]not[- ]track|\bdnt\b|\bsignals?\b|\bglobal privacy control\b|\bgpc\b/;
 
 export class ClauseClassifier {
-  readonly model: DecodedModel;
+  readonly model: ReturnType<typeof decodeModel>;
   private readonly contactLabel: number;
   private readonly introLabel: number;
   /** Its `words`, those of the text last vectorised, are what decide() reads right after margins(). */
@@ -48,7 +48,7 @@ export class ClauseClassifier {
 
   constructor(model: TopicModel) {
     this.model = decodeModel(model);
-    this.vectorizer = new Vectorizer(this.model.index, this.model.idf);
+    this.vectorizer = new Vectorizer(this.model.terms, this.model.idf);
     OPP115_CATEGORIES.forEach((c, i) => {
       if (this.model.labels[i] !== c) throw new Error(`model label ${i} is ${this.model.labels[i]}, expected ${c}`);
     });

@@ -6,27 +6,7 @@
  * in the predictions (a category absent from both says nothing about the classifier).
  */
 
-interface CategoryScore {
-  category: string;
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  f1: number;
-  /** Gold examples (tp + fn). */
-  support: number;
-}
-
-export interface Scores {
-  perCategory: CategoryScore[];
-  macroF1: number;
-  microPrecision: number;
-  microRecall: number;
-  microF1: number;
-}
-
-function prf(tp: number, fp: number, fn: number): { precision: number; recall: number; f1: number } {
+function prf(tp: number, fp: number, fn: number) {
   const precision = tp + fp > 0 ? tp / (tp + fp) : 0;
   const recall = tp + fn > 0 ? tp / (tp + fn) : 0;
   const f1 = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
@@ -37,7 +17,7 @@ export function scoreMultiLabel(
   gold: ReadonlyArray<readonly string[]>,
   predicted: ReadonlyArray<readonly string[]>,
   categories: readonly string[],
-): Scores {
+) {
   if (gold.length !== predicted.length) throw new Error('gold and predicted differ in length');
   const perCategory = categories.map((category) => {
     let tp = 0;
@@ -50,7 +30,7 @@ export function scoreMultiLabel(
       else if (p) fp++;
       else if (g) fn++;
     }
-    return { category, tp, fp, fn, ...prf(tp, fp, fn), support: tp + fn };
+    return { category, tp, fp, fn, ...prf(tp, fp, fn), support: tp + fn }; // support: the gold examples
   });
   const counted = perCategory.filter((c) => c.tp + c.fp + c.fn > 0);
   const macroF1 = counted.length ? counted.reduce((s, c) => s + c.f1, 0) / counted.length : 0;
@@ -58,6 +38,8 @@ export function scoreMultiLabel(
   const micro = prf(sum('tp'), sum('fp'), sum('fn'));
   return { perCategory, macroF1, microPrecision: micro.precision, microRecall: micro.recall, microF1: micro.f1 };
 }
+
+type Scores = ReturnType<typeof scoreMultiLabel>;
 
 /** The table and, as the last line, exactly `macro-F1 <x> micro-F1 <y>` (three decimals). */
 export function formatScores(scores: Scores): string {

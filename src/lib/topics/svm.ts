@@ -7,32 +7,23 @@ import { prng, shuffle } from './folds.ts';
 
 /**
  * Squared-hinge (L2-loss) linear SVM, dual coordinate descent. Bias is a constant feature of value 1 (regularised,
- * as in liblinear). cost[i] = 0 leaves example i out. Returns weights (length dim) and bias.
+ * as in liblinear). Cost C for every example (C <= 0 learns nothing). Returns weights (length dim) and bias.
  */
 export function trainBinary(
   X: readonly SparseVector[],
   y: Int8Array,
-  cost: Float64Array,
+  C: number,
   dim: number,
   epochs: number,
   seed: number,
 ): { w: Float64Array; b: number } {
-  const n = X.length;
   const w = new Float64Array(dim);
   let b = 0;
-  const alpha = new Float64Array(n);
-  const diag = new Float64Array(n);
-  const qd = new Float64Array(n);
-  const active: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (cost[i] <= 0) continue;
-    diag[i] = 0.5 / cost[i];
-    let sq = 1; // bias feature
-    const v = X[i].val;
-    for (let k = 0; k < v.length; k++) sq += v[k] * v[k];
-    qd[i] = sq + diag[i];
-    active.push(i);
-  }
+  if (C <= 0) return { w, b };
+  const alpha = new Float64Array(X.length);
+  const diag = 0.5 / C;
+  const qd = Float64Array.from(X, ({ val }) => val.reduce((sq, v) => sq + v * v, 1) + diag); // 1: the bias feature
+  const active = Array.from(X, (_, i) => i);
   const rand = prng(seed);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffle(active, rand);
@@ -42,7 +33,7 @@ export function trainBinary(
       const x = X[i];
       let s = b;
       for (let k = 0; k < x.idx.length; k++) s += w[x.idx[k]] * x.val[k];
-      const G = y[i] * s - 1 + diag[i] * alpha[i];
+      const G = y[i] * s - 1 + diag * alpha[i];
       const PG = alpha[i] === 0 ? Math.min(G, 0) : G;
       maxPG = Math.max(maxPG, PG);
       minPG = Math.min(minPG, PG);

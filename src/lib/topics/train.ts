@@ -24,30 +24,23 @@ export interface Segment {
   heading?: string;
 }
 
-export interface TrainOptions {
+export const DEFAULT_OPTIONS = {
   /** Keep terms that occur in at least this many training segments. */
-  minDf: number;
+  minDf: 3,
   /** SVM cost, and its coordinate-descent passes. */
-  C: number;
-  epochs: number;
-  seed: number;
+  C: 0.25,
+  epochs: 60,
+  seed: 115,
   /** Folds of the inner (policy-grouped) CV whose out-of-fold scores choose the thresholds. */
-  innerFolds: number;
+  innerFolds: 5,
   /**
    * Keep only this many terms (0 = all): after a first fit, terms are ranked by their largest weight over the labels
    * (each label's weights scaled to max 1) and the model is refitted on the best ones. Keeps model.json small.
    */
-  maxTerms: number;
-}
-
-export const DEFAULT_OPTIONS: TrainOptions = {
-  minDf: 3,
-  C: 0.25,
-  epochs: 60,
-  seed: 115,
-  innerFolds: 5,
   maxTerms: 6000,
 };
+
+export type TrainOptions = typeof DEFAULT_OPTIONS;
 
 /** The auxiliary labels: OPP-115 "Other" segments of one type (by at least two votes). */
 const OTHER_TYPE: Record<string, string> = {
@@ -79,19 +72,6 @@ function isPositive(row: Segment, label: string): boolean {
 interface Vocabulary {
   terms: string[];
   idf: Float64Array;
-  index: Map<string, number>;
-}
-
-/** The terms (n-grams, keyword and heading pseudo-tokens) of at least minDf segments, sorted, with their idf. */
-function buildVocabulary(rows: readonly Pick<Segment, 'text' | 'heading'>[], minDf: number): Vocabulary {
-  const df = new Map<string, number>();
-  for (const { text, heading } of rows) {
-    const terms = [...termCounts(text).keys(), ...new Set(keywordTokens(text, tokenize(text).length)), ...headingTokens(heading)];
-    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
-  }
-  const terms = [...df.keys()].filter((t) => df.get(t)! >= minDf).sort();
-  const index = new Map(terms.map((t, i) => [t, i]));
-  return { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)), index };
 }
 
 /**
@@ -124,12 +104,19 @@ function stored(w: ArrayLike<number>, bias: number): Fitted['labels'][number] {
 }
 
 /**
- * The model's vocabulary: the terms of at least minDf rows; beyond maxTerms, the terms with the largest weight over the
- * labels (each label's weights scaled to max 1) in a first fit on all rows.
+ * The model's vocabulary, sorted, with its idf: the terms (n-grams, keyword and heading pseudo-tokens) of at least
+ * minDf rows; beyond maxTerms, the terms with the largest weight over the labels (each label's weights scaled to max
+ * 1) in a first fit on all rows.
  */
 function vocabularyOf(rows: readonly Segment[], options: TrainOptions): Vocabulary {
-  const full = buildVocabulary(rows, options.minDf);
-  const V = full.terms.length;
+  const df = new Map<string, number>();
+  for (const { text, heading } of rows) {
+    const terms = [...termCounts(text).keys(), ...new Set(keywordTokens(text, tokenize(text).length)), ...headingTokens(heading)];
+    for (const term of terms) df.set(term, (df.get(term) ?? 0) + 1);
+  }
+  const terms = [...df.keys()].filter((t) => df.get(t)! >= options.minDf).sort();
+  const full = { terms, idf: Float64Array.from(terms, (t) => idfOf(df.get(t)!, rows.length)) };
+  const V = terms.length;
   if (options.maxTerms <= 0 || V <= options.maxTerms) return full;
   const first = fitWith(rows, options, full);
   const importance = Array.from({ length: V }, (_, j) => Math.max(...first.labels.map((w) => Math.abs(w.bytes[j]))));
@@ -137,18 +124,15 @@ function vocabularyOf(rows: readonly Segment[], options: TrainOptions): Vocabula
     .sort((a, b) => importance[b] - importance[a] || a - b)
     .slice(0, options.maxTerms)
     .sort((a, b) => a - b);
-  const terms = keep.map((j) => full.terms[j]);
-  const index = new Map(terms.map((t, i) => [t, i]));
-  return { terms, idf: Float64Array.from(keep, (j) => full.idf[j]), index };
+  return { terms: keep.map((j) => full.terms[j]), idf: Float64Array.from(keep, (j) => full.idf[j]) };
 }
 
 function fitWith(rows: readonly Segment[], options: TrainOptions, vocab: Vocabulary): Fitted {
-  const vectorizer = new Vectorizer(vocab.index, vocab.idf);
+  const vectorizer = new Vectorizer(vocab.terms, vocab.idf);
   const X = rows.map((r) => vectorizer.vector(r.text, r.heading));
-  const cost = new Float64Array(rows.length).fill(options.C);
   const labels = LABELS.map((label, l) => {
     const y = Int8Array.from(rows, (r) => (isPositive(r, label) ? 1 : -1));
-    const { w, b } = trainBinary(X, y, cost, vocab.idf.length, options.epochs, options.seed + 7919 * l);
+    const { w, b } = trainBinary(X, y, options.C, vocab.idf.length, options.epochs, options.seed + 7919 * l);
     return stored(w, b);
   });
   return { vocab, labels };
@@ -170,12 +154,6 @@ function toModel(f: Fitted, thresholds: (number | null)[], options: TrainOptions
     bias: f.labels.map((label) => label.bias),
     thresholds: thresholds.map((t) => (t === null ? null : Number(t.toFixed(6)))),
   };
-}
-
-/** The raw scores of a model of thresholds 0 for rows, via the same decoding path as inference. */
-function rawScores(model: TopicModel, rows: readonly Segment[]): Float64Array[] {
-  const clf = new ClauseClassifier(model);
-  return rows.map((r) => clf.margins(r.text, r.heading));
 }
 
 /**
@@ -200,8 +178,9 @@ export function trainModel(
     if (trainRows.length === 0 || testIdx.length === 0) continue;
     const fit = fitWith(trainRows, options, vocab);
     fitted.push(fit);
-    const scores = rawScores(toModel(fit, zero, options, trainedOn), testIdx.map((i) => rows[i]));
-    testIdx.forEach((i, k) => (oof[i] = scores[k]));
+    // thresholds 0: the raw scores, through the same decoding path as inference
+    const clf = new ClauseClassifier(toModel(fit, zero, options, trainedOn));
+    for (const i of testIdx) oof[i] = clf.margins(rows[i].text, rows[i].heading);
   }
   const have = rows.map((_, i) => i).filter((i) => oof[i] !== undefined);
   const thresholds = LABELS.map((label, l) =>
