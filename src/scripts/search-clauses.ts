@@ -6,7 +6,7 @@ import { plural } from '../lib/policies/views.ts';
 import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
 import { wordStems } from '../lib/search/terms.ts';
-import type { FoundPassage } from './search-find.ts';
+import type { Found, FoundPassage } from './search-find.ts';
 import { readFragment, type ResultData } from './search-pagefind.ts';
 import { policyLabel } from './search-results.ts';
 
@@ -25,16 +25,10 @@ export class ClauseSearch {
   private hits: (ClauseHit & { order: number })[] = [];
   private readonly shownKeys = new Set<string>();
 
-  /**
-   * `words`: the query's words (as searched); `occurrences`: how often each form occurs in the passages found;
-   * `unsearched`: forms whose occurrences are estimated from the passages read (src/scripts/search-find.ts);
-   * `passages`: passages in the index; `pending`: the passages found, in the order to read them.
-   */
+  /** `words`: the query's words (as searched); `pending`: the passages found, in the order to read them. */
   constructor(
     private readonly words: readonly string[],
-    private readonly occurrences: ReadonlyMap<string, number>,
-    private readonly unsearched: readonly string[],
-    private readonly passages: number,
+    private readonly found: Found,
     private pending: FoundPassage[],
     private readonly phrases: string[][],
     private readonly byDate: boolean,
@@ -42,10 +36,6 @@ export class ClauseSearch {
 
   get unread(): number {
     return this.pending.length;
-  }
-
-  get found(): boolean {
-    return this.hits.length > 0;
   }
 
   /** The clauses read and not shown yet, in the order they are to be shown. */
@@ -99,8 +89,9 @@ export class ClauseSearch {
     // the first passages read (their clauses per passage), that of a word's clauses by its occurrences.
     if (!this.weights) {
       const perPassage = batch.reduce((sum, data) => sum + data.anchors.filter((anchor) => anchor.element === 'span').length, 0) / Math.max(1, batch.length);
-      const total = Math.max(1, this.passages * perPassage);
-      const counts = new Map([...this.occurrences, ...estimatedOccurrences(batch, this.unsearched, this.passages)]);
+      const { occurrences, unsearched, passages } = this.found;
+      const total = Math.max(1, passages * perPassage);
+      const counts = new Map([...occurrences, ...estimatedOccurrences(batch, unsearched, passages)]);
       this.weights = new Map([...counts].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
     }
     for (const data of batch) {
@@ -110,8 +101,9 @@ export class ClauseSearch {
     }
   }
 
-  /** Status words for the clauses and policies found so far ("At least" while passages remain unread). */
+  /** Status words for the clauses and policies found so far ("At least" while passages remain unread), or "". */
   countStatus(): string {
+    if (!this.hits.length) return '';
     const ranked = rankClauses(this.hits);
     const policies = new Set(ranked.map((clause) => clause.page)).size;
     const found = ranked.filter((clause) => !clause.whole);

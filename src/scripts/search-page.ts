@@ -20,11 +20,10 @@ import { plural } from '../lib/policies/views.ts';
 import { isCommon, pagefindQuery, type PagefindQuery } from '../lib/search/query.ts';
 import { quotedPhrases } from '../lib/search/rank.ts';
 import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
-import { findPassages, listPassages, partitionsFor, preloadWords, type FoundPassage } from './search-find.ts';
-import { fillForm, filterWords, readForm } from './search-form.ts';
+import { findPassages, listPassages, preloadWords, type FoundPassage } from './search-find.ts';
+import { FILTERS, fillForm, filterWords, readForm, stateFromUrl, urlFromState, type SearchState } from './search-form.ts';
 import { fillCompanySuggestions, loadSearch, readFragment, type Search, type Result } from './search-pagefind.ts';
 import { policyLabel, ResultList } from './search-results.ts';
-import { FILTERS, stateFromUrl, urlFromState, type SearchState } from './search-url.ts';
 
 export function enhanceSearchPage(doc: Document): void {
   const form = doc.getElementById('search') as HTMLFormElement | null;
@@ -132,8 +131,8 @@ class SearchPage {
     this.status.setAttribute('aria-busy', 'true');
     try {
       const sent = pagefindQuery(state.q);
-      const results = await this.passages(state, sent, filters, run);
-      if (!results) return;
+      const listed = await this.passages(state, sent, filters, run);
+      if (listed === undefined) return;
       this.results.searchedWords = sent.words;
       this.results.clear();
       await this.showMore(run);
@@ -142,10 +141,8 @@ class SearchPage {
         const narrowed = filterWords(this.form, state);
         const what = (state.q ? ` for “${state.q.replace(/^"(.*)"$/, '$1')}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
         const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
-        const total = results.length;
-        const counts = this.clauses ? this.clauses.countStatus() : plural(total, 'policy', 'policies');
-        const none = this.clauses ? !this.clauses.found : total === 0;
-        this.status.textContent = (none ? `Nothing found${what}.` : `${counts} found${what}.`) + left;
+        const counts = this.clauses?.countStatus() ?? (listed ? plural(listed, 'policy', 'policies') : '');
+        this.status.textContent = (counts ? `${counts} found${what}.` : `Nothing found${what}.`) + left;
       };
       this.sayFound();
     } catch (error) {
@@ -157,31 +154,25 @@ class SearchPage {
   }
 
   /**
-   * The passages the search finds, in the order to read them, and what reads them (`clauses` for a search with
-   * words, `pending` without); undefined when a newer search started meanwhile.
+   * Finds the passages and sets what reads them (`clauses` for a search with words, `pending` without); returns
+   * how many passages Pagefind listed, or undefined when a newer search started meanwhile.
    */
-  private async passages(state: SearchState, sent: PagefindQuery, filters: Record<string, string>, run: number): Promise<FoundPassage[] | undefined> {
+  private async passages(state: SearchState, sent: PagefindQuery, filters: Record<string, string>, run: number): Promise<number | undefined> {
     const { api, partitions } = await this.load();
-    // Without words, one result per policy: its first passage.
     // The vocabulary page of each partition only makes words findable everywhere: never a result.
-    const scope: Record<string, unknown> = { ...filters, ...(state.q ? {} : { passage: 'first' }), not: { kind: 'vocabulary' } };
-    const searched = partitionsFor(partitions, sent.words.join(' '));
-    if (searched.length < partitions.length) scope.partition = { any: searched.map((partition) => partition.key) };
-    const byDate = state.sort === 'newest' || state.sort === 'oldest';
+    const scope = { ...filters, not: { kind: 'vocabulary' } };
+    const byDate = state.sort === 'newest' || state.sort === 'oldest' ? state.sort : undefined;
     const words = sent.words.map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter(Boolean);
-    const found = state.q ? await findPassages(api, partitions, words, { ...filters, not: { kind: 'vocabulary' } }) : undefined;
+    const found = state.q ? await findPassages(api, partitions, words, scope) : undefined;
     if (run !== this.generation || (state.q && !found)) return undefined;
-    let results: FoundPassage[];
-    if (found && !state.q.includes('"') && !byDate) results = found.ranked;
-    else {
-      // Sorted by date, every word, newest (or oldest) passage first; a phrase: the passages that have it.
-      const listed = searched.length ? await listPassages(api, sent.query || null, scope, searched, byDate ? (state.sort as 'newest' | 'oldest') : undefined) : [];
-      if (run !== this.generation || !listed) return undefined;
-      results = listed.map((result) => ({ result, window: [] }));
-    }
-    this.pending = found ? [] : results.map((passage) => passage.result);
-    this.clauses = found ? new ClauseSearch(words, found.occurrences, found.unsearched, found.passages, results, quotedPhrases(state.q), byDate) : undefined;
-    return results;
+    // Sorted by date, every word, newest (or oldest) passage first; a phrase: the passages that have it.
+    const listing = !found || state.q.includes('"') || byDate;
+    const listed = listing ? await listPassages(api, sent, scope, partitions, byDate) : [];
+    if (run !== this.generation || !listed) return undefined;
+    this.pending = found ? [] : listed;
+    const toRead = listing ? listed.map((result) => ({ result, window: [] })) : found!.ranked;
+    this.clauses = found && new ClauseSearch(words, found, toRead, quotedPhrases(state.q), byDate !== undefined);
+    return listed.length;
   }
 
   /**

@@ -112,7 +112,6 @@ export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, numb
 
 /** Whether the words (each word's forms) have the phrase's stems one after the other. */
 function hasPhrase(stems: readonly string[][], phrase: readonly string[]): boolean {
-  if (!phrase.length) return true;
   for (let at = 0; at + phrase.length <= stems.length; at++) if (phrase.every((term, offset) => stems[at + offset].includes(term))) return true;
   return false;
 }
@@ -160,11 +159,7 @@ export function rankClauses(hits: readonly ClauseHit[]): ClauseResult[] {
   const byKey = new Map<string, ClauseResult>();
   for (const hit of hits) {
     const key = clauseKey(hit);
-    const known = byKey.get(key);
-    if (!known) {
-      byKey.set(key, { ...hit, dates: [hit.date] });
-      continue;
-    }
+    const known = byKey.get(key) ?? { ...hit, dates: [] };
     const dates = [...new Set([...known.dates, hit.date])].sort();
     byKey.set(key, hit.date > known.date ? { ...hit, score: Math.max(hit.score, known.score), dates } : { ...known, dates });
   }

@@ -58,8 +58,6 @@ function regions(word: string): { r1: number; r2: number } {
   };
   const prefix = R1_PREFIXES.find((start) => word.startsWith(start));
   const r1 = prefix ? prefix.length : afterVowelConsonant(0);
-  // Without a vowel followed by a consonant, both regions are empty.
-  if (!prefix && r1 === word.length) return { r1, r2: word.length };
   return { r1, r2: afterVowelConsonant(r1) };
 }
 
@@ -68,19 +66,12 @@ const hasVowelBefore = (word: string, end: number) => [...word.slice(0, end)].so
 
 function step1a(word: string): string {
   const suffix = longestSuffix(word, ['sses', 'ied', 'ies', 's', 'us', 'ss']);
-  const stem = suffix === undefined ? word : word.slice(0, -suffix.length);
-  switch (suffix) {
-    case 'sses':
-      return `${stem}ss`;
-    case 'ied':
-    case 'ies':
-      return stem.length >= 2 ? `${stem}i` : `${stem}ie`;
-    case 's':
-      // Delete the s if a vowel comes before the letter ahead of it ("gaps" → "gap", "gas" stays).
-      return stem.length >= 1 && hasVowelBefore(stem, stem.length - 1) ? stem : word;
-    default:
-      return word;
-  }
+  if (suffix === undefined) return word;
+  const stem = word.slice(0, -suffix.length);
+  if (suffix === 'sses') return `${stem}ss`;
+  if (suffix === 'ied' || suffix === 'ies') return stem.length >= 2 ? `${stem}i` : `${stem}ie`;
+  // Delete the s if a vowel comes before the letter ahead of it ("gaps" → "gap", "gas" stays).
+  return suffix === 's' && hasVowelBefore(stem, stem.length - 1) ? stem : word;
 }
 
 function step1b(word: string, r1: number): string {
@@ -153,12 +144,9 @@ function step4(word: string, r2: number): string {
 
 function step5(word: string, r1: number, r2: number): string {
   const start = word.length - 1;
-  if (word.endsWith('e')) {
-    if (start >= r2 || (start >= r1 && !endsShort(word.slice(0, start)))) return word.slice(0, start);
-  } else if (word.endsWith('l')) {
-    if (start >= r2 && word[start - 1] === 'l') return word.slice(0, start);
-  }
-  return word;
+  const dropE = word[start] === 'e' && (start >= r2 || (start >= r1 && !endsShort(word.slice(0, start))));
+  const dropL = word[start] === 'l' && start >= r2 && word[start - 1] === 'l';
+  return dropE || dropL ? word.slice(0, start) : word;
 }
 
 /** The Snowball English stem of a lower-case word of the letters a to z ("cookies" → "cooki", "privacy" → "privaci"). */

@@ -14,8 +14,7 @@ import { stem } from './stem.ts';
 export function searchForms(word: string): string[] {
   const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const parts = plain.split(PUNCTUATION).filter(Boolean);
-  const joined = parts.join('');
-  return parts.length > 1 ? [joined, ...parts] : joined ? [joined] : [];
+  return parts.length > 1 ? [parts.join(''), ...parts] : parts;
 }
 
 /** Punctuation that Pagefind drops from a query (its search strips these Unicode classes). */
