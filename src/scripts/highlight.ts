@@ -51,9 +51,7 @@ export function highlight(root: Element, terms: string[]): number {
     const parts: (string | Node)[] = [];
     let last = 0;
     for (const [start, end] of ranges) {
-      const mark = doc.createElement('mark');
-      mark.className = 'hl';
-      mark.textContent = text.slice(start, end);
+      const mark = Object.assign(doc.createElement('mark'), { className: 'hl', textContent: text.slice(start, end) });
       parts.push(text.slice(last, start), mark);
       last = end;
     }

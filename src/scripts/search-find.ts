@@ -34,7 +34,8 @@ const termOf = (word: string) => pagefindQuery(word).query.replace(/"/g, '');
 
 /** The partitions that can have the words (src/lib/search/terms.ts), and the scope narrowed to them. */
 function narrowTo(partitions: Partition[], words: string, scope: Record<string, unknown>) {
-  const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(words))));
+  const terms = queryTerms(words);
+  const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, terms)));
   const keys = searched.map((partition) => partition.key);
   return { searched, filters: searched.length < partitions.length ? { ...scope, partition: { any: keys } } : scope };
 }

@@ -10,9 +10,15 @@ export type SearchState = Record<(typeof KEYS)[number], string>;
 
 const field = (form: HTMLFormElement, name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
 
-export function stateFromUrl(search: string): SearchState {
-  const params = new URLSearchParams(search);
-  return Object.fromEntries(KEYS.map((key) => [key, params.get(key)?.trim() ?? ''])) as SearchState;
+/** Fills the form from the page's URL (on arrival, and back or forward); returns its state. */
+export function fillFormFromUrl(form: HTMLFormElement): SearchState {
+  const params = new URLSearchParams(location.search);
+  const state = Object.fromEntries(KEYS.map((key) => [key, params.get(key)?.trim() ?? ''])) as SearchState;
+  for (const key of KEYS) {
+    const element = field(form, key);
+    if (element) element.value = state[key];
+  }
+  return state;
 }
 
 export function urlFromState(state: SearchState): string {
@@ -25,13 +31,6 @@ export function urlFromState(state: SearchState): string {
 export function readForm(form: HTMLFormElement): SearchState {
   const state = Object.fromEntries(KEYS.map((key) => [key, field(form, key)?.value ?? ''])) as SearchState;
   return { ...state, q: state.q.trim() };
-}
-
-export function fillForm(form: HTMLFormElement, state: SearchState): void {
-  for (const key of KEYS) {
-    const element = field(form, key);
-    if (element) element.value = state[key];
-  }
 }
 
 /**

@@ -20,8 +20,8 @@ import { plural } from '../lib/policies/views.ts';
 import { isCommon, pagefindQuery, type PagefindQuery } from '../lib/search/query.ts';
 import { quotedPhrases } from '../lib/search/rank.ts';
 import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
-import { findPassages, listPassages, preloadWords, type FoundPassage } from './search-find.ts';
-import { FILTERS, fillForm, filterWords, readForm, stateFromUrl, urlFromState, type SearchState } from './search-form.ts';
+import { findPassages, listPassages, preloadWords } from './search-find.ts';
+import { FILTERS, fillFormFromUrl, filterWords, readForm, urlFromState, type SearchState } from './search-form.ts';
 import { fillCompanySuggestions, loadSearch, readFragment, type Search, type Result } from './search-pagefind.ts';
 import { policyLabel, ResultList } from './search-results.ts';
 
@@ -83,15 +83,11 @@ export function enhanceSearchPage(doc: Document): void {
   more.addEventListener('click', () => void page.showMoreAndFocus());
   window.addEventListener('popstate', () => {
     clearTimeout(timer);
-    const state = stateFromUrl(location.search);
-    fillForm(form, state);
     pushNext = true;
-    void page.search(state);
+    void page.search(fillFormFromUrl(form));
   });
 
-  const initial = stateFromUrl(location.search);
-  fillForm(form, initial);
-  void page.search(initial);
+  void page.search(fillFormFromUrl(form));
 }
 
 /** A search and what it shows: the results, the "Show more results" button and the status line. */
@@ -157,7 +153,7 @@ class SearchPage {
    * Finds the passages and sets what reads them (`clauses` for a search with words, `pending` without); returns
    * how many passages Pagefind listed, or undefined when a newer search started meanwhile.
    */
-  private async passages(state: SearchState, sent: PagefindQuery, filters: Record<string, string>, run: number): Promise<number | undefined> {
+  private async passages(state: SearchState, sent: PagefindQuery, filters: Record<string, string>, run: number) {
     const { api, partitions } = await this.load();
     // The vocabulary page of each partition only makes words findable everywhere: never a result.
     const scope = { ...filters, not: { kind: 'vocabulary' } };

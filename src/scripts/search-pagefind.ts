@@ -86,10 +86,7 @@ export function fillCompanySuggestions(doc: Document, pagefind: Pagefind): void 
   const list = doc.getElementById('company-suggestions');
   if (!(list instanceof HTMLDataListElement) || list.options.length) return;
   void pagefind.filters().then((filters) => {
-    for (const name of Object.keys(filters.company ?? {}).sort((a, b) => a.localeCompare(b))) {
-      const option = doc.createElement('option');
-      option.value = name;
-      list.append(option);
-    }
+    const names = Object.keys(filters.company ?? {}).sort((a, b) => a.localeCompare(b));
+    for (const name of names) list.append(Object.assign(doc.createElement('option'), { value: name }));
   });
 }
