@@ -5,12 +5,7 @@
 import type { Partition } from '../lib/search/partitions.ts';
 import type { Fragment } from '../lib/search/rank.ts';
 
-export interface ResultData {
-  url: string;
-  content: string;
-  anchors: Fragment['anchors'];
-  meta: Record<string, string | undefined>;
-}
+export type ResultData = Omit<Fragment, 'label'> & { meta: Record<string, string | undefined> };
 export interface Result {
   id: string;
   score: number;
@@ -30,11 +25,8 @@ export interface Pagefind {
   preload?: (query: string, options?: { filters?: Record<string, unknown> }) => Promise<void>;
 }
 
-export interface Search {
-  api: Pagefind;
-  /** Oldest first. */
-  partitions: Partition[];
-}
+/** Pagefind and the partitions, oldest first. */
+export type Search = { api: Pagefind; partitions: Partition[] };
 
 /** Pagefind with every partition of the index merged in (the newest is the primary index). */
 export async function loadSearch(): Promise<Search> {

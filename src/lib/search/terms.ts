@@ -60,22 +60,16 @@ export type MissingWord = [stem: string, known: number];
  */
 export function missingWords(archiveStems: Iterable<string>, ownStems: Iterable<string>): MissingWord[] {
   const own = new Set(ownStems);
-  const partitionStems = [...own].sort();
-  const missing: MissingWord[] = [];
-  for (const word of archiveStems) {
-    if (own.has(word)) continue;
-    // The longest shared start with any stem of a sorted list is with one of the stem's two neighbours.
-    let low = 0;
-    let high = partitionStems.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (partitionStems[middle] < word) low = middle + 1;
-      else high = middle;
-    }
-    const known = Math.max(sharedStart(word, partitionStems[low - 1]), sharedStart(word, partitionStems[low]));
-    missing.push([word, known]);
-  }
-  return missing.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sorted = [...own].sort();
+  let next = 0;
+  return [...archiveStems]
+    .filter((word) => !own.has(word))
+    .sort()
+    .map((word) => {
+      // The longest shared start with any stem of a sorted list is with one of the word's two neighbours there.
+      while (next < sorted.length && sorted[next] < word) next++;
+      return [word, Math.max(sharedStart(word, sorted[next - 1]), sharedStart(word, sorted[next]))];
+    });
 }
 
 /** The stems of words as Pagefind's search compares them (`wordStems`). */
