@@ -3,7 +3,8 @@
  * fragment), their clauses scored (src/lib/search/rank.ts), and shown best first, each text of a series once.
  */
 import { plural } from '../lib/policies/views.ts';
-import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
+import { clauseHits, clauseKey, fragmentWords, idf, rankClauses } from '../lib/search/rank.ts';
+import type { ClauseHit, ClauseResult } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
 import { wordStems } from '../lib/search/terms.ts';
 import type { Found, FoundPassage } from './search-find.ts';
@@ -95,9 +96,9 @@ export class ClauseSearch {
       this.weights = new Map([...counts].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
     }
     for (const data of batch) {
-      const fragment: Fragment = { url: data.url, content: data.content, anchors: data.anchors, label: policyLabel(data.meta) };
       const order = this.hits.length;
-      this.hits.push(...clauseHits(fragment, this.weights, this.phrases).map((hit) => ({ ...hit, order })));
+      const hits = clauseHits({ ...data, label: policyLabel(data.meta) }, this.weights, this.phrases);
+      this.hits.push(...hits.map((hit) => ({ ...hit, order })));
     }
   }
 

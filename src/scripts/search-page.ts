@@ -3,17 +3,13 @@
  *
  * - Pagefind (its JS, WebAssembly and index) is imported only once the reader searches: a query or filter in
  *   the URL, typing in the box, or focusing a box that already holds a query. A plain visit loads none of it.
- * - The index is a set of partitions by archive date (src/lib/search/pagefind-index.ts: why, and when a query
- *   skips one), merged into one search; sorting by date reads them one after another, newest (or oldest)
- *   first, since Pagefind's merge keeps no date order across indexes.
+ * - The index is a set of partitions by archive date (src/lib/search/pagefind-index.ts), merged into one search.
  * - What Pagefind finds are passages, runs of clauses of one policy (src/lib/search/passages.ts): results
- *   are grouped by policy, each with its best-matching clauses. A search without words lists each policy's
- *   first passage, one result per policy.
- * - The URL is the state: every search is shareable; typing creates one history entry per search (later
- *   keystrokes replace it), changing a filter or submitting adds one; back and forward restore the search.
+ *   are grouped by policy, each with its best-matching clauses.
+ * - The URL is the state: every search is shareable, and back and forward restore it.
  * - The number of results goes to a polite live region; the status says which common words were left out.
- * - Pagefind is given the query's words already stemmed (src/lib/search/query.ts; its stemmer is 1.7 kB of
- *   this script, gzip, and loading it with Pagefind instead cost more: Vite's preload helper and a request).
+ * - Pagefind is given the query's words already stemmed (src/lib/search/query.ts; why the stemmer is bundled
+ *   here: docs/scaling.md).
  */
 
 import { plural } from '../lib/policies/views.ts';

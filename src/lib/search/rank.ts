@@ -1,13 +1,8 @@
 /**
  * Clause results: what the search page shows for words, ranked as clauses across policies (no DOM, no
  * dependencies beyond the stemmer, so the page's script stays small and this is unit-tested).
- *
- * Why and how (docs/search.md, measured with `npm run eval:search`): Pagefind ranks passages and requires every
- * word, and its sub-results put a heading above its clauses and match "me" in "Mediation"; so the page asks
- * Pagefind only which passages hold any of the query's content words, reads the best ones, and ranks their
- * clauses itself: BM25 over clauses, a clause's section heading counting for it at a lower weight (never a
- * result of its own), words matched by their Snowball stem (src/lib/search/stem.ts), whole words only, and the
- * same text in several snapshots of one document (its series) shown once, linking to the newest.
+ * Pagefind ranks passages, requires every word and matches "me" in "Mediation", so the page ranks the clauses
+ * of the passages it reads itself: why and how in docs/search.md ("How the page ranks now").
  */
 import { TOPICS_MARK } from '../policies/topics-mark.ts';
 import { wordStems } from './terms.ts';
@@ -19,7 +14,7 @@ export interface Fragment {
   /** The passage's text, words separated by white space; anchors' locations count these words. */
   content: string;
   anchors: { element: string; id: string; text?: string; title?: string; location: number }[];
-  /** The policy's label: company, title, date, domain (src/scripts/search-page.ts: policyLabel). */
+  /** The policy's label: company, title, date, domain (src/scripts/search-results.ts: policyLabel). */
   label: Record<string, string | undefined>;
 }
 
