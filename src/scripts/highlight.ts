@@ -33,17 +33,16 @@ export function markedRanges(text: string, stems: ReadonlySet<string>): [number,
   return ranges;
 }
 
-/** Wraps every match in <mark class="hl">; returns how many were marked. */
-export function highlight(root: Element, terms: string[]): number {
+/** Wraps every match in <mark class="hl">. */
+export function highlight(root: Element, terms: string[]): void {
   const stems = searchedStems(terms);
-  if (!stems.size) return 0;
+  if (!stems.size) return;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest('a.cl, .topics, .since, mark, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  let count = 0;
   for (const node of nodes) {
     const text = node.data;
     const ranges = markedRanges(text, stems);
@@ -56,7 +55,5 @@ export function highlight(root: Element, terms: string[]): number {
       last = end;
     }
     node.replaceWith(...parts, text.slice(last));
-    count += ranges.length;
   }
-  return count;
 }

@@ -79,8 +79,7 @@ function step1b(word: string, r1: number): string {
   if (suffix === undefined) return word;
   const stem = word.slice(0, -suffix.length);
   if (suffix === 'eed' || suffix === 'eedly') {
-    if (stem.length < r1) return word;
-    return stem === 'proc' || stem === 'exc' || stem === 'succ' ? word : `${stem}ee`;
+    return stem.length < r1 || ['proc', 'exc', 'succ'].includes(stem) ? word : `${stem}ee`;
   }
   if (suffix === 'ing') {
     // dying → die, lying → lie; inning, outing, evening… stay.
