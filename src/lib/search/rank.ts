@@ -193,16 +193,11 @@ export function snapshotNote(dates: readonly string[]): string {
   return `in ${dates.length} snapshots, ${first === last ? first : `${first}–${last}`}`;
 }
 
-export interface Excerpt {
-  /** Text and matched words, in order: a string is plain text, an object a matched word. */
-  parts: (string | { mark: string })[];
-  /** Words left out before and after (an ellipsis goes there). */
-  cutBefore: boolean;
-  cutAfter: boolean;
-}
-
-/** About `length` words of the clause around its densest run of matched words, never cut inside a word. */
-export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32): Excerpt {
+/**
+ * About `length` words of the clause around its densest run of matched words, never cut inside a word: plain
+ * text and matched words (`{ mark }`) in order, and whether words were left out before and after (an ellipsis).
+ */
+export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32) {
   const { words, matched } = hit;
   let start = 0;
   if (words.length > length) {
@@ -215,7 +210,7 @@ export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32
   }
   const end = Math.min(words.length, start + length);
   const marked = new Set(matched);
-  const parts: Excerpt['parts'] = [];
+  const parts: (string | { mark: string })[] = [];
   let text = '';
   for (let at = start; at < end; at++) {
     const space = at > start ? ' ' : '';

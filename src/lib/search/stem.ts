@@ -29,11 +29,8 @@ const R1_PREFIXES = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'em
 const isVowel = (c: string | undefined) => c !== undefined && VOWELS.includes(c);
 
 /** The longest of `suffixes` that `word` ends with. */
-function longestSuffix(word: string, suffixes: readonly string[]): string | undefined {
-  let found: string | undefined;
-  for (const suffix of suffixes) if (word.endsWith(suffix) && (found === undefined || suffix.length > found.length)) found = suffix;
-  return found;
-}
+const longestSuffix = (word: string, suffixes: readonly string[]): string | undefined =>
+  suffixes.filter((suffix) => word.endsWith(suffix)).sort((a, b) => b.length - a.length)[0];
 
 /**
  * Whether `word` ends in a short syllable: a consonant, a vowel and a consonant other than w, x or Y ("hop"),
@@ -96,11 +93,8 @@ function step1b(word: string, r1: number): string {
   return stem.length === r1 && endsShort(stem) ? `${stem}e` : stem;
 }
 
-function step1c(word: string): string {
-  const n = word.length;
-  if (n >= 3 && (word[n - 1] === 'y' || word[n - 1] === 'Y') && !isVowel(word[n - 2])) return `${word.slice(0, -1)}i`;
-  return word;
-}
+/** A final y after a consonant that is not the word's first letter becomes i ("cry" → "cri", "by" stays). */
+const step1c = (word: string) => (/.[^aeiouy][yY]$/.test(word) ? `${word.slice(0, -1)}i` : word);
 
 const STEP2: Record<string, string> = {
   tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',

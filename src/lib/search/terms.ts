@@ -81,9 +81,8 @@ export function stemsOf(words: Iterable<string>): Set<string> {
 }
 
 function sharedStart(a: string, b: string | undefined): number {
-  if (b === undefined) return 0;
   let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  while (n < a.length && a[n] === b?.[n]) n++;
   return n;
 }
 
