@@ -14,9 +14,8 @@ export function termsFrom(search: string): string[] {
 }
 
 /**
- * The stems a policy word must have to be marked: those of the words searched, by the rule the search page
- * ranks clauses by (src/lib/search/rank.ts `wordStems`: Pagefind's Snowball stem, whole words), so the page
- * marks exactly the words that made the clause a result: "sharing" marks "share" and "shared", not "shareholder".
+ * The stems a policy word must have to be marked: those of the words searched (`wordStems`, the rule the search
+ * page ranks clauses by), so "sharing" marks "share" and "shared", not "shareholder".
  */
 export function searchedStems(terms: readonly string[]): Set<string> {
   return new Set(terms.flatMap(wordStems));

@@ -18,7 +18,7 @@ import { quotedPhrases } from '../lib/search/rank.ts';
 import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
 import { findPassages, listPassages, preloadWords } from './search-find.ts';
 import { FILTERS, fillFormFromUrl, filterWords, readForm, urlFromState, type SearchState } from './search-form.ts';
-import { fillCompanySuggestions, loadSearch, readFragment, type Search, type Result } from './search-pagefind.ts';
+import { fillCompanySuggestions, loadSearch, readFragment, type Result } from './search-pagefind.ts';
 import { policyLabel, ResultList } from './search-results.ts';
 
 export function enhanceSearchPage(doc: Document): void {
@@ -88,7 +88,7 @@ export function enhanceSearchPage(doc: Document): void {
 
 /** A search and what it shows: the results, the "Show more results" button and the status line. */
 class SearchPage {
-  private pagefind?: Promise<Search>;
+  private pagefind?: ReturnType<typeof loadSearch>;
   /** Counts searches: a search whose number is no longer the latest stops and shows nothing. */
   private generation = 0;
   /** Announces what the search on screen found so far (again after "Show more results" reads more). */
@@ -106,7 +106,7 @@ class SearchPage {
     private readonly more: HTMLButtonElement,
   ) {}
 
-  load(): Promise<Search> {
+  load() {
     return (this.pagefind ??= loadSearch());
   }
 

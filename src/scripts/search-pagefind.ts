@@ -25,11 +25,8 @@ export interface Pagefind {
   preload?: (query: string, options?: { filters?: Record<string, unknown> }) => Promise<void>;
 }
 
-/** Pagefind and the partitions, oldest first. */
-export type Search = { api: Pagefind; partitions: Partition[] };
-
-/** Pagefind with every partition of the index merged in (the newest is the primary index). */
-export async function loadSearch(): Promise<Search> {
+/** Pagefind with every partition of the index merged in (the newest is the primary index), and the partitions. */
+export async function loadSearch(): Promise<{ api: Pagefind; partitions: Partition[] }> {
   const response = await fetch('/pagefind/partitions.json');
   if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
   const { partitions } = (await response.json()) as { partitions: Partition[] };

@@ -48,10 +48,8 @@ function endsShort(word: string): boolean {
 /** Snowball's regions: R1 starts after the first consonant that follows a vowel, R2 the same again within R1. */
 function regions(word: string): { r1: number; r2: number } {
   const afterVowelConsonant = (from: number) => {
-    let i = from;
-    while (i < word.length && !isVowel(word[i])) i++;
-    while (i < word.length && isVowel(word[i])) i++;
-    return i < word.length ? i + 1 : word.length;
+    const at = word.slice(from).search(/[aeiouy][^aeiouy]/);
+    return at < 0 ? word.length : from + at + 2;
   };
   const prefix = R1_PREFIXES.find((start) => word.startsWith(start));
   const r1 = prefix ? prefix.length : afterVowelConsonant(0);
@@ -148,8 +146,7 @@ export function stem(word: string): string {
   if (exception !== undefined) return exception;
   if (word.length < 3) return word;
   // A y that starts the word or follows a vowel is a consonant: marked Y while the steps run.
-  let marked = '';
-  for (let i = 0; i < word.length; i++) marked += word[i] === 'y' && (i === 0 || isVowel(marked[i - 1])) ? 'Y' : word[i];
+  const marked = word.replace(/(^|[aeiouy])y/g, '$1Y');
   const { r1, r2 } = regions(marked);
   let w = step1a(marked);
   w = step1b(w, r1);
