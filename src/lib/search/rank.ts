@@ -46,7 +46,6 @@ export interface ClauseResult extends ClauseHit {
   dates: string[];
 }
 
-/** k1 and b of BM25, the usual values. */
 const K1 = 1.2;
 const B = 0.75;
 /** Mean words per clause, for BM25's length normalisation (the 75 OPP-115 policies built as a site: 40.6). */
