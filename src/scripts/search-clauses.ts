@@ -117,10 +117,8 @@ export class ClauseSearch {
 function estimatedOccurrences(batch: readonly ResultData[], forms: readonly string[], passages: number): [string, number][] {
   if (!forms.length) return [];
   const counts = new Map(forms.map((form) => [form, 0]));
-  for (const data of batch) {
-    for (const word of fragmentWords(data.content)) {
-      for (const form of wordStems(word)) if (counts.has(form)) counts.set(form, counts.get(form)! + 1);
-    }
+  for (const word of batch.flatMap((data) => fragmentWords(data.content))) {
+    for (const form of wordStems(word)) if (counts.has(form)) counts.set(form, counts.get(form)! + 1);
   }
   return [...counts].map(([form, count]) => [form, (count / Math.max(1, batch.length)) * passages]);
 }

@@ -21,13 +21,11 @@ export interface Fragment {
 export interface ClauseHit {
   /** Policy page URL and clause anchor: `/policies/a.com/2020-01-01/#cookies-2`. */
   url: string;
-  /** The policy page's path. */
   page: string;
   /** The clause's section heading ("" when it has none). */
   heading: string;
   /** The clause's topic slugs (src/lib/topics, as labelled at build time). */
   topics: string[];
-  /** The clause's words as written. */
   words: string[];
   /** Indexes into `words` of the words that match the query. */
   matched: number[];

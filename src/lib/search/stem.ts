@@ -11,8 +11,6 @@
  */
 
 const VOWELS = 'aeiouy';
-/** Letters that do not close a short syllable ("snow" and "box" are not short). */
-const NOT_CLOSING_SHORT = 'aeiouywxY';
 /** Letters after which a final "li" (a "-ly" by then) is removed: "quickly" → "quick", "feely" stays "feeli". */
 const VALID_LI = 'cdeghkmnrt';
 
@@ -34,16 +32,10 @@ const longestSuffix = (word: string, suffixes: readonly string[]): string | unde
 
 /**
  * Whether `word` ends in a short syllable: a consonant, a vowel and a consonant other than w, x or Y ("hop"),
- * or a vowel and a consonant as the whole word ("at").
+ * or a vowel and a consonant as the whole word ("at"); and "past" ("pasted" → "paste", not "past").
  */
-function endsShort(word: string): boolean {
-  const n = word.length;
-  if (n >= 2 && isVowel(word[n - 2])) {
-    if (n >= 3 && !isVowel(word[n - 3]) && !NOT_CLOSING_SHORT.includes(word[n - 1])) return true;
-    if (n === 2 && !isVowel(word[1])) return true;
-  }
-  return word.endsWith('past'); // "pasted" → "paste", not "past"
-}
+const endsShort = (word: string) =>
+  /[^aeiouy][aeiouy][^aeiouywxY]$|^[aeiouy][^aeiouy]$/.test(word) || word.endsWith('past');
 
 /** Snowball's regions: R1 starts after the first consonant that follows a vowel, R2 the same again within R1. */
 function regions(word: string): { r1: number; r2: number } {
@@ -128,8 +120,7 @@ function step4(word: string, r2: number): string {
   const suffix = longestSuffix(word, STEP4_SUFFIXES);
   if (suffix === undefined) return word;
   const start = word.length - suffix.length;
-  if (start < r2) return word;
-  if (suffix === 'ion' && word[start - 1] !== 's' && word[start - 1] !== 't') return word;
+  if (start < r2 || (suffix === 'ion' && !'st'.includes(word[start - 1]))) return word;
   return word.slice(0, start);
 }
 

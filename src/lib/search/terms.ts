@@ -48,10 +48,7 @@ export function queryTerms(query: string): string[] {
   return query.split(/\s+/).flatMap((token) => searchForms(token).slice(0, 1));
 }
 
-/**
- * A stem of the archive that a partition lacks, and how much of it the partition knows: the length of the
- * longest start of the stem that starts some stem of the partition.
- */
+/** A stem a partition lacks, and how much of it the partition knows (its longest start that starts a stem there). */
 export type MissingWord = [stem: string, known: number];
 
 /**
