@@ -14,9 +14,8 @@ export function termsFrom(search: string): string[] {
 }
 
 /**
- * The stems a policy word must have to be marked: those of the words searched, by the rule the search page
- * ranks clauses by (src/lib/search/rank.ts `wordStems`: Pagefind's Snowball stem, whole words), so the page
- * marks exactly the words that made the clause a result: "sharing" marks "share" and "shared", not "shareholder".
+ * The stems a policy word must have to be marked: those of the words searched (`wordStems`, the rule the search
+ * page ranks clauses by), so "sharing" marks "share" and "shared", not "shareholder".
  */
 export function searchedStems(terms: readonly string[]): Set<string> {
   return new Set(terms.flatMap(wordStems));
@@ -33,17 +32,16 @@ export function markedRanges(text: string, stems: ReadonlySet<string>): [number,
   return ranges;
 }
 
-/** Wraps every match in <mark class="hl">; returns how many were marked. */
-export function highlight(root: Element, terms: string[]): number {
+/** Wraps every match in <mark class="hl">. */
+export function highlight(root: Element, terms: string[]): void {
   const stems = searchedStems(terms);
-  if (!stems.size) return 0;
+  if (!stems.size) return;
   const doc = root.ownerDocument;
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest('a.cl, .topics, .since, mark, script, style') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const nodes: Text[] = [];
   for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-  let count = 0;
   for (const node of nodes) {
     const text = node.data;
     const ranges = markedRanges(text, stems);
@@ -51,14 +49,10 @@ export function highlight(root: Element, terms: string[]): number {
     const parts: (string | Node)[] = [];
     let last = 0;
     for (const [start, end] of ranges) {
-      const mark = doc.createElement('mark');
-      mark.className = 'hl';
-      mark.textContent = text.slice(start, end);
+      const mark = Object.assign(doc.createElement('mark'), { className: 'hl', textContent: text.slice(start, end) });
       parts.push(text.slice(last, start), mark);
       last = end;
     }
     node.replaceWith(...parts, text.slice(last));
-    count += ranges.length;
   }
-  return count;
 }

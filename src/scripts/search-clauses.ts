@@ -3,10 +3,11 @@
  * fragment), their clauses scored (src/lib/search/rank.ts), and shown best first, each text of a series once.
  */
 import { plural } from '../lib/policies/views.ts';
-import { clauseHits, clauseKey, fragmentWords, idf, rankClauses, type ClauseHit, type ClauseResult, type Fragment } from '../lib/search/rank.ts';
+import { clauseHits, clauseKey, fragmentWords, idf, rankClauses } from '../lib/search/rank.ts';
+import type { ClauseHit, ClauseResult } from '../lib/search/rank.ts';
 import { passagesToRead } from '../lib/search/reading.ts';
 import { wordStems } from '../lib/search/terms.ts';
-import type { FoundPassage } from './search-find.ts';
+import type { Found, FoundPassage } from './search-find.ts';
 import { readFragment, type ResultData } from './search-pagefind.ts';
 import { policyLabel } from './search-results.ts';
 
@@ -25,16 +26,10 @@ export class ClauseSearch {
   private hits: (ClauseHit & { order: number })[] = [];
   private readonly shownKeys = new Set<string>();
 
-  /**
-   * `words`: the query's words (as searched); `occurrences`: how often each form occurs in the passages found;
-   * `unsearched`: forms whose occurrences are estimated from the passages read (src/scripts/search-find.ts);
-   * `passages`: passages in the index; `pending`: the passages found, in the order to read them.
-   */
+  /** `words`: the query's words (as searched); `pending`: the passages found, in the order to read them. */
   constructor(
     private readonly words: readonly string[],
-    private readonly occurrences: ReadonlyMap<string, number>,
-    private readonly unsearched: readonly string[],
-    private readonly passages: number,
+    private readonly found: Found,
     private pending: FoundPassage[],
     private readonly phrases: string[][],
     private readonly byDate: boolean,
@@ -42,10 +37,6 @@ export class ClauseSearch {
 
   get unread(): number {
     return this.pending.length;
-  }
-
-  get found(): boolean {
-    return this.hits.length > 0;
   }
 
   /** The clauses read and not shown yet, in the order they are to be shown. */
@@ -99,19 +90,21 @@ export class ClauseSearch {
     // the first passages read (their clauses per passage), that of a word's clauses by its occurrences.
     if (!this.weights) {
       const perPassage = batch.reduce((sum, data) => sum + data.anchors.filter((anchor) => anchor.element === 'span').length, 0) / Math.max(1, batch.length);
-      const total = Math.max(1, this.passages * perPassage);
-      const counts = new Map([...this.occurrences, ...estimatedOccurrences(batch, this.unsearched, this.passages)]);
+      const { occurrences, unsearched, passages } = this.found;
+      const total = Math.max(1, passages * perPassage);
+      const counts = new Map([...occurrences, ...estimatedOccurrences(batch, unsearched, passages)]);
       this.weights = new Map([...counts].map(([form, count]) => [form, idf(Math.min(count, total), total)]));
     }
     for (const data of batch) {
-      const fragment: Fragment = { url: data.url, content: data.content, anchors: data.anchors, label: policyLabel(data.meta) };
       const order = this.hits.length;
-      this.hits.push(...clauseHits(fragment, this.weights, this.phrases).map((hit) => ({ ...hit, order })));
+      const hits = clauseHits({ ...data, label: policyLabel(data.meta) }, this.weights, this.phrases);
+      this.hits.push(...hits.map((hit) => ({ ...hit, order })));
     }
   }
 
-  /** Status words for the clauses and policies found so far ("At least" while passages remain unread). */
+  /** Status words for the clauses and policies found so far ("At least" while passages remain unread), or "". */
   countStatus(): string {
+    if (!this.hits.length) return '';
     const ranked = rankClauses(this.hits);
     const policies = new Set(ranked.map((clause) => clause.page)).size;
     const found = ranked.filter((clause) => !clause.whole);
@@ -124,10 +117,8 @@ export class ClauseSearch {
 function estimatedOccurrences(batch: readonly ResultData[], forms: readonly string[], passages: number): [string, number][] {
   if (!forms.length) return [];
   const counts = new Map(forms.map((form) => [form, 0]));
-  for (const data of batch) {
-    for (const word of fragmentWords(data.content)) {
-      for (const form of wordStems(word)) if (counts.has(form)) counts.set(form, counts.get(form)! + 1);
-    }
+  for (const word of batch.flatMap((data) => fragmentWords(data.content))) {
+    for (const form of wordStems(word)) if (counts.has(form)) counts.set(form, counts.get(form)! + 1);
   }
   return [...counts].map(([form, count]) => [form, (count / Math.max(1, batch.length)) * passages]);
 }

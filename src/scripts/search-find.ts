@@ -4,7 +4,7 @@
  * downloads in turn), their results merged.
  */
 import type { Partition } from '../lib/search/partitions.ts';
-import { pagefindQuery, UBIQUITOUS } from '../lib/search/query.ts';
+import { pagefindQuery, UBIQUITOUS, type PagefindQuery } from '../lib/search/query.ts';
 import { bestWindow, idf } from '../lib/search/rank.ts';
 import { lacksTerm, queryTerms, wordStems } from '../lib/search/terms.ts';
 import { fromPartitions, type Pagefind, type Result } from './search-pagefind.ts';
@@ -32,9 +32,13 @@ export interface Found {
 /** What Pagefind is asked for one word: its stem (src/lib/search/query.ts). */
 const termOf = (word: string) => pagefindQuery(word).query.replace(/"/g, '');
 
-/** The partitions that can have the words (src/lib/search/terms.ts). */
-export const partitionsFor = (partitions: Partition[], words: string) =>
-  partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, queryTerms(words))));
+/** The partitions that can have the words (src/lib/search/terms.ts), and the scope narrowed to them. */
+function narrowTo(partitions: Partition[], words: string, scope: Record<string, unknown>) {
+  const terms = queryTerms(words);
+  const searched = partitions.filter((partition) => !(partition.missing && lacksTerm(partition.missing, terms)));
+  const keys = searched.map((partition) => partition.key);
+  return { searched, filters: searched.length < partitions.length ? { ...scope, partition: { any: keys } } : scope };
+}
 
 /**
  * Starts downloading the index chunks of the words (Pagefind's preload), so that the search, when it runs,
@@ -59,9 +63,8 @@ export async function findPassages(api: Pagefind, partitions: Partition[], words
     Promise.all(
       words.map(async (word, index) => {
         const term = terms[index];
-        const searched = partitionsFor(partitions, word);
+        const { searched, filters } = narrowTo(partitions, word, scope);
         if (!term || !searched.length || skip[index]) return { results: [] as Result[], skipped: true };
-        const filters = searched.length < partitions.length ? { ...scope, partition: { any: searched.map((partition) => partition.key) } } : scope;
         const response = await api.search(term, { filters });
         return response && { results: fromPartitions(response.results, searched) };
       }),
@@ -101,11 +104,22 @@ export async function findPassages(api: Pagefind, partitions: Partition[], words
 
 /**
  * The passages Pagefind finds for the whole query, in its order, or by date (every word, newest or oldest
- * passage first, one partition after another: Pagefind's merge keeps no date order across indexes).
+ * passage first, one partition after another: Pagefind's merge keeps no date order across indexes). Without
+ * words, one passage per policy: its first.
  */
-export async function listPassages(api: Pagefind, query: string | null, scope: Record<string, unknown>, searched: Partition[], byDate?: 'newest' | 'oldest'): Promise<Result[] | undefined> {
+export async function listPassages(
+  api: Pagefind,
+  sent: PagefindQuery,
+  scope: Record<string, unknown>,
+  partitions: Partition[],
+  byDate?: 'newest' | 'oldest',
+): Promise<Result[] | undefined> {
+  const query = sent.query || null;
+  if (!query) scope = { ...scope, passage: 'first' };
+  const { searched, filters } = narrowTo(partitions, sent.words.join(' '), scope);
+  if (!searched.length) return [];
   if (!byDate) {
-    const response = await api.search(query, { filters: scope });
+    const response = await api.search(query, { filters });
     return response ? fromPartitions(response.results, searched) : undefined;
   }
   const sort = { date: byDate === 'newest' ? ('desc' as const) : ('asc' as const) };

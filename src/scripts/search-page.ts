@@ -3,28 +3,23 @@
  *
  * - Pagefind (its JS, WebAssembly and index) is imported only once the reader searches: a query or filter in
  *   the URL, typing in the box, or focusing a box that already holds a query. A plain visit loads none of it.
- * - The index is a set of partitions by archive date (src/lib/search/pagefind-index.ts: why, and when a query
- *   skips one), merged into one search; sorting by date reads them one after another, newest (or oldest)
- *   first, since Pagefind's merge keeps no date order across indexes.
+ * - The index is a set of partitions by archive date (src/lib/search/pagefind-index.ts), merged into one search.
  * - What Pagefind finds are passages, runs of clauses of one policy (src/lib/search/passages.ts): results
- *   are grouped by policy, each with its best-matching clauses. A search without words lists each policy's
- *   first passage, one result per policy.
- * - The URL is the state: every search is shareable; typing creates one history entry per search (later
- *   keystrokes replace it), changing a filter or submitting adds one; back and forward restore the search.
+ *   are grouped by policy, each with its best-matching clauses.
+ * - The URL is the state: every search is shareable, and back and forward restore it.
  * - The number of results goes to a polite live region; the status says which common words were left out.
- * - Pagefind is given the query's words already stemmed (src/lib/search/query.ts; its stemmer is 1.7 kB of
- *   this script, gzip, and loading it with Pagefind instead cost more: Vite's preload helper and a request).
+ * - Pagefind is given the query's words already stemmed (src/lib/search/query.ts; why the stemmer is bundled
+ *   here: docs/scaling.md).
  */
 
 import { plural } from '../lib/policies/views.ts';
 import { isCommon, pagefindQuery, type PagefindQuery } from '../lib/search/query.ts';
 import { quotedPhrases } from '../lib/search/rank.ts';
 import { ClauseSearch, PAGE_SIZE } from './search-clauses.ts';
-import { findPassages, listPassages, partitionsFor, preloadWords, type FoundPassage } from './search-find.ts';
-import { fillForm, filterWords, readForm } from './search-form.ts';
-import { fillCompanySuggestions, loadSearch, readFragment, type Search, type Result } from './search-pagefind.ts';
+import { findPassages, listPassages, preloadWords } from './search-find.ts';
+import { FILTERS, fillFormFromUrl, filterWords, readForm, urlFromState, type SearchState } from './search-form.ts';
+import { fillCompanySuggestions, loadSearch, readFragment, type Result } from './search-pagefind.ts';
 import { policyLabel, ResultList } from './search-results.ts';
-import { FILTERS, stateFromUrl, urlFromState, type SearchState } from './search-url.ts';
 
 export function enhanceSearchPage(doc: Document): void {
   const form = doc.getElementById('search') as HTMLFormElement | null;
@@ -84,20 +79,16 @@ export function enhanceSearchPage(doc: Document): void {
   more.addEventListener('click', () => void page.showMoreAndFocus());
   window.addEventListener('popstate', () => {
     clearTimeout(timer);
-    const state = stateFromUrl(location.search);
-    fillForm(form, state);
     pushNext = true;
-    void page.search(state);
+    void page.search(fillFormFromUrl(form));
   });
 
-  const initial = stateFromUrl(location.search);
-  fillForm(form, initial);
-  void page.search(initial);
+  void page.search(fillFormFromUrl(form));
 }
 
 /** A search and what it shows: the results, the "Show more results" button and the status line. */
 class SearchPage {
-  private pagefind?: Promise<Search>;
+  private pagefind?: ReturnType<typeof loadSearch>;
   /** Counts searches: a search whose number is no longer the latest stops and shows nothing. */
   private generation = 0;
   /** Announces what the search on screen found so far (again after "Show more results" reads more). */
@@ -115,7 +106,7 @@ class SearchPage {
     private readonly more: HTMLButtonElement,
   ) {}
 
-  load(): Promise<Search> {
+  load() {
     return (this.pagefind ??= loadSearch());
   }
 
@@ -132,8 +123,8 @@ class SearchPage {
     this.status.setAttribute('aria-busy', 'true');
     try {
       const sent = pagefindQuery(state.q);
-      const results = await this.passages(state, sent, filters, run);
-      if (!results) return;
+      const listed = await this.passages(state, sent, filters, run);
+      if (listed === undefined) return;
       this.results.searchedWords = sent.words;
       this.results.clear();
       await this.showMore(run);
@@ -142,10 +133,8 @@ class SearchPage {
         const narrowed = filterWords(this.form, state);
         const what = (state.q ? ` for “${state.q.replace(/^"(.*)"$/, '$1')}”` : '') + (narrowed.length ? ` in ${narrowed.join(', ')}` : '');
         const left = sent.ignored.length ? ` Common words left out: ${sent.ignored.join(', ')}.` : '';
-        const total = results.length;
-        const counts = this.clauses ? this.clauses.countStatus() : plural(total, 'policy', 'policies');
-        const none = this.clauses ? !this.clauses.found : total === 0;
-        this.status.textContent = (none ? `Nothing found${what}.` : `${counts} found${what}.`) + left;
+        const counts = this.clauses?.countStatus() ?? (listed ? plural(listed, 'policy', 'policies') : '');
+        this.status.textContent = (counts ? `${counts} found${what}.` : `Nothing found${what}.`) + left;
       };
       this.sayFound();
     } catch (error) {
@@ -157,31 +146,25 @@ class SearchPage {
   }
 
   /**
-   * The passages the search finds, in the order to read them, and what reads them (`clauses` for a search with
-   * words, `pending` without); undefined when a newer search started meanwhile.
+   * Finds the passages and sets what reads them (`clauses` for a search with words, `pending` without); returns
+   * how many passages Pagefind listed, or undefined when a newer search started meanwhile.
    */
-  private async passages(state: SearchState, sent: PagefindQuery, filters: Record<string, string>, run: number): Promise<FoundPassage[] | undefined> {
+  private async passages(state: SearchState, sent: PagefindQuery, filters: Record<string, string>, run: number) {
     const { api, partitions } = await this.load();
-    // Without words, one result per policy: its first passage.
     // The vocabulary page of each partition only makes words findable everywhere: never a result.
-    const scope: Record<string, unknown> = { ...filters, ...(state.q ? {} : { passage: 'first' }), not: { kind: 'vocabulary' } };
-    const searched = partitionsFor(partitions, sent.words.join(' '));
-    if (searched.length < partitions.length) scope.partition = { any: searched.map((partition) => partition.key) };
-    const byDate = state.sort === 'newest' || state.sort === 'oldest';
+    const scope = { ...filters, not: { kind: 'vocabulary' } };
+    const byDate = state.sort === 'newest' || state.sort === 'oldest' ? state.sort : undefined;
     const words = sent.words.map((word) => word.replace(/^"|[".,;:!?]+$/g, '')).filter(Boolean);
-    const found = state.q ? await findPassages(api, partitions, words, { ...filters, not: { kind: 'vocabulary' } }) : undefined;
+    const found = state.q ? await findPassages(api, partitions, words, scope) : undefined;
     if (run !== this.generation || (state.q && !found)) return undefined;
-    let results: FoundPassage[];
-    if (found && !state.q.includes('"') && !byDate) results = found.ranked;
-    else {
-      // Sorted by date, every word, newest (or oldest) passage first; a phrase: the passages that have it.
-      const listed = searched.length ? await listPassages(api, sent.query || null, scope, searched, byDate ? (state.sort as 'newest' | 'oldest') : undefined) : [];
-      if (run !== this.generation || !listed) return undefined;
-      results = listed.map((result) => ({ result, window: [] }));
-    }
-    this.pending = found ? [] : results.map((passage) => passage.result);
-    this.clauses = found ? new ClauseSearch(words, found.occurrences, found.unsearched, found.passages, results, quotedPhrases(state.q), byDate) : undefined;
-    return results;
+    // Sorted by date, every word, newest (or oldest) passage first; a phrase: the passages that have it.
+    const listing = !found || state.q.includes('"') || byDate;
+    const listed = listing ? await listPassages(api, sent, scope, partitions, byDate) : [];
+    if (run !== this.generation || !listed) return undefined;
+    this.pending = found ? [] : listed;
+    const toRead = listing ? listed.map((result) => ({ result, window: [] })) : found!.ranked;
+    this.clauses = found && new ClauseSearch(words, found, toRead, quotedPhrases(state.q), byDate !== undefined);
+    return listed.length;
   }
 
   /**

@@ -5,12 +5,7 @@
 import type { Partition } from '../lib/search/partitions.ts';
 import type { Fragment } from '../lib/search/rank.ts';
 
-export interface ResultData {
-  url: string;
-  content: string;
-  anchors: Fragment['anchors'];
-  meta: Record<string, string | undefined>;
-}
+export type ResultData = Omit<Fragment, 'label'> & { meta: Record<string, string | undefined> };
 export interface Result {
   id: string;
   score: number;
@@ -30,14 +25,8 @@ export interface Pagefind {
   preload?: (query: string, options?: { filters?: Record<string, unknown> }) => Promise<void>;
 }
 
-export interface Search {
-  api: Pagefind;
-  /** Oldest first. */
-  partitions: Partition[];
-}
-
-/** Pagefind with every partition of the index merged in (the newest is the primary index). */
-export async function loadSearch(): Promise<Search> {
+/** Pagefind with every partition of the index merged in (the newest is the primary index), and the partitions. */
+export async function loadSearch(): Promise<{ api: Pagefind; partitions: Partition[] }> {
   const response = await fetch('/pagefind/partitions.json');
   if (!response.ok) throw new Error(`search index list: HTTP ${response.status}`);
   const { partitions } = (await response.json()) as { partitions: Partition[] };
@@ -86,10 +75,7 @@ export function fillCompanySuggestions(doc: Document, pagefind: Pagefind): void 
   const list = doc.getElementById('company-suggestions');
   if (!(list instanceof HTMLDataListElement) || list.options.length) return;
   void pagefind.filters().then((filters) => {
-    for (const name of Object.keys(filters.company ?? {}).sort((a, b) => a.localeCompare(b))) {
-      const option = doc.createElement('option');
-      option.value = name;
-      list.append(option);
-    }
+    const names = Object.keys(filters.company ?? {}).sort((a, b) => a.localeCompare(b));
+    for (const name of names) list.append(Object.assign(doc.createElement('option'), { value: name }));
   });
 }

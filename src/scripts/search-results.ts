@@ -9,29 +9,17 @@ import { withHighlight } from './search-url.ts';
 
 function renderClause(doc: Document, clause: ClauseResult, href: string): HTMLLIElement {
   const item = doc.createElement('li');
-  const anchor = doc.createElement('a');
-  anchor.href = href;
-  anchor.textContent = clause.heading || 'Opening text';
+  const anchor = Object.assign(doc.createElement('a'), { href, textContent: clause.heading || 'Opening text' });
   const text = doc.createElement('p');
   const { parts, cutBefore, cutAfter } = excerptOf(clause);
+  const mark = (word: string) => Object.assign(doc.createElement('mark'), { textContent: word });
   if (cutBefore) text.append('… ');
-  for (const part of parts) {
-    if (typeof part === 'string') text.append(part);
-    else {
-      const mark = doc.createElement('mark');
-      mark.textContent = part.mark;
-      text.append(mark);
-    }
-  }
+  for (const part of parts) text.append(typeof part === 'string' ? part : mark(part.mark));
   if (cutAfter) text.append(' …');
   item.append(anchor, text);
   const note = snapshotNote(clause.dates);
-  if (note) {
-    const since = doc.createElement('p');
-    since.className = 'snapshots';
-    since.textContent = `Unchanged ${note}; this is the newest.`;
-    item.append(since);
-  }
+  const since = `Unchanged ${note}; this is the newest.`;
+  if (note) item.append(Object.assign(doc.createElement('p'), { className: 'snapshots', textContent: since }));
   return item;
 }
 
@@ -74,20 +62,15 @@ export class ResultList {
     const key = new URL(pageUrl, location.href).pathname;
     const existing = this.shown.get(key);
     if (existing) return existing;
-    const item = this.doc.createElement('li');
-    item.className = 'result';
+    const item = Object.assign(this.doc.createElement('li'), { className: 'result' });
+    const name = [meta.company, meta.date && formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || pageUrl;
     const heading = this.doc.createElement('h2');
-    const link = this.doc.createElement('a');
-    link.href = withHighlight(pageUrl, this.searchedWords);
-    link.textContent = [meta.company, meta.date && formatDate(meta.date)].filter(Boolean).join(', ') || meta.title || pageUrl;
-    heading.append(link);
-    const about = this.doc.createElement('p');
-    about.className = 'result-meta';
-    about.textContent = [meta.title, meta.domain].filter(Boolean).join(' · ');
-    item.append(heading, about);
-    const hits = this.doc.createElement('ul');
-    hits.className = 'hits';
-    hits.setAttribute('aria-label', `Matching clauses in ${link.textContent}`);
+    const href = withHighlight(pageUrl, this.searchedWords);
+    heading.append(Object.assign(this.doc.createElement('a'), { href, textContent: name }));
+    const about = [meta.title, meta.domain].filter(Boolean).join(' · ');
+    item.append(heading, Object.assign(this.doc.createElement('p'), { className: 'result-meta', textContent: about }));
+    const hits = Object.assign(this.doc.createElement('ul'), { className: 'hits' });
+    hits.setAttribute('aria-label', `Matching clauses in ${name}`);
     const entry = { item, hits };
     this.shown.set(key, entry);
     this.list.append(item);

@@ -1,18 +1,11 @@
 /**
  * What the search page hands Pagefind for what the reader typed (no dependencies beyond the stemmer, so the
- * page's script stays small).
- *
- * Why: a first search downloads, for each word, the index chunk that lists every position of that word in the
- * archive, and in privacy policies the common words are very common ("your" is in 97 % of the corpus's
- * passages, its chunk 109 kB). Two changes (measured in docs/scaling.md, "What the search page now sends"):
- * - Words found in nearly every passage are left out when other words remain: Pagefind weighs a word by its
- *   rarity, so such a word changes little of what is found or of its order, yet costs the largest chunks.
- *   Words that carry meaning here stay although as common ("not", "us": the country), as do less common
- *   function words ("my", "they": leaving them out would change what is found). A query in quotes is a phrase
- *   for Pagefind and is sent whole.
- * - Words are sent as their stems (src/lib/search/stem.ts): Pagefind then loads one chunk per word, not two,
- *   and ranks exact forms of the word above longer words that start with the stem. A word is sent as typed
- *   when its stem would stem further (Pagefind would look for another word), or when it is not plain letters.
+ * page's script stays small). A first search downloads each word's index chunk, and a common word's is large
+ * ("your": in 97 % of the passages, 109 kB); so (why and figures: docs/scaling.md, "What the search page now sends"):
+ * - words found in nearly every passage are left out when other words remain (they change little of what is
+ *   found, Pagefind weighing words by rarity); "not", "us", "my" and a quoted phrase stay;
+ * - words are sent as their stems (src/lib/search/stem.ts): one chunk per word instead of two. A word is sent as
+ *   typed when its stem would stem further (Pagefind would look for another word) or it is not plain letters.
  */
 import { stem } from './stem.ts';
 

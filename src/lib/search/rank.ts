@@ -1,13 +1,8 @@
 /**
  * Clause results: what the search page shows for words, ranked as clauses across policies (no DOM, no
  * dependencies beyond the stemmer, so the page's script stays small and this is unit-tested).
- *
- * Why and how (docs/search.md, measured with `npm run eval:search`): Pagefind ranks passages and requires every
- * word, and its sub-results put a heading above its clauses and match "me" in "Mediation"; so the page asks
- * Pagefind only which passages hold any of the query's content words, reads the best ones, and ranks their
- * clauses itself: BM25 over clauses, a clause's section heading counting for it at a lower weight (never a
- * result of its own), words matched by their Snowball stem (src/lib/search/stem.ts), whole words only, and the
- * same text in several snapshots of one document (its series) shown once, linking to the newest.
+ * Pagefind ranks passages, requires every word and matches "me" in "Mediation", so the page ranks the clauses
+ * of the passages it reads itself: why and how in docs/search.md ("How the page ranks now").
  */
 import { TOPICS_MARK } from '../policies/topics-mark.ts';
 import { wordStems } from './terms.ts';
@@ -19,20 +14,18 @@ export interface Fragment {
   /** The passage's text, words separated by white space; anchors' locations count these words. */
   content: string;
   anchors: { element: string; id: string; text?: string; title?: string; location: number }[];
-  /** The policy's label: company, title, date, domain (src/scripts/search-page.ts: policyLabel). */
+  /** The policy's label: company, title, date, domain (src/scripts/search-results.ts: policyLabel). */
   label: Record<string, string | undefined>;
 }
 
 export interface ClauseHit {
   /** Policy page URL and clause anchor: `/policies/a.com/2020-01-01/#cookies-2`. */
   url: string;
-  /** The policy page's path. */
   page: string;
   /** The clause's section heading ("" when it has none). */
   heading: string;
   /** The clause's topic slugs (src/lib/topics, as labelled at build time). */
   topics: string[];
-  /** The clause's words as written. */
   words: string[];
   /** Indexes into `words` of the words that match the query. */
   matched: number[];
@@ -51,7 +44,6 @@ export interface ClauseResult extends ClauseHit {
   dates: string[];
 }
 
-/** k1 and b of BM25, the usual values. */
 const K1 = 1.2;
 const B = 0.75;
 /** Mean words per clause, for BM25's length normalisation (the 75 OPP-115 policies built as a site: 40.6). */
@@ -112,7 +104,6 @@ export function clauseHits(fragment: Fragment, weights: ReadonlyMap<string, numb
 
 /** Whether the words (each word's forms) have the phrase's stems one after the other. */
 function hasPhrase(stems: readonly string[][], phrase: readonly string[]): boolean {
-  if (!phrase.length) return true;
   for (let at = 0; at + phrase.length <= stems.length; at++) if (phrase.every((term, offset) => stems[at + offset].includes(term))) return true;
   return false;
 }
@@ -160,11 +151,7 @@ export function rankClauses(hits: readonly ClauseHit[]): ClauseResult[] {
   const byKey = new Map<string, ClauseResult>();
   for (const hit of hits) {
     const key = clauseKey(hit);
-    const known = byKey.get(key);
-    if (!known) {
-      byKey.set(key, { ...hit, dates: [hit.date] });
-      continue;
-    }
+    const known = byKey.get(key) ?? { ...hit, dates: [] };
     const dates = [...new Set([...known.dates, hit.date])].sort();
     byKey.set(key, hit.date > known.date ? { ...hit, score: Math.max(hit.score, known.score), dates } : { ...known, dates });
   }
@@ -203,16 +190,11 @@ export function snapshotNote(dates: readonly string[]): string {
   return `in ${dates.length} snapshots, ${first === last ? first : `${first}–${last}`}`;
 }
 
-export interface Excerpt {
-  /** Text and matched words, in order: a string is plain text, an object a matched word. */
-  parts: (string | { mark: string })[];
-  /** Words left out before and after (an ellipsis goes there). */
-  cutBefore: boolean;
-  cutAfter: boolean;
-}
-
-/** About `length` words of the clause around its densest run of matched words, never cut inside a word. */
-export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32): Excerpt {
+/**
+ * About `length` words of the clause around its densest run of matched words, never cut inside a word: plain
+ * text and matched words (`{ mark }`) in order, and whether words were left out before and after (an ellipsis).
+ */
+export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32) {
   const { words, matched } = hit;
   let start = 0;
   if (words.length > length) {
@@ -225,7 +207,7 @@ export function excerptOf(hit: Pick<ClauseHit, 'words' | 'matched'>, length = 32
   }
   const end = Math.min(words.length, start + length);
   const marked = new Set(matched);
-  const parts: Excerpt['parts'] = [];
+  const parts: (string | { mark: string })[] = [];
   let text = '';
   for (let at = start; at < end; at++) {
     const space = at > start ? ' ' : '';

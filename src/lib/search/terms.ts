@@ -14,8 +14,7 @@ import { stem } from './stem.ts';
 export function searchForms(word: string): string[] {
   const plain = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const parts = plain.split(PUNCTUATION).filter(Boolean);
-  const joined = parts.join('');
-  return parts.length > 1 ? [joined, ...parts] : joined ? [joined] : [];
+  return parts.length > 1 ? [parts.join(''), ...parts] : parts;
 }
 
 /** Punctuation that Pagefind drops from a query (its search strips these Unicode classes). */
@@ -49,10 +48,7 @@ export function queryTerms(query: string): string[] {
   return query.split(/\s+/).flatMap((token) => searchForms(token).slice(0, 1));
 }
 
-/**
- * A stem of the archive that a partition lacks, and how much of it the partition knows: the length of the
- * longest start of the stem that starts some stem of the partition.
- */
+/** A stem a partition lacks, and how much of it the partition knows (its longest start that starts a stem there). */
 export type MissingWord = [stem: string, known: number];
 
 /**
@@ -61,22 +57,16 @@ export type MissingWord = [stem: string, known: number];
  */
 export function missingWords(archiveStems: Iterable<string>, ownStems: Iterable<string>): MissingWord[] {
   const own = new Set(ownStems);
-  const partitionStems = [...own].sort();
-  const missing: MissingWord[] = [];
-  for (const word of archiveStems) {
-    if (own.has(word)) continue;
-    // The longest shared start with any stem of a sorted list is with one of the stem's two neighbours.
-    let low = 0;
-    let high = partitionStems.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (partitionStems[middle] < word) low = middle + 1;
-      else high = middle;
-    }
-    const known = Math.max(sharedStart(word, partitionStems[low - 1]), sharedStart(word, partitionStems[low]));
-    missing.push([word, known]);
-  }
-  return missing.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const sorted = [...own].sort();
+  let next = 0;
+  return [...archiveStems]
+    .filter((word) => !own.has(word))
+    .sort()
+    .map((word) => {
+      // The longest shared start with any stem of a sorted list is with one of the word's two neighbours there.
+      while (next < sorted.length && sorted[next] < word) next++;
+      return [word, Math.max(sharedStart(word, sorted[next - 1]), sharedStart(word, sorted[next]))];
+    });
 }
 
 /** The stems of words as Pagefind's search compares them (`wordStems`). */
@@ -88,9 +78,8 @@ export function stemsOf(words: Iterable<string>): Set<string> {
 }
 
 function sharedStart(a: string, b: string | undefined): number {
-  if (b === undefined) return 0;
   let n = 0;
-  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  while (n < a.length && a[n] === b?.[n]) n++;
   return n;
 }
 
