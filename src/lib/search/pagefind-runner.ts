@@ -44,8 +44,3 @@ export async function indexPartition({ workDir, passages, depth }: CutPartition,
   for (const name of await readdir(outputPath)) if (UNUSED.test(name)) await rm(path.join(outputPath, name));
   return passages;
 }
-
-/** Stops Pagefind's service process (once the index step is done with it). */
-export async function closePagefind(): Promise<void> {
-  await pagefind.close();
-}
