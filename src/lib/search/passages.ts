@@ -1,11 +1,8 @@
 /**
  * Search passages: a policy cut into the documents Pagefind indexes.
  *
- * Why: a search result costs the reader one Pagefind fragment, and a fragment holds its whole document's
- * text. Indexed as one document, a long policy made a single result cost up to 202 kB gzip (hi5.com, in the
- * 1,491 corpus policies; median 10.5 kB), so a first query downloaded 750 kB. Cut into passages of at most
- * PASSAGE_TEXT_BUDGET characters of clause text, at clause boundaries, a result costs a few kB, and the
- * topic filter narrows to the passages that hold clauses of that topic.
+ * Why passages of at most PASSAGE_TEXT_BUDGET characters, cut at clause boundaries: decision 0001 (indexed
+ * whole, one result of a long policy cost up to 202 kB gzip; 1,491 corpus policies, median 10.5 kB).
  *
  * Made from what the loader prepared, never from the built pages (decision 4): the policy's search units (its
  * clauses as the page writes them, src/lib/policies/search-units.ts) and its header as the page writes it
@@ -34,14 +31,6 @@ import { SearchIndexError } from './index-error.ts';
 /** Characters of clause text per passage: about 4,000 words, at most ~9 kB of fragment (gzip). At 1,494 corpus policies: 2,8xx passages. */
 export const PASSAGE_TEXT_BUDGET = 24_000;
 
-/** What a result shows of a policy, for passages after the first (see the module comment). */
-export interface PolicyLabel {
-  company: string;
-  title: string;
-  date: string;
-  domain: string;
-}
-
 /** What a policy's passages start with: its article tag and header (the first), or the article tag and label. */
 export interface PassageHead {
   articleOpen: string;
@@ -53,7 +42,9 @@ export interface PassageHead {
 /** A policy's passage heads: `changed` is its header's "what changed" line (policy-header.ts's changedSince). */
 export function passageHead(policy: HeaderPolicy, company: { domain: string; name: string }, changed: string): PassageHead {
   const open = articleOpen(policy.data);
-  const label: PolicyLabel = { company: company.name.trim(), title: policy.data.title.trim(), date: policy.data.archivedOn, domain: policy.data.domain };
+  // What a result shows of a policy, for passages after the first (see the module comment).
+  const { title, archivedOn: date, domain } = policy.data;
+  const label = { company: company.name.trim(), title: title.trim(), date, domain };
   const encoded = Buffer.from(JSON.stringify(label), 'utf8').toString('base64');
   const companyLink = `<a href="${companyPath(company.domain)}" data-pagefind-filter="company">${escapeHtml(company.name)}</a>`;
   return {
