@@ -16,8 +16,7 @@ import { missingWords, stemsOf, type MissingWord } from './terms.ts';
  * ~4,300 files, and copying the four unchanged partitions of a 10,000-policy archive into the site took ~12 s
  * of an addition. Safe because neither side is ever written in place: Pagefind writes new files, a build
  * empties the site folder (unlinking, which leaves the cache's copy), and the cache is replaced by renaming.
- * Synchronous: linking a partition through fs.promises took 0.7 s, linkSync 0.1 s (a thread-pool round trip
- * per file).
+ * Synchronous, as docs/scaling.md measured (0.7 s → 0.1 s a partition).
  */
 export function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -35,21 +34,8 @@ export function linkTree(from: string, to: string): void {
   }
 }
 
-export async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
+async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
   for (const name of await readdir(cacheRoot).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
-}
-
-/** The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies). */
-export async function writeVocabulary(root: string, digest: string, words: string[]): Promise<void> {
-  const file = path.join(root, `${digest}.txt`);
-  if (!existsSync(file)) writeFileAtomic(file, words.join('\n'));
-}
-
-export async function readVocabulary(root: string, digest: string): Promise<string[] | undefined> {
-  return readFile(path.join(root, `${digest}.txt`), 'utf8').then(
-    (text) => text.split('\n'),
-    () => undefined,
-  );
 }
 
 export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
@@ -96,7 +82,9 @@ export async function archiveVocabulary(groups: PartitionGroup[], cacheRoot?: st
   const words = [...new Set(lists.flat())].sort();
   const text = words.join(' ');
   const digest = words.length ? createHash('sha256').update(text).digest('hex') : 'none';
-  if (vocabulariesRoot && words.length) await writeVocabulary(vocabulariesRoot, digest, words);
+  // The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies).
+  const file = vocabulariesRoot && path.join(vocabulariesRoot, `${digest}.txt`);
+  if (file && words.length && !existsSync(file)) writeFileAtomic(file, words.join('\n'));
   return { words, lists, text, digest };
 }
 
@@ -123,7 +111,8 @@ export async function cachedStates(groups: PartitionGroup[], cacheRoot: string |
     else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(vocabulary.lists[index])) });
     else {
       if (!missingByVocabulary.has(record.vocabulary)) {
-        const known = await readVocabulary(vocabulariesRoot!, record.vocabulary);
+        const file = path.join(vocabulariesRoot!, `${record.vocabulary}.txt`);
+        const known = await readFile(file, 'utf8').then((text) => text.split('\n'), () => undefined);
         missingByVocabulary.set(record.vocabulary, known && missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(known)));
       }
       // undefined: that vocabulary is gone from the cache, so the partition is indexed again.
