@@ -1,6 +1,7 @@
 /**
  * Passages cut ahead of Pagefind: each partition's passages are written as files (in /dev/shm when it has room),
- * in order, a bounded number of partitions ahead of the indexer (src/lib/search/pagefind-index.ts).
+ * in order, a bounded number of partitions ahead of the indexer (src/lib/search/pagefind-index.ts). Why files,
+ * written synchronously, ahead, on tmpfs, and what each cost: docs/scaling.md ("Pagefind's backend is one core").
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm, statfs } from 'node:fs/promises';
@@ -24,10 +25,8 @@ export interface CutPartition {
  * Passage n of every policy goes to a folder of its own, `<workDir>/<n>/<page path>/`, so that every passage's
  * URL is its policy page's and each clause's sub-result URL is the clause anchor.
  *
- * Synchronous reads and writes: each call through fs/promises is a round trip to libuv's thread pool, and
- * for the 2,883 passages of the corpus the writes alone took 3.6 s that way, 0.55 s synchronously (on tmpfs).
- * The loop yields every few policies, since Pagefind's replies for the partition being indexed arrive on this
- * thread.
+ * Synchronous reads and writes (no thread-pool round trip per file); the loop yields every few policies, since
+ * Pagefind's replies for the partition being indexed arrive on this thread.
  */
 async function cutPartition(policies: IndexedPolicy[], workDir: string, budget: number, stopped: () => boolean): Promise<CutPartition> {
   rmSync(workDir, { recursive: true, force: true });
@@ -58,10 +57,9 @@ export interface Cutter {
 }
 
 /**
- * Cuts the partitions to index, in order, ahead of Pagefind. Pagefind's backend does one request at a time,
- * on one core: while it adds or writes a partition, the next ones are cut on this thread, so it never waits
- * for its input (4 partitions of 2,000 policies: 130 s → 107 s with the work folder on tmpfs). At most
- * `ahead` partitions are cut and not yet indexed (about 150 MB of files each at 2,000 policies).
+ * Cuts the partitions to index, in order, ahead of Pagefind: while its one-core backend adds or writes a
+ * partition, the next ones are cut on this thread, so it never waits for its input. At most `ahead` partitions
+ * are cut and not yet indexed (about 150 MB of files each at 2,000 policies).
  */
 export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], budget: number, ahead: number): Cutter {
   const settle: { resolve(cut: CutPartition): void; reject(error: unknown): void }[] = [];
@@ -109,9 +107,8 @@ const SHM_PREFIX = 'privacy-archive-passages-';
 
 /**
  * Where passages are written for Pagefind to read: a folder in /dev/shm when it is a memory file system with
- * room (files there never touch the disk: on this machine's ext4, writing the corpus's 2,883 passages took
- * 4–7.5 s, on tmpfs 0.55 s), else `fallback`. Memory is not freed by a process that dies, so folders left by
- * index steps that were killed (their process is gone) are removed first.
+ * room, else `fallback`. Memory is not freed by a process that dies, so folders left by index steps that were
+ * killed (their process is gone) are removed first.
  */
 export async function passageWorkRoot(fallback: string, shm = '/dev/shm'): Promise<string> {
   try {
