@@ -20,15 +20,14 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { close as closePagefind } from 'pagefind';
 import path from 'node:path';
-import { SearchIndexError } from './index-error.ts';
 import { archiveVocabulary, cacheBundle, cachedStates, folderSize, linkTree, type PartitionGroup, pruneIndexCache } from './index-files.ts';
 import { indexPartition } from './pagefind-runner.ts';
 import { type Partition, type PartitionManifest, PARTITION_POLICIES, partition, TAIL_DIVISOR } from './partitions.ts';
 import { cutAhead, passageWorkRoot } from './passage-files.ts';
-import { PASSAGE_TEXT_BUDGET } from './passages.ts';
+import { PASSAGE_TEXT_BUDGET, SearchIndexError } from './passages.ts';
 import { type IndexedPolicy, indexedPolicies } from './policy-list.ts';
 
-export { SearchIndexError } from './index-error.ts';
+export { SearchIndexError } from './passages.ts';
 
 /** A reused partition may lack this many of the archive's words (in search form) before it is indexed again. */
 const MISSING_WORDS_LIMIT = 400;
@@ -91,12 +90,11 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     const vocabulary = await archiveVocabulary(groups, cacheRoot);
     const vocabularySeconds = clock();
     const { states, refresh } = await cachedStates(groups, cacheRoot, vocabulary, options.missingWordsLimit ?? MISSING_WORDS_LIMIT);
-    let reused = 0;
     /** The vocabulary each partition of this build has (what the cache must keep). */
     const vocabulariesUsed = new Set<string>();
-    const keyOf = (content: string, vocabularyUsed: string) => createHash('sha256').update(`${content}:${vocabularyUsed}`).digest('hex').slice(0, 16);
     const reuses = (index: number) => states[index].record !== undefined && states[index].missing !== undefined && index !== refresh;
     const toIndex = groups.map((_, index) => index).filter((index) => !reuses(index));
+    const reused = groups.length - toIndex.length;
     const cutter = cutAhead(toIndex.map((index) => ({ pages: groups[index].pages, workDir: path.join(workRoot, String(index)) })), budget, CONCURRENCY + 1);
     const build = async ({ pages: group, content }: PartitionGroup, index: number): Promise<Partition> => {
       const cached = cacheRoot && path.join(cacheRoot, content);
@@ -105,13 +103,12 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
       const reuse = reuses(index) && record !== undefined;
       const vocabularyUsed = reuse ? record.vocabulary : vocabulary.digest;
       vocabulariesUsed.add(vocabularyUsed);
-      const key = keyOf(content, vocabularyUsed);
+      const key = createHash('sha256').update(`${content}:${vocabularyUsed}`).digest('hex').slice(0, 16);
       const target = path.join(outputRoot, key);
       let count: number;
       if (reuse) {
         if (!options.publishedDir || !existsSync(path.join(options.publishedDir, 'pagefind', key, 'pagefind-entry.json'))) linkTree(path.join(cached!, 'bundle'), target);
         count = record.passages;
-        reused++;
       } else {
         missing = undefined;
         try {

@@ -1,5 +1,5 @@
 /**
- * Search passages: a policy cut into the documents Pagefind indexes.
+ * Search passages: a policy cut into the documents Pagefind indexes (and SearchIndexError, the stage's error).
  *
  * Why passages of at most PASSAGE_TEXT_BUDGET characters, cut at clause boundaries: decision 0001 (indexed
  * whole, one result of a long policy cost up to 202 kB gzip; 1,491 corpus policies, median 10.5 kB).
@@ -26,7 +26,14 @@ import { articleOpen, type HeaderPolicy, headerTop } from '../policies/policy-he
 import { escapeHtml } from '../policies/render.ts';
 import { type SearchClause, type SearchUnits, textOf } from '../policies/search-units.ts';
 import { companyPath } from '../policies/views.ts';
-import { SearchIndexError } from './index-error.ts';
+
+/** Every failure of the search-index stage, said as such; the error that caused it is kept as `cause`. */
+export class SearchIndexError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(`Search index (Pagefind): ${message}`, options);
+    this.name = 'SearchIndexError';
+  }
+}
 
 /** Characters of clause text per passage: about 4,000 words, at most ~9 kB of fragment (gzip). At 1,494 corpus policies: 2,8xx passages. */
 export const PASSAGE_TEXT_BUDGET = 24_000;

@@ -15,8 +15,7 @@ import { changedSince } from '../policies/policy-header.ts';
 import { searchUnitsFile } from '../policies/search-units.ts';
 import { groupByCompany, policyPath } from '../policies/views.ts';
 import { createWorkerPool } from '../workers/pool.ts';
-import { SearchIndexError } from './index-error.ts';
-import { type PassageHead, passageHead } from './passages.ts';
+import { type PassageHead, passageHead, SearchIndexError } from './passages.ts';
 import { wordsOfPolicies } from './words.ts';
 
 export interface IndexedPolicy {
