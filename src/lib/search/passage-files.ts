@@ -7,8 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { processAlive } from '../files/process-alive.ts';
-import { SearchIndexError } from './index-error.ts';
-import { passageDocuments, readSearchUnits } from './passages.ts';
+import { passageDocuments, readSearchUnits, SearchIndexError } from './passages.ts';
 import type { IndexedPolicy } from './policy-list.ts';
 
 /** A partition's passages as files, ready for Pagefind (see cutPartition). */
@@ -47,21 +46,14 @@ async function cutPartition(policies: IndexedPolicy[], workDir: string, budget: 
   return { workDir, passages, depth };
 }
 
-export interface Cutter {
-  /** The cut of job `job` (in the order given), once it is ready. */
-  cut(job: number): Promise<CutPartition>;
-  /** A job is indexed: one more may be cut. */
-  release(): void;
-  /** Stops cutting (after the page in hand) and resolves when nothing is being written any more. */
-  stop(): Promise<void>;
-}
-
 /**
  * Cuts the partitions to index, in order, ahead of Pagefind: while its one-core backend adds or writes a
  * partition, the next ones are cut on this thread, so it never waits for its input. At most `ahead` partitions
- * are cut and not yet indexed (about 150 MB of files each at 2,000 policies).
+ * are cut and not yet indexed (about 150 MB of files each at 2,000 policies). `cut(job)`: that job's cut, once
+ * ready; `release()`: a job is indexed, one more may be cut; `stop()`: stops cutting (after the page in hand) and
+ * resolves when nothing is being written any more.
  */
-export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], budget: number, ahead: number): Cutter {
+export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], budget: number, ahead: number) {
   const settle: { resolve(cut: CutPartition): void; reject(error: unknown): void }[] = [];
   const cuts = jobs.map(() => {
     const cut = new Promise<CutPartition>((resolve, reject) => settle.push({ resolve, reject }));
@@ -84,7 +76,7 @@ export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], bu
     }
   })();
   return {
-    cut: (job) => cuts[job],
+    cut: (job: number) => cuts[job],
     release: () => {
       released++;
       wake?.();
