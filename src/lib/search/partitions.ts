@@ -6,12 +6,14 @@
 import type { MissingWord } from './terms.ts';
 
 /**
- * Policies per partition: with two partitions indexed at once and passages cut ahead, 4.7 GB peak for the whole
- * build at 10,000 policies, ~0.4 GB of it passage files in /dev/shm (target: under 6 GB). Archives up to this
- * size (the sample, the shared corpus) are one partition.
+ * Policies per partition (peak memory at 10,000 policies: docs/scaling.md). Archives up to this size (the sample,
+ * the shared corpus) are one partition.
  */
 export const PARTITION_POLICIES = 2_000;
-/** The smallest tail partition (the newest policies, past the last full partition): this share of a full one. */
+/**
+ * The smallest tail partition (the newest policies, past the last full partition): this share of a full one (125
+ * policies: the newest partition, which an addition re-indexes, stays under it).
+ */
 export const TAIL_DIVISOR = 16;
 
 export interface Partition {
