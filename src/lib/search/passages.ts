@@ -4,15 +4,12 @@
  * Why passages of at most PASSAGE_TEXT_BUDGET characters, cut at clause boundaries: decision 0001 (indexed
  * whole, one result of a long policy cost up to 202 kB gzip; 1,491 corpus policies, median 10.5 kB).
  *
- * Made from what the loader prepared, never from the built pages (decision 4): the policy's search units (its
- * clauses as the page writes them, src/lib/policies/search-units.ts) and its header as the page writes it
- * (src/lib/policies/policy-header.ts), so what is indexed is what is published. Each passage is a small HTML
- * document: the <article data-pagefind-body> tag with its filters and sort key, whole clauses in their sections
- * and lists. Every passage has its policy page's URL (src/lib/search/passage-files.ts), so a clause's sub-result
- * URL is the clause's anchor on that page. A clause's id and data-pagefind-title are on an empty <span> at its
- * start, not on the clause element: Pagefind stores the text of every element with an id in the fragment,
- * beside the page's text, so clause anchors made a fragment hold the policy twice; an empty marker at the same
- * word position gives the same sub-result with no second copy (fragments −40 %).
+ * Made from the search units and header the loader prepared (decision 4), never from the built pages. Each passage
+ * is a small HTML document: the <article data-pagefind-body> tag with its filters and sort key, whole clauses in
+ * their sections and lists, at its policy page's URL (passage-files.ts), so a clause's sub-result URL is its anchor
+ * on that page. A clause's id and data-pagefind-title are on an empty <span> at its start, not on the clause
+ * element: Pagefind stores the text of every element with an id in the fragment beside the page's text, so clause
+ * anchors made a fragment hold the policy twice (an empty marker: same sub-result, fragments −40 %).
  *
  * Pagefind 1.6 makes every metadata value searchable (and a page without a title takes its first <h1>). So
  * only the first passage carries the header — title, company, domain, date — and the `passage:first` filter,
