@@ -54,12 +54,8 @@ async function cutPartition(policies: IndexedPolicy[], workDir: string, budget: 
  * resolves when nothing is being written any more.
  */
 export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], budget: number, ahead: number) {
-  const settle: { resolve(cut: CutPartition): void; reject(error: unknown): void }[] = [];
-  const cuts = jobs.map(() => {
-    const cut = new Promise<CutPartition>((resolve, reject) => settle.push({ resolve, reject }));
-    cut.catch(() => {}); // reported when the partition's turn comes
-    return cut;
-  });
+  const cuts = jobs.map(() => Promise.withResolvers<CutPartition>());
+  for (const { promise } of cuts) promise.catch(() => {}); // reported when the partition's turn comes
   let released = 0;
   let stopped = false;
   let wake: (() => void) | undefined;
@@ -68,15 +64,15 @@ export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], bu
       while (job >= released + ahead && !stopped) await new Promise<void>((resolve) => (wake = resolve));
       try {
         if (stopped) throw new SearchIndexError('cutting passages stopped: another partition failed');
-        settle[job].resolve(await cutPartition(jobs[job].pages, jobs[job].workDir, budget, () => stopped));
+        cuts[job].resolve(await cutPartition(jobs[job].pages, jobs[job].workDir, budget, () => stopped));
       } catch (error) {
-        for (let rest = job; rest < jobs.length; rest++) settle[rest].reject(error);
+        for (let rest = job; rest < jobs.length; rest++) cuts[rest].reject(error);
         return;
       }
     }
   })();
   return {
-    cut: (job: number) => cuts[job],
+    cut: (job: number) => cuts[job].promise,
     release: () => {
       released++;
       wake?.();
