@@ -38,15 +38,10 @@ async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
   for (const name of await readdir(cacheRoot).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
 }
 
-export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
+export function folderSize(dir: string): { files: number; bytes: number } {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const bytes = files.reduce((sum, file) => sum + statSync(path.join(file.parentPath, file.name)).size, 0);
+  return { files: files.length, bytes };
 }
 
 /** What the cache keeps beside a partition's bundle. */
@@ -77,13 +72,13 @@ export interface ArchiveVocabulary {
  */
 export async function archiveVocabulary(groups: PartitionGroup[], cacheRoot?: string): Promise<ArchiveVocabulary> {
   if (groups.length < 2) return { words: [], lists: [], text: '', digest: 'none' };
-  const { wordsRoot, vocabulariesRoot } = cacheFolders(cacheRoot);
+  const wordsRoot = cacheRoot && path.join(cacheRoot, 'words');
   const lists = await partitionWords(groups.map((group) => ({ pages: group.pages, cacheFile: wordsRoot && path.join(wordsRoot, `${group.content}.txt`) })));
   const words = [...new Set(lists.flat())].sort();
   const text = words.join(' ');
   const digest = words.length ? createHash('sha256').update(text).digest('hex') : 'none';
   // The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies).
-  const file = vocabulariesRoot && path.join(vocabulariesRoot, `${digest}.txt`);
+  const file = cacheRoot && path.join(cacheRoot, 'vocabularies', `${digest}.txt`);
   if (file && words.length && !existsSync(file)) writeFileAtomic(file, words.join('\n'));
   return { words, lists, text, digest };
 }
@@ -101,7 +96,6 @@ export interface CachedState {
  * MISSING_WORDS_LIMIT).
  */
 export async function cachedStates(groups: PartitionGroup[], cacheRoot: string | undefined, vocabulary: ArchiveVocabulary, missingLimit: number): Promise<{ states: CachedState[]; refresh: number }> {
-  const { vocabulariesRoot } = cacheFolders(cacheRoot);
   let archiveStems: Set<string> | undefined; // computed when a reused partition has an older vocabulary
   const missingByVocabulary = new Map<string, MissingWord[] | undefined>();
   const states: CachedState[] = [];
@@ -111,7 +105,7 @@ export async function cachedStates(groups: PartitionGroup[], cacheRoot: string |
     else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(vocabulary.lists[index])) });
     else {
       if (!missingByVocabulary.has(record.vocabulary)) {
-        const file = path.join(vocabulariesRoot!, `${record.vocabulary}.txt`);
+        const file = path.join(cacheRoot!, 'vocabularies', `${record.vocabulary}.txt`);
         const known = await readFile(file, 'utf8').then((text) => text.split('\n'), () => undefined);
         missingByVocabulary.set(record.vocabulary, known && missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(known)));
       }
@@ -137,14 +131,10 @@ export async function cacheBundle(cached: string, target: string, record: Bundle
   await rename(temporary, cached);
 }
 
-function cacheFolders(cacheRoot?: string): { wordsRoot?: string; vocabulariesRoot?: string } {
-  return { wordsRoot: cacheRoot && path.join(cacheRoot, 'words'), vocabulariesRoot: cacheRoot && path.join(cacheRoot, 'vocabularies') };
-}
-
 /** Keeps in the cache only this build's partitions, their word lists and the vocabularies they were indexed with. */
 export async function pruneIndexCache(cacheRoot: string, groups: PartitionGroup[], vocabulariesUsed: Set<string>): Promise<void> {
-  const { wordsRoot, vocabulariesRoot } = cacheFolders(cacheRoot);
   await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies']));
-  if (groups.length > 1) await pruneCache(wordsRoot!, new Set(groups.map((group) => `${group.content}.txt`)));
-  await pruneCache(vocabulariesRoot!, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
+  const [wordsRoot, vocabulariesRoot] = [path.join(cacheRoot, 'words'), path.join(cacheRoot, 'vocabularies')];
+  if (groups.length > 1) await pruneCache(wordsRoot, new Set(groups.map((group) => `${group.content}.txt`)));
+  await pruneCache(vocabulariesRoot, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
 }

@@ -128,7 +128,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     if (cacheRoot) await pruneIndexCache(cacheRoot, groups, vocabulariesUsed);
     const manifest: PartitionManifest = { version: 1, partitions };
     await writeFile(path.join(outputRoot, 'partitions.json'), JSON.stringify(manifest));
-    const { files, bytes } = await folderSize(outputRoot);
+    const { files, bytes } = folderSize(outputRoot);
     return { policies: pages.length, passages, partitions: partitions.length, reused, files, bytes, seconds: { list: listSeconds, vocabulary: vocabularySeconds, partitions: clock() } };
   } catch (error) {
     await rm(outputRoot, { recursive: true, force: true });
