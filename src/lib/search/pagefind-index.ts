@@ -20,7 +20,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { close as closePagefind } from 'pagefind';
 import path from 'node:path';
-import { archiveVocabulary, cacheBundle, cachedStates, folderSize, linkTree, type PartitionGroup, pruneIndexCache } from './index-files.ts';
+import { archiveVocabulary, cacheBundle, cachedStates, folderSize, linkTree, pruneIndexCache } from './index-files.ts';
 import { indexPartition } from './pagefind-runner.ts';
 import { type Partition, type PartitionManifest, PARTITION_POLICIES, partition, TAIL_DIVISOR } from './partitions.ts';
 import { cutAhead, passageWorkRoot } from './passage-files.ts';
@@ -96,7 +96,8 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     const toIndex = groups.map((_, index) => index).filter((index) => !reuses(index));
     const reused = groups.length - toIndex.length;
     const cutter = cutAhead(toIndex.map((index) => ({ pages: groups[index].pages, workDir: path.join(workRoot, String(index)) })), budget, CONCURRENCY + 1);
-    const build = async ({ pages: group, content }: PartitionGroup, index: number): Promise<Partition> => {
+    const build = async (index: number): Promise<Partition> => {
+      const { pages: group, content } = groups[index];
       const cached = cacheRoot && path.join(cacheRoot, content);
       const { record } = states[index];
       let { missing } = states[index];
@@ -120,10 +121,7 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
       }
       return { path: `/pagefind/${key}/`, key, from: group[0].date, to: group.at(-1)!.date, policies: group.length, passages: count, ...(missing?.length ? { missing } : {}) };
     };
-    const built = await inTurn(groups.length, CONCURRENCY, (i) => build(groups[i], i));
-    await cutter.stop();
-    if ('error' in built) throw built.error;
-    const partitions = built.results;
+    const partitions = await inTurn(groups.length, CONCURRENCY, build).finally(() => cutter.stop());
     const passages = partitions.reduce((sum, partition) => sum + partition.passages, 0);
     if (cacheRoot) await pruneIndexCache(cacheRoot, groups, vocabulariesUsed);
     const manifest: PartitionManifest = { version: 1, partitions };
@@ -142,9 +140,9 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
 
 /**
  * Runs task(0..count-1), `concurrency` at a time; after a failure no task is started, and the first error is
- * returned once every started task is done (nothing is written any more when the caller cleans up).
+ * thrown once every started task is done (nothing is written any more when the caller cleans up).
  */
-async function inTurn<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<{ results: T[] } | { error: unknown }> {
+async function inTurn<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -159,7 +157,8 @@ async function inTurn<T>(count: number, concurrency: number, task: (index: numbe
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return failure ?? { results };
+  if (failure) throw failure.error;
+  return results;
 }
 
 /** A partition's name in the cache: its policies' indexed part and the indexer (its code, settings and Pagefind). */
