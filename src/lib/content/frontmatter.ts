@@ -48,13 +48,11 @@ export function yamlString(value: string): string {
 }
 
 export function renderFrontmatter(fm: PolicyFrontmatter): string {
-  let yaml = '---\n';
-  for (const key of FRONTMATTER_KEYS) {
+  const lines = FRONTMATTER_KEYS.flatMap((key) => {
     const value = fm[key];
-    if (value === undefined) continue;
-    yaml += `${key}: ${typeof value === 'number' ? String(value) : yamlString(value)}\n`;
-  }
-  return `${yaml}---\n`;
+    return value === undefined ? [] : `${key}: ${typeof value === 'number' ? String(value) : yamlString(value)}\n`;
+  });
+  return `---\n${lines.join('')}---\n`;
 }
 
 export function renderPolicyFile(fm: PolicyFrontmatter, body: string): string {
