@@ -56,11 +56,7 @@ export interface IndexOptions {
   /** Policies per tail partition (default: partitionPolicies / TAIL_DIVISOR). */
   tailPolicies?: number;
   missingWordsLimit?: number;
-  /**
-   * The published site that this build's output (`siteDir`, an additions build's new and changed pages) is
-   * about to be moved over (src/lib/build/publish.ts): its partitions that stay are left where they are instead
-   * of being written again (the ledger lists its policies with the new ones).
-   */
+  /** The published site this build's output will be moved over: partitions it has already are not written again. */
   publishedDir?: string;
 }
 
