@@ -101,19 +101,16 @@ export function passageDocuments(units: SearchUnits, head: PassageHead, budget =
 
 /** Consecutive units into passages of at most `budget` characters of text (a longer clause stands alone). */
 function pack(units: ClauseUnit[], budget: number): ClauseUnit[][] {
-  const passages: ClauseUnit[][] = [];
-  let current: ClauseUnit[] = [];
+  const passages: ClauseUnit[][] = [[]];
   let size = 0;
   for (const unit of units) {
-    if (current.length && size + unit.size > budget) {
-      passages.push(current);
-      current = [];
+    if (passages.at(-1)!.length && size + unit.size > budget) {
+      passages.push([]);
       size = 0;
     }
-    current.push(unit);
+    passages.at(-1)!.push(unit);
     size += unit.size;
   }
-  if (current.length || !passages.length) passages.push(current);
   return passages;
 }
 
