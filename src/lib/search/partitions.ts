@@ -1,7 +1,6 @@
 /**
- * How the search index is cut into Pagefind bundles: partitions of consecutive archive dates, so that sorting by
- * date is a walk through them in order, and a tail of halving sizes for the newest policies, so that adding a
- * snapshot re-indexes one small partition (src/lib/search/pagefind-index.ts). `pagefind/partitions.json` lists them.
+ * How the search index is cut into Pagefind bundles (see partition(); src/lib/search/pagefind-index.ts).
+ * `pagefind/partitions.json` lists them.
  */
 import type { MissingWord } from './terms.ts';
 
@@ -61,14 +60,10 @@ export function partition<T extends { date: string }>(pages: T[], size: number, 
 
 function runs<T extends { date: string }>(pages: T[], size: number): T[][] {
   const groups: T[][] = [];
-  let current: T[] = [];
   for (const page of pages) {
-    if (current.length >= size && page.date !== current.at(-1)!.date) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(page);
+    const current = groups.at(-1);
+    if (current && (current.length < size || page.date === current.at(-1)!.date)) current.push(page);
+    else groups.push([page]);
   }
-  if (current.length) groups.push(current);
   return groups;
 }
