@@ -1,13 +1,10 @@
 /**
- * Builds the Pagefind search index of the built site (second step of `npm run build`, after `astro build`).
- * The site folder is OUT_DIR and the cache CACHE_DIR, like astro.config.mjs (defaults dist/ and
- * node_modules/.astro): unchanged index partitions are reused from the cache. What is indexed is every policy of
- * the ledger the loader wrote (`--ledger <dir>`; by default the build's next ledger when there is one, else the
- * ledger of the last build). SEARCH_PARTITION_POLICIES and
- * SEARCH_PASSAGE_CHARS set the partition size and the passage length (the tests' small site uses small ones,
- * so that it has several of each); SEARCH_TAIL_POLICIES the smallest tail partition of the newest policies
- * (default 1/16 of a partition, 125: the newest partition, which an addition re-indexes, stays under it; see
- * partition() and the commit that set it for what 250 and 500 cost). Any indexing error exits non-zero.
+ * Builds the Pagefind search index of the built site (second step of `npm run build`, after `astro build`): the
+ * site is OUT_DIR, unchanged partitions are reused from CACHE_DIR, and SEARCH_PARTITION_POLICIES,
+ * SEARCH_PASSAGE_CHARS and SEARCH_TAIL_POLICIES set the sizes (src/config.ts; the tests' small site uses small
+ * ones, so that it has several of each). What is indexed is every policy of the ledger the loader wrote
+ * (`--ledger <dir>`; by default the build's next ledger when there is one, else the ledger of the last build).
+ * Any indexing error exits non-zero.
  *
  * `--published <dir>`: OUT_DIR holds an additions build's new and changed pages, to be moved over the published
  * site in <dir> (src/lib/build/publish.ts): only new partitions are written to OUT_DIR.

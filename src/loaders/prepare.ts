@@ -6,7 +6,8 @@
  */
 import { coverageWarnings } from '../lib/clauses/coverage.ts';
 import { segment } from '../lib/clauses/segment.ts';
-import { FrontmatterError, splitFrontmatter } from '../lib/content/frontmatter.ts';
+import { splitFrontmatter } from '../lib/content/frontmatter.ts';
+import { InputError } from '../lib/import/errors.ts';
 import { renderPolicy } from '../lib/policies/render.ts';
 import { writePageFile } from '../lib/policies/page-file.ts';
 import { writeJson } from '../lib/files/json-file.ts';
@@ -25,7 +26,7 @@ export function preparePolicy(source: string, pageFile: string): Prepared {
   try {
     split = splitFrontmatter(source);
   } catch (error) {
-    if (error instanceof FrontmatterError) return { ok: false, line: error.line, message: error.message };
+    if (error instanceof InputError) return { ok: false, line: error.line, message: error.message };
     throw error;
   }
   const segmented = segment(split.body);

@@ -7,16 +7,8 @@
  *   line/paragraph separators) are \u-escaped too.
  */
 import { parseDocument } from 'yaml';
-import type { PolicyFrontmatter } from '../policies/schema.ts';
-
-export class FrontmatterError extends Error {
-  readonly line: number;
-  constructor(message: string, line: number) {
-    super(message);
-    this.name = 'FrontmatterError';
-    this.line = line;
-  }
-}
+import { InputError } from '../import/errors.ts';
+import { type PolicyFrontmatter, policyFrontmatter } from '../policies/schema.ts';
 
 export interface SplitFile {
   data: Record<string, unknown>;
@@ -27,26 +19,26 @@ export interface SplitFile {
 
 export function splitFrontmatter(source: string): SplitFile {
   const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
-  if (!text.startsWith('---\n') && !text.startsWith('---\r\n')) throw new FrontmatterError('missing frontmatter (the file must start with ---)', 1);
+  if (!/^---\r?\n/.test(text)) throw new InputError(1, 'missing frontmatter (the file must start with ---)');
   const close = /\r?\n---[ \t]*(\r?\n|$)/.exec(text.slice(3));
-  if (!close) throw new FrontmatterError('frontmatter is not closed by a --- line', 1);
+  if (!close) throw new InputError(1, 'frontmatter is not closed by a --- line');
   const yamlText = text.slice(text.indexOf('\n') + 1, 3 + close.index + 1);
   const bodyStart = 3 + close.index + close[0].length;
   const document = parseDocument(yamlText, { prettyErrors: false });
   if (document.errors.length) {
     const error = document.errors[0];
     const line = 1 + (error.linePos?.[0]?.line ?? 1);
-    throw new FrontmatterError(`invalid YAML: ${error.message.split('\n')[0]}`, line);
+    throw new InputError(line, `invalid YAML: ${error.message.split('\n')[0]}`);
   }
   const data = document.toJS() as unknown;
-  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new FrontmatterError('frontmatter must be a mapping of fields', 2);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    throw new InputError(2, 'frontmatter must be a mapping of fields');
+  }
   const bodyLine = text.slice(0, bodyStart).split('\n').length;
   return { data: data as Record<string, unknown>, body: text.slice(bodyStart), bodyLine };
 }
 
-const FRONTMATTER_KEYS = [
-  'domain', 'service', 'company', 'title', 'archivedOn', 'snapshotUrl', 'originalUrl', 'sourceLabel', 'contentHash', 'wordCount',
-] as const satisfies readonly (keyof PolicyFrontmatter)[];
+const FRONTMATTER_KEYS = Object.keys(policyFrontmatter.shape) as (keyof PolicyFrontmatter)[];
 
 export function yamlString(value: string): string {
   return JSON.stringify(value).replace(
@@ -56,13 +48,11 @@ export function yamlString(value: string): string {
 }
 
 export function renderFrontmatter(fm: PolicyFrontmatter): string {
-  let yaml = '---\n';
-  for (const key of FRONTMATTER_KEYS) {
+  const lines = FRONTMATTER_KEYS.flatMap((key) => {
     const value = fm[key];
-    if (value === undefined) continue;
-    yaml += `${key}: ${typeof value === 'number' ? String(value) : yamlString(value)}\n`;
-  }
-  return `${yaml}---\n`;
+    return value === undefined ? [] : `${key}: ${typeof value === 'number' ? String(value) : yamlString(value)}\n`;
+  });
+  return `---\n${lines.join('')}---\n`;
 }
 
 export function renderPolicyFile(fm: PolicyFrontmatter, body: string): string {

@@ -16,8 +16,7 @@ import { missingWords, stemsOf, type MissingWord } from './terms.ts';
  * ~4,300 files, and copying the four unchanged partitions of a 10,000-policy archive into the site took ~12 s
  * of an addition. Safe because neither side is ever written in place: Pagefind writes new files, a build
  * empties the site folder (unlinking, which leaves the cache's copy), and the cache is replaced by renaming.
- * Synchronous: linking a partition through fs.promises took 0.7 s, linkSync 0.1 s (a thread-pool round trip
- * per file).
+ * Synchronous, as docs/scaling.md measured (0.7 s → 0.1 s a partition).
  */
 export function linkTree(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
@@ -35,32 +34,14 @@ export function linkTree(from: string, to: string): void {
   }
 }
 
-export async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
+async function pruneCache(cacheRoot: string, keep: Set<string>): Promise<void> {
   for (const name of await readdir(cacheRoot).catch(() => [] as string[])) if (!keep.has(name)) await rm(path.join(cacheRoot, name), { recursive: true, force: true });
 }
 
-/** The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies). */
-export async function writeVocabulary(root: string, digest: string, words: string[]): Promise<void> {
-  const file = path.join(root, `${digest}.txt`);
-  if (!existsSync(file)) writeFileAtomic(file, words.join('\n'));
-}
-
-export async function readVocabulary(root: string, digest: string): Promise<string[] | undefined> {
-  return readFile(path.join(root, `${digest}.txt`), 'utf8').then(
-    (text) => text.split('\n'),
-    () => undefined,
-  );
-}
-
-export async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
-  let files = 0;
-  let bytes = 0;
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    files++;
-    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return { files, bytes };
+export function folderSize(dir: string): { files: number; bytes: number } {
+  const files = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+  const bytes = files.reduce((sum, file) => sum + statSync(path.join(file.parentPath, file.name)).size, 0);
+  return { files: files.length, bytes };
 }
 
 /** What the cache keeps beside a partition's bundle. */
@@ -91,12 +72,14 @@ export interface ArchiveVocabulary {
  */
 export async function archiveVocabulary(groups: PartitionGroup[], cacheRoot?: string): Promise<ArchiveVocabulary> {
   if (groups.length < 2) return { words: [], lists: [], text: '', digest: 'none' };
-  const { wordsRoot, vocabulariesRoot } = cacheFolders(cacheRoot);
+  const wordsRoot = cacheRoot && path.join(cacheRoot, 'words');
   const lists = await partitionWords(groups.map((group) => ({ pages: group.pages, cacheFile: wordsRoot && path.join(wordsRoot, `${group.content}.txt`) })));
   const words = [...new Set(lists.flat())].sort();
   const text = words.join(' ');
   const digest = words.length ? createHash('sha256').update(text).digest('hex') : 'none';
-  if (vocabulariesRoot && words.length) await writeVocabulary(vocabulariesRoot, digest, words);
+  // The vocabularies partitions in the cache were indexed with, by digest (a few MB each at 10,000 policies).
+  const file = cacheRoot && path.join(cacheRoot, 'vocabularies', `${digest}.txt`);
+  if (file && words.length && !existsSync(file)) writeFileAtomic(file, words.join('\n'));
   return { words, lists, text, digest };
 }
 
@@ -113,7 +96,6 @@ export interface CachedState {
  * MISSING_WORDS_LIMIT).
  */
 export async function cachedStates(groups: PartitionGroup[], cacheRoot: string | undefined, vocabulary: ArchiveVocabulary, missingLimit: number): Promise<{ states: CachedState[]; refresh: number }> {
-  const { vocabulariesRoot } = cacheFolders(cacheRoot);
   let archiveStems: Set<string> | undefined; // computed when a reused partition has an older vocabulary
   const missingByVocabulary = new Map<string, MissingWord[] | undefined>();
   const states: CachedState[] = [];
@@ -123,7 +105,8 @@ export async function cachedStates(groups: PartitionGroup[], cacheRoot: string |
     else if (record.vocabulary === 'none') states.push({ record, missing: missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(vocabulary.lists[index])) });
     else {
       if (!missingByVocabulary.has(record.vocabulary)) {
-        const known = await readVocabulary(vocabulariesRoot!, record.vocabulary);
+        const file = path.join(cacheRoot!, 'vocabularies', `${record.vocabulary}.txt`);
+        const known = await readFile(file, 'utf8').then((text) => text.split('\n'), () => undefined);
         missingByVocabulary.set(record.vocabulary, known && missingWords((archiveStems ??= stemsOf(vocabulary.words)), stemsOf(known)));
       }
       // undefined: that vocabulary is gone from the cache, so the partition is indexed again.
@@ -148,14 +131,10 @@ export async function cacheBundle(cached: string, target: string, record: Bundle
   await rename(temporary, cached);
 }
 
-function cacheFolders(cacheRoot?: string): { wordsRoot?: string; vocabulariesRoot?: string } {
-  return { wordsRoot: cacheRoot && path.join(cacheRoot, 'words'), vocabulariesRoot: cacheRoot && path.join(cacheRoot, 'vocabularies') };
-}
-
 /** Keeps in the cache only this build's partitions, their word lists and the vocabularies they were indexed with. */
 export async function pruneIndexCache(cacheRoot: string, groups: PartitionGroup[], vocabulariesUsed: Set<string>): Promise<void> {
-  const { wordsRoot, vocabulariesRoot } = cacheFolders(cacheRoot);
   await pruneCache(cacheRoot, new Set([...groups.map((group) => group.content), 'words', 'vocabularies']));
-  if (groups.length > 1) await pruneCache(wordsRoot!, new Set(groups.map((group) => `${group.content}.txt`)));
-  await pruneCache(vocabulariesRoot!, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
+  const [wordsRoot, vocabulariesRoot] = [path.join(cacheRoot, 'words'), path.join(cacheRoot, 'vocabularies')];
+  if (groups.length > 1) await pruneCache(wordsRoot, new Set(groups.map((group) => `${group.content}.txt`)));
+  await pruneCache(vocabulariesRoot, new Set([...vocabulariesUsed].map((digest) => `${digest}.txt`)));
 }

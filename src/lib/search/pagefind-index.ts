@@ -1,34 +1,15 @@
 /**
  * The search-index stage: builds the Pagefind indexes of a built site into `<outDir>/pagefind/`. `npm run build`
- * runs it right after `astro build`, in its own process (scripts/index-search.ts): Astro's heap is gone by
- * then, so the build's peak memory is the larger of the two steps, not their sum.
+ * runs it after `astro build`, in its own process (scripts/index-search.ts), so the build's peak memory is the
+ * larger of the two steps, not their sum. What is indexed: the passages of every policy in the build's ledger
+ * (policy-list.ts, passages.ts); the built pages are never read. Any Pagefind error, or an archive with no
+ * policy, fails the build with a message saying why.
  *
- * What is indexed: the passages of every policy in the build's ledger (src/lib/search/policy-list.ts), cut from
- * the search units the loader wrote beside each policy's page file (src/lib/search/passages.ts); the built pages
- * are never read. Any Pagefind error, or an archive with no policy, fails the build with a message saying why.
- *
- * Partitions by archive date. Pagefind keeps a whole index in memory until it writes it, about 1 GB per
- * 1,000 policies (11.8 GB and 367 s for 10,000 in one index). So policies are indexed in partitions of
- * consecutive archive dates, each its own Pagefind bundle (`pagefind/<key>/`), two at a time, their passages
- * cut ahead (cutAhead; 4.7 GB peak at 10,000 policies with the passage files); the search page merges them in
- * the browser (Pagefind's mergeIndex) and, because a partition is a date range, sorting by date is a walk
- * through the partitions in order (src/scripts/search-page.ts). `pagefind/partitions.json` lists them. A
- * partition's key is a hash of its policies' indexed part and of the indexer: an unchanged partition is linked
- * from the cache (`<cacheDir>/search-index/`) instead of being indexed again. Full partitions hold about
- * PARTITION_POLICIES policies; past the first, the newest policies (fewer than that) are cut into tail
- * partitions of halving sizes, so that adding a snapshot, which is the newest, re-indexes one small partition
- * (see partition()).
- *
- * Every partition's words. When Pagefind finds no word starting with a search term in an index, it matches the
- * longest indexed word the term starts with instead ("in" for "internet"). Alone, an index lacks such a term
- * only when the whole archive does; merged, a partition lacking a word the others have would answer
- * "zoomcorp" with every passage that says "zoom". So when there are several partitions, each also indexes
- * one vocabulary page holding every word of the archive (filter `kind:vocabulary`, which the search page
- * excludes): a word found anywhere is found in every partition, and merged searches match as one index would.
- * An unchanged partition keeps the vocabulary it was indexed with: the manifest lists the archive's words it
- * lacks, and the search page skips it for a query that only those words could match (src/lib/search/terms.ts).
- * Past MISSING_WORDS_LIMIT such words (they are downloaded with the manifest), it is indexed again, one such
- * partition per build.
+ * Policies are indexed in partitions of consecutive archive dates (partitions.ts), two at a time with their
+ * passages cut ahead (passage-files.ts); an unchanged partition is linked from the cache (index-files.ts). With
+ * several partitions, each also indexes a vocabulary page of every word of the archive, and a reused one lists
+ * the words it lacks. Why and what it costs: docs/decisions/0002-search-partitions.md and docs/scaling.md
+ * ("Partitions by archive date", "Vocabulary pages", "Reuse", "Stale vocabularies").
  *
  * The site ships its own small search UI on Pagefind's JS API and its own highlighter, so Pagefind's prebuilt
  * UI bundles are removed from the output.
@@ -37,22 +18,18 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
+import { close as closePagefind } from 'pagefind';
 import path from 'node:path';
-import { SearchIndexError } from './index-error.ts';
-import { archiveVocabulary, cacheBundle, cachedStates, folderSize, linkTree, type PartitionGroup, pruneIndexCache } from './index-files.ts';
-import { closePagefind, indexPartition } from './pagefind-runner.ts';
+import { archiveVocabulary, cacheBundle, cachedStates, folderSize, linkTree, pruneIndexCache } from './index-files.ts';
+import { indexPartition } from './pagefind-runner.ts';
 import { type Partition, type PartitionManifest, PARTITION_POLICIES, partition, TAIL_DIVISOR } from './partitions.ts';
 import { cutAhead, passageWorkRoot } from './passage-files.ts';
-import { PASSAGE_TEXT_BUDGET } from './passages.ts';
+import { PASSAGE_TEXT_BUDGET, SearchIndexError } from './passages.ts';
 import { type IndexedPolicy, indexedPolicies } from './policy-list.ts';
 
-export { SearchIndexError } from './index-error.ts';
+export { SearchIndexError } from './passages.ts';
 
-/**
- * A reused partition may lack this many of the archive's words (in search form) before it is indexed again. A new
- * snapshot brings few: in the 1,492 corpus policies, the words only one policy has are 1 at the median, 6.2 on
- * average, 13 at the 90th percentile (905 at most: a policy in another language).
- */
+/** A reused partition may lack this many of the archive's words (in search form) before it is indexed again. */
 const MISSING_WORDS_LIMIT = 400;
 /** Partitions in Pagefind at a time: while it writes one, the other's files are read (memory grows with it). */
 const CONCURRENCY = 2;
@@ -79,11 +56,7 @@ export interface IndexOptions {
   /** Policies per tail partition (default: partitionPolicies / TAIL_DIVISOR). */
   tailPolicies?: number;
   missingWordsLimit?: number;
-  /**
-   * The published site that this build's output (`siteDir`, an additions build's new and changed pages) is
-   * about to be moved over (src/lib/build/publish.ts): its partitions that stay are left where they are instead
-   * of being written again (the ledger lists its policies with the new ones).
-   */
+  /** The published site this build's output will be moved over: partitions it has already are not written again. */
   publishedDir?: string;
 }
 
@@ -97,7 +70,8 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
   const budget = options.passageBudget ?? PASSAGE_TEXT_BUDGET;
   if (!(partitionPolicies >= 1)) throw new SearchIndexError(`partition size must be at least 1 policy (got ${partitionPolicies})`);
   if (!(budget >= 1)) throw new SearchIndexError(`passage length must be at least 1 character (got ${budget})`);
-  const workRoots: string[] = [];
+  // The partitions to index are cut ahead of Pagefind, in order (cutAhead), into a work folder.
+  const workRoot = await passageWorkRoot(options.cacheDir ?? os.tmpdir());
   try {
     const cacheRoot = options.cacheDir ? path.join(options.cacheDir, 'search-index') : undefined;
     const clock = stopwatch();
@@ -112,30 +86,26 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     const vocabulary = await archiveVocabulary(groups, cacheRoot);
     const vocabularySeconds = clock();
     const { states, refresh } = await cachedStates(groups, cacheRoot, vocabulary, options.missingWordsLimit ?? MISSING_WORDS_LIMIT);
-    let reused = 0;
     /** The vocabulary each partition of this build has (what the cache must keep). */
     const vocabulariesUsed = new Set<string>();
-    const keyOf = (content: string, vocabularyUsed: string) => createHash('sha256').update(`${content}:${vocabularyUsed}`).digest('hex').slice(0, 16);
     const reuses = (index: number) => states[index].record !== undefined && states[index].missing !== undefined && index !== refresh;
-    // The partitions to index are cut ahead of Pagefind, in order (cutAhead), into a work folder.
-    const workRoot = await passageWorkRoot(options.cacheDir ?? os.tmpdir());
-    workRoots.push(workRoot);
     const toIndex = groups.map((_, index) => index).filter((index) => !reuses(index));
+    const reused = groups.length - toIndex.length;
     const cutter = cutAhead(toIndex.map((index) => ({ pages: groups[index].pages, workDir: path.join(workRoot, String(index)) })), budget, CONCURRENCY + 1);
-    const build = async ({ pages: group, content }: PartitionGroup, index: number): Promise<Partition> => {
+    const build = async (index: number): Promise<Partition> => {
+      const { pages: group, content } = groups[index];
       const cached = cacheRoot && path.join(cacheRoot, content);
       const { record } = states[index];
       let { missing } = states[index];
       const reuse = reuses(index) && record !== undefined;
       const vocabularyUsed = reuse ? record.vocabulary : vocabulary.digest;
       vocabulariesUsed.add(vocabularyUsed);
-      const key = keyOf(content, vocabularyUsed);
+      const key = createHash('sha256').update(`${content}:${vocabularyUsed}`).digest('hex').slice(0, 16);
       const target = path.join(outputRoot, key);
       let count: number;
       if (reuse) {
         if (!options.publishedDir || !existsSync(path.join(options.publishedDir, 'pagefind', key, 'pagefind-entry.json'))) linkTree(path.join(cached!, 'bundle'), target);
         count = record.passages;
-        reused++;
       } else {
         missing = undefined;
         try {
@@ -147,15 +117,12 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
       }
       return { path: `/pagefind/${key}/`, key, from: group[0].date, to: group.at(-1)!.date, policies: group.length, passages: count, ...(missing?.length ? { missing } : {}) };
     };
-    const built = await inTurn(groups.length, CONCURRENCY, (i) => build(groups[i], i));
-    await cutter.stop();
-    if ('error' in built) throw built.error;
-    const partitions = built.results;
+    const partitions = await inTurn(groups.length, CONCURRENCY, build).finally(() => cutter.stop());
     const passages = partitions.reduce((sum, partition) => sum + partition.passages, 0);
     if (cacheRoot) await pruneIndexCache(cacheRoot, groups, vocabulariesUsed);
     const manifest: PartitionManifest = { version: 1, partitions };
     await writeFile(path.join(outputRoot, 'partitions.json'), JSON.stringify(manifest));
-    const { files, bytes } = await folderSize(outputRoot);
+    const { files, bytes } = folderSize(outputRoot);
     return { policies: pages.length, passages, partitions: partitions.length, reused, files, bytes, seconds: { list: listSeconds, vocabulary: vocabularySeconds, partitions: clock() } };
   } catch (error) {
     await rm(outputRoot, { recursive: true, force: true });
@@ -163,15 +130,15 @@ export async function buildSearchIndex(siteDir: string, options: IndexOptions): 
     throw new SearchIndexError(error instanceof Error ? error.message : String(error), { cause: error });
   } finally {
     await closePagefind();
-    for (const root of workRoots) await rm(root, { recursive: true, force: true });
+    await rm(workRoot, { recursive: true, force: true });
   }
 }
 
 /**
  * Runs task(0..count-1), `concurrency` at a time; after a failure no task is started, and the first error is
- * returned once every started task is done (nothing is written any more when the caller cleans up).
+ * thrown once every started task is done (nothing is written any more when the caller cleans up).
  */
-async function inTurn<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<{ results: T[] } | { error: unknown }> {
+async function inTurn<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
   const results: T[] = new Array(count);
   let next = 0;
   let failure: { error: unknown } | undefined;
@@ -186,7 +153,8 @@ async function inTurn<T>(count: number, concurrency: number, task: (index: numbe
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
-  return failure ?? { results };
+  if (failure) throw failure.error;
+  return results;
 }
 
 /** A partition's name in the cache: its policies' indexed part and the indexer (its code, settings and Pagefind). */
@@ -200,16 +168,12 @@ function contentDigest(pages: IndexedPolicy[], budget: number): string {
 /** Part of every partition's key: a new Pagefind writes a new index. */
 const pagefindVersion = JSON.parse(await readFile(new URL('../package.json', import.meta.resolve('pagefind')), 'utf8')).version as string;
 /** Part of every partition's key too: a change to how passages are cut or indexed re-indexes everything. */
-const indexerDigest = createHash('sha256')
-  .update(await readFile(new URL(import.meta.url)))
-  .update(await readFile(new URL('./passages.ts', import.meta.url)))
-  .update(await readFile(new URL('./words.ts', import.meta.url)))
-  .update(await readFile(new URL('./policy-list.ts', import.meta.url)))
-  .update(await readFile(new URL('./passage-files.ts', import.meta.url)))
-  .update(await readFile(new URL('./partitions.ts', import.meta.url)))
-  .update(await readFile(new URL('./pagefind-runner.ts', import.meta.url)))
-  .update(await readFile(new URL('./index-files.ts', import.meta.url)))
-  .digest('hex');
+const indexer = createHash('sha256');
+const indexerModules = [
+  'pagefind-index', 'passages', 'words', 'policy-list', 'passage-files', 'partitions', 'pagefind-runner', 'index-files',
+];
+for (const name of indexerModules) indexer.update(await readFile(new URL(`./${name}.ts`, import.meta.url)));
+const indexerDigest = indexer.digest('hex');
 
 /** Seconds since the previous call (or since it was made). */
 function stopwatch(): () => number {

@@ -4,7 +4,7 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { escapeHtml } from '../policies/render.ts';
-import { SearchIndexError } from './index-error.ts';
+import { SearchIndexError } from './passages.ts';
 import type { CutPartition } from './passage-files.ts';
 
 /** Files of Pagefind's own UIs and highlighter, and the language-less WebAssembly, that this site does not use. */
@@ -43,9 +43,4 @@ export async function indexPartition({ workDir, passages, depth }: CutPartition,
   }
   for (const name of await readdir(outputPath)) if (UNUSED.test(name)) await rm(path.join(outputPath, name));
   return passages;
-}
-
-/** Stops Pagefind's service process (once the index step is done with it). */
-export async function closePagefind(): Promise<void> {
-  await pagefind.close();
 }

@@ -1,17 +1,18 @@
 /**
- * How the search index is cut into Pagefind bundles: partitions of consecutive archive dates, so that sorting by
- * date is a walk through them in order, and a tail of halving sizes for the newest policies, so that adding a
- * snapshot re-indexes one small partition (src/lib/search/pagefind-index.ts). `pagefind/partitions.json` lists them.
+ * How the search index is cut into Pagefind bundles (see partition(); src/lib/search/pagefind-index.ts).
+ * `pagefind/partitions.json` lists them.
  */
 import type { MissingWord } from './terms.ts';
 
 /**
- * Policies per partition: with two partitions indexed at once and passages cut ahead, 4.7 GB peak for the whole
- * build at 10,000 policies, ~0.4 GB of it passage files in /dev/shm (target: under 6 GB). Archives up to this
- * size (the sample, the shared corpus) are one partition.
+ * Policies per partition (peak memory at 10,000 policies: docs/scaling.md). Archives up to this size (the sample,
+ * the shared corpus) are one partition.
  */
 export const PARTITION_POLICIES = 2_000;
-/** The smallest tail partition (the newest policies, past the last full partition): this share of a full one. */
+/**
+ * The smallest tail partition (the newest policies, past the last full partition): this share of a full one (125
+ * policies: the newest partition, which an addition re-indexes, stays under it).
+ */
 export const TAIL_DIVISOR = 16;
 
 export interface Partition {
@@ -59,14 +60,10 @@ export function partition<T extends { date: string }>(pages: T[], size: number, 
 
 function runs<T extends { date: string }>(pages: T[], size: number): T[][] {
   const groups: T[][] = [];
-  let current: T[] = [];
   for (const page of pages) {
-    if (current.length >= size && page.date !== current.at(-1)!.date) {
-      groups.push(current);
-      current = [];
-    }
-    current.push(page);
+    const current = groups.at(-1);
+    if (current && (current.length < size || page.date === current.at(-1)!.date)) current.push(page);
+    else groups.push([page]);
   }
-  if (current.length) groups.push(current);
   return groups;
 }

@@ -1,13 +1,13 @@
 /**
  * Passages cut ahead of Pagefind: each partition's passages are written as files (in /dev/shm when it has room),
- * in order, a bounded number of partitions ahead of the indexer (src/lib/search/pagefind-index.ts).
+ * in order, a bounded number of partitions ahead of the indexer (src/lib/search/pagefind-index.ts). Why files,
+ * written synchronously, ahead, on tmpfs, and what each cost: docs/scaling.md ("Pagefind's backend is one core").
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { readdir, rm, statfs } from 'node:fs/promises';
 import path from 'node:path';
 import { processAlive } from '../files/process-alive.ts';
-import { SearchIndexError } from './index-error.ts';
-import { passageDocuments, readSearchUnits } from './passages.ts';
+import { passageDocuments, readSearchUnits, SearchIndexError } from './passages.ts';
 import type { IndexedPolicy } from './policy-list.ts';
 
 /** A partition's passages as files, ready for Pagefind (see cutPartition). */
@@ -24,10 +24,8 @@ export interface CutPartition {
  * Passage n of every policy goes to a folder of its own, `<workDir>/<n>/<page path>/`, so that every passage's
  * URL is its policy page's and each clause's sub-result URL is the clause anchor.
  *
- * Synchronous reads and writes: each call through fs/promises is a round trip to libuv's thread pool, and
- * for the 2,883 passages of the corpus the writes alone took 3.6 s that way, 0.55 s synchronously (on tmpfs).
- * The loop yields every few policies, since Pagefind's replies for the partition being indexed arrive on this
- * thread.
+ * Synchronous reads and writes (no thread-pool round trip per file); the loop yields every few policies, since
+ * Pagefind's replies for the partition being indexed arrive on this thread.
  */
 async function cutPartition(policies: IndexedPolicy[], workDir: string, budget: number, stopped: () => boolean): Promise<CutPartition> {
   rmSync(workDir, { recursive: true, force: true });
@@ -48,28 +46,16 @@ async function cutPartition(policies: IndexedPolicy[], workDir: string, budget: 
   return { workDir, passages, depth };
 }
 
-export interface Cutter {
-  /** The cut of job `job` (in the order given), once it is ready. */
-  cut(job: number): Promise<CutPartition>;
-  /** A job is indexed: one more may be cut. */
-  release(): void;
-  /** Stops cutting (after the page in hand) and resolves when nothing is being written any more. */
-  stop(): Promise<void>;
-}
-
 /**
- * Cuts the partitions to index, in order, ahead of Pagefind. Pagefind's backend does one request at a time,
- * on one core: while it adds or writes a partition, the next ones are cut on this thread, so it never waits
- * for its input (4 partitions of 2,000 policies: 130 s → 107 s with the work folder on tmpfs). At most
- * `ahead` partitions are cut and not yet indexed (about 150 MB of files each at 2,000 policies).
+ * Cuts the partitions to index, in order, ahead of Pagefind: while its one-core backend adds or writes a
+ * partition, the next ones are cut on this thread, so it never waits for its input. At most `ahead` partitions
+ * are cut and not yet indexed (about 150 MB of files each at 2,000 policies). `cut(job)`: that job's cut, once
+ * ready; `release()`: a job is indexed, one more may be cut; `stop()`: stops cutting (after the page in hand) and
+ * resolves when nothing is being written any more.
  */
-export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], budget: number, ahead: number): Cutter {
-  const settle: { resolve(cut: CutPartition): void; reject(error: unknown): void }[] = [];
-  const cuts = jobs.map(() => {
-    const cut = new Promise<CutPartition>((resolve, reject) => settle.push({ resolve, reject }));
-    cut.catch(() => {}); // reported when the partition's turn comes
-    return cut;
-  });
+export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], budget: number, ahead: number) {
+  const cuts = jobs.map(() => Promise.withResolvers<CutPartition>());
+  for (const { promise } of cuts) promise.catch(() => {}); // reported when the partition's turn comes
   let released = 0;
   let stopped = false;
   let wake: (() => void) | undefined;
@@ -78,15 +64,15 @@ export function cutAhead(jobs: { pages: IndexedPolicy[]; workDir: string }[], bu
       while (job >= released + ahead && !stopped) await new Promise<void>((resolve) => (wake = resolve));
       try {
         if (stopped) throw new SearchIndexError('cutting passages stopped: another partition failed');
-        settle[job].resolve(await cutPartition(jobs[job].pages, jobs[job].workDir, budget, () => stopped));
+        cuts[job].resolve(await cutPartition(jobs[job].pages, jobs[job].workDir, budget, () => stopped));
       } catch (error) {
-        for (let rest = job; rest < jobs.length; rest++) settle[rest].reject(error);
+        for (let rest = job; rest < jobs.length; rest++) cuts[rest].reject(error);
         return;
       }
     }
   })();
   return {
-    cut: (job) => cuts[job],
+    cut: (job: number) => cuts[job].promise,
     release: () => {
       released++;
       wake?.();
@@ -109,9 +95,8 @@ const SHM_PREFIX = 'privacy-archive-passages-';
 
 /**
  * Where passages are written for Pagefind to read: a folder in /dev/shm when it is a memory file system with
- * room (files there never touch the disk: on this machine's ext4, writing the corpus's 2,883 passages took
- * 4–7.5 s, on tmpfs 0.55 s), else `fallback`. Memory is not freed by a process that dies, so folders left by
- * index steps that were killed (their process is gone) are removed first.
+ * room, else `fallback`. Memory is not freed by a process that dies, so folders left by index steps that were
+ * killed (their process is gone) are removed first.
  */
 export async function passageWorkRoot(fallback: string, shm = '/dev/shm'): Promise<string> {
   try {

@@ -1,21 +1,15 @@
 /**
- * Search passages: a policy cut into the documents Pagefind indexes.
+ * Search passages: a policy cut into the documents Pagefind indexes (and SearchIndexError, the stage's error).
  *
- * Why: a search result costs the reader one Pagefind fragment, and a fragment holds its whole document's
- * text. Indexed as one document, a long policy made a single result cost up to 202 kB gzip (hi5.com, in the
- * 1,491 corpus policies; median 10.5 kB), so a first query downloaded 750 kB. Cut into passages of at most
- * PASSAGE_TEXT_BUDGET characters of clause text, at clause boundaries, a result costs a few kB, and the
- * topic filter narrows to the passages that hold clauses of that topic.
+ * Why passages of at most PASSAGE_TEXT_BUDGET characters, cut at clause boundaries: decision 0001 (indexed
+ * whole, one result of a long policy cost up to 202 kB gzip; 1,491 corpus policies, median 10.5 kB).
  *
- * Made from what the loader prepared, never from the built pages (decision 4): the policy's search units (its
- * clauses as the page writes them, src/lib/policies/search-units.ts) and its header as the page writes it
- * (src/lib/policies/policy-header.ts), so what is indexed is what is published. Each passage is a small HTML
- * document: the <article data-pagefind-body> tag with its filters and sort key, whole clauses in their sections
- * and lists. Every passage has its policy page's URL (src/lib/search/passage-files.ts), so a clause's sub-result
- * URL is the clause's anchor on that page. A clause's id and data-pagefind-title are on an empty <span> at its
- * start, not on the clause element: Pagefind stores the text of every element with an id in the fragment,
- * beside the page's text, so clause anchors made a fragment hold the policy twice; an empty marker at the same
- * word position gives the same sub-result with no second copy (fragments −40 %).
+ * Made from the search units and header the loader prepared (decision 4), never from the built pages. Each passage
+ * is a small HTML document: the <article data-pagefind-body> tag with its filters and sort key, whole clauses in
+ * their sections and lists, at its policy page's URL (passage-files.ts), so a clause's sub-result URL is its anchor
+ * on that page. A clause's id and data-pagefind-title are on an empty <span> at its start, not on the clause
+ * element: Pagefind stores the text of every element with an id in the fragment beside the page's text, so clause
+ * anchors made a fragment hold the policy twice (an empty marker: same sub-result, fragments −40 %).
  *
  * Pagefind 1.6 makes every metadata value searchable (and a page without a title takes its first <h1>). So
  * only the first passage carries the header — title, company, domain, date — and the `passage:first` filter,
@@ -29,18 +23,17 @@ import { articleOpen, type HeaderPolicy, headerTop } from '../policies/policy-he
 import { escapeHtml } from '../policies/render.ts';
 import { type SearchClause, type SearchUnits, textOf } from '../policies/search-units.ts';
 import { companyPath } from '../policies/views.ts';
-import { SearchIndexError } from './index-error.ts';
+
+/** Every failure of the search-index stage, said as such; the error that caused it is kept as `cause`. */
+export class SearchIndexError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(`Search index (Pagefind): ${message}`, options);
+    this.name = 'SearchIndexError';
+  }
+}
 
 /** Characters of clause text per passage: about 4,000 words, at most ~9 kB of fragment (gzip). At 1,494 corpus policies: 2,8xx passages. */
 export const PASSAGE_TEXT_BUDGET = 24_000;
-
-/** What a result shows of a policy, for passages after the first (see the module comment). */
-export interface PolicyLabel {
-  company: string;
-  title: string;
-  date: string;
-  domain: string;
-}
 
 /** What a policy's passages start with: its article tag and header (the first), or the article tag and label. */
 export interface PassageHead {
@@ -53,7 +46,9 @@ export interface PassageHead {
 /** A policy's passage heads: `changed` is its header's "what changed" line (policy-header.ts's changedSince). */
 export function passageHead(policy: HeaderPolicy, company: { domain: string; name: string }, changed: string): PassageHead {
   const open = articleOpen(policy.data);
-  const label: PolicyLabel = { company: company.name.trim(), title: policy.data.title.trim(), date: policy.data.archivedOn, domain: policy.data.domain };
+  // What a result shows of a policy, for passages after the first (see the module comment).
+  const { title, archivedOn: date, domain } = policy.data;
+  const label = { company: company.name.trim(), title: title.trim(), date, domain };
   const encoded = Buffer.from(JSON.stringify(label), 'utf8').toString('base64');
   const companyLink = `<a href="${companyPath(company.domain)}" data-pagefind-filter="company">${escapeHtml(company.name)}</a>`;
   return {
@@ -106,19 +101,16 @@ export function passageDocuments(units: SearchUnits, head: PassageHead, budget =
 
 /** Consecutive units into passages of at most `budget` characters of text (a longer clause stands alone). */
 function pack(units: ClauseUnit[], budget: number): ClauseUnit[][] {
-  const passages: ClauseUnit[][] = [];
-  let current: ClauseUnit[] = [];
+  const passages: ClauseUnit[][] = [[]];
   let size = 0;
   for (const unit of units) {
-    if (current.length && size + unit.size > budget) {
-      passages.push(current);
-      current = [];
+    if (passages.at(-1)!.length && size + unit.size > budget) {
+      passages.push([]);
       size = 0;
     }
-    current.push(unit);
+    passages.at(-1)!.push(unit);
     size += unit.size;
   }
-  if (current.length || !passages.length) passages.push(current);
   return passages;
 }
 

@@ -15,9 +15,8 @@ import { changedSince } from '../policies/policy-header.ts';
 import { searchUnitsFile } from '../policies/search-units.ts';
 import { groupByCompany, policyPath } from '../policies/views.ts';
 import { createWorkerPool } from '../workers/pool.ts';
-import { SearchIndexError } from './index-error.ts';
-import { type PassageHead, passageHead } from './passages.ts';
-import { type WordSource, wordsOfPolicies } from './words.ts';
+import { type PassageHead, passageHead, SearchIndexError } from './passages.ts';
+import { wordsOfPolicies } from './words.ts';
 
 export interface IndexedPolicy {
   /** Its page's URL path, e.g. /policies/atmail.com/2005-12-10/, which every passage of it has. */
@@ -58,34 +57,27 @@ const WORDS_BATCH = 200;
  * read by worker threads (one per core, at most two; src/lib/workers/pool.ts) and written to the cache.
  */
 export async function partitionWords(groups: { pages: IndexedPolicy[]; cacheFile?: string }[]): Promise<string[][]> {
-  const lists: (string[] | undefined)[] = await Promise.all(
-    groups.map(async ({ cacheFile }) => (cacheFile && existsSync(cacheFile) ? (await readFile(cacheFile, 'utf8')).split('\n').filter(Boolean) : undefined)),
-  );
-  const sets = new Map<number, Set<string>>();
-  const tasks: { group: number; sources: WordSource[] }[] = [];
-  groups.forEach(({ pages }, group) => {
-    if (lists[group]) return;
-    sets.set(group, new Set());
-    for (let at = 0; at < pages.length; at += WORDS_BATCH) tasks.push({ group, sources: pages.slice(at, at + WORDS_BATCH).map((policy) => ({ url: policy.url, units: policy.units, head: `${policy.head.articleOpen}${policy.head.header}` })) });
-  });
-  const pool = createWorkerPool(new URL('./words-worker.ts', import.meta.url), Math.min(2, os.availableParallelism(), tasks.length), wordsOfPolicies);
+  const unread = groups.filter(({ cacheFile }) => !cacheFile || !existsSync(cacheFile));
+  const batches = unread.reduce((sum, { pages }) => sum + Math.ceil(pages.length / WORDS_BATCH), 0);
+  const script = new URL('./words-worker.ts', import.meta.url);
+  const pool = createWorkerPool(script, Math.min(2, os.availableParallelism(), batches), wordsOfPolicies);
   try {
-    await Promise.all(
-      tasks.map(async ({ group, sources }) => {
-        const words = await pool.run(sources).catch((error: Error) => {
-          throw new SearchIndexError(`reading words for the vocabulary: ${error.message}`, { cause: error });
-        });
-        for (const word of words) sets.get(group)!.add(word);
+    return await Promise.all(
+      groups.map(async (group) => {
+        const { pages, cacheFile } = group;
+        if (!unread.includes(group)) return (await readFile(cacheFile!, 'utf8')).split('\n').filter(Boolean);
+        const runs: Promise<string[]>[] = [];
+        for (let at = 0; at < pages.length; at += WORDS_BATCH) {
+          runs.push(pool.run(pages.slice(at, at + WORDS_BATCH)).catch((error: Error) => {
+            throw new SearchIndexError(`reading words for the vocabulary: ${error.message}`, { cause: error });
+          }));
+        }
+        const words = [...new Set((await Promise.all(runs)).flat())].sort();
+        if (cacheFile) writeFileAtomic(cacheFile, words.join('\n'));
+        return words;
       }),
     );
   } finally {
     await pool.close();
   }
-  for (const [group, set] of sets) {
-    lists[group] = [...set].sort();
-    const { cacheFile } = groups[group];
-    if (cacheFile) writeFileAtomic(cacheFile, lists[group].join('\n'));
-  }
-  return lists as string[][];
 }
-

@@ -2,7 +2,7 @@
  * The words of policies, for the archive's vocabulary (src/lib/search/index-files.ts): the pure text work of the
  * search-index stage, in its own module so that its worker threads (words-worker.ts) load it without Pagefind.
  */
-import { decodeEntities, readSearchUnits } from './passages.ts';
+import { decodeEntities, type PassageHead, readSearchUnits } from './passages.ts';
 
 /**
  * The distinct words of some markup's text, lower-cased, without the punctuation around them (Pagefind
@@ -12,22 +12,16 @@ export function wordsOf(html: string): string[] {
   return [...wordsOfTokens(rawTokens(html, new Set()))];
 }
 
-/** What the words of a policy are read from: its search units file and its first passage's header. */
-export interface WordSource {
-  url: string;
-  units: string;
-  head: string;
-}
-
 /**
- * The distinct words of what is indexed of some policies (one worker's share of a partition): their headers, section
- * headings and clauses. Policies repeat one another's words, so raw tokens are gathered over all of them before
- * each distinct one is cleaned.
+ * The distinct words of what is indexed of some policies (one worker's share of a partition): their first passage's
+ * header, section headings and clauses. Policies repeat one another's words, so raw tokens are gathered over all of
+ * them before each distinct one is cleaned.
  */
-export function wordsOfPolicies(sources: WordSource[]): string[] {
+export function wordsOfPolicies(policies: { url: string; units: string; head: PassageHead }[]): string[] {
   const tokens = new Set<string>();
-  for (const { url, units: file, head } of sources) {
-    rawTokens(head, tokens);
+  for (const { url, units: file, head } of policies) {
+    rawTokens(head.articleOpen, tokens);
+    rawTokens(head.header, tokens);
     for (const section of readSearchUnits(file, url).sections) {
       rawTokens(section.heading, tokens);
       for (const clause of section.clauses) rawTokens(clause.html, tokens);
