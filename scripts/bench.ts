@@ -82,10 +82,9 @@ const buildCommand = `${node} scripts/build.ts`;
 /** The cost rows shared by a full run and an --add run. */
 function costs(imported: Measurement, built: Measurement & { log: string }) {
   const index = indexFigures(built.log);
-  const idx = index.seconds;
   return {
     import: { seconds: imported.seconds, cpuSeconds: imported.cpuSeconds, peakBytes: imported.peakBytes },
-    build: { seconds: built.seconds, cpuSeconds: built.cpuSeconds, astroSeconds: built.seconds - idx, indexSeconds: idx, peakBytes: built.peakBytes },
+    build: { seconds: built.seconds, cpuSeconds: built.cpuSeconds, astroSeconds: built.seconds - index.seconds, indexSeconds: index.seconds, peakBytes: built.peakBytes },
     index,
     totalSeconds: imported.seconds + built.seconds,
     totalCpuSeconds: imported.cpuSeconds + built.cpuSeconds,

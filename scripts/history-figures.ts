@@ -15,10 +15,11 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { config } from '../src/config.ts';
 import { segment } from '../src/lib/clauses/segment.ts';
+import { collapse } from '../src/lib/clauses/tokens.ts';
 import { splitFrontmatter } from '../src/lib/content/frontmatter.ts';
 import { clauseTexts } from '../src/lib/history/pass.ts';
 import { changeCounts, changeEntries } from '../src/lib/history/changes.ts';
-import { alignClauses, countTokens, dice, normaliseText } from '../src/lib/history/lineage.ts';
+import { alignClauses, countTokens, dice } from '../src/lib/history/lineage.ts';
 import { renderChangePages } from '../src/lib/history/render-changes.ts';
 import { groupSeries, type SeriesMember } from '../src/lib/history/series.ts';
 import { importFiles } from '../src/lib/import/import-files.ts';
@@ -65,12 +66,12 @@ try {
         if (gzip > largest.gzip) largest = { id: list[k].id, gzip, changes: counts.added + counts.removed + counts.edited };
       }
       // Similarity of each clause without an identical previous clause to its most similar previous clause.
-      const beforeTexts = new Set(before.map((c) => normaliseText(c.text)));
-      const afterTexts = new Set(after.map((c) => normaliseText(c.text)));
-      const candidates = before.filter((c) => !afterTexts.has(normaliseText(c.text))).map((c) => countTokens(c.text));
+      const beforeTexts = new Set(before.map((c) => collapse(c.text)));
+      const afterTexts = new Set(after.map((c) => collapse(c.text)));
+      const candidates = before.filter((c) => !afterTexts.has(collapse(c.text))).map((c) => countTokens(c.text));
       if (!candidates.length || candidates.length > 400) continue;
       for (const clause of after) {
-        if (beforeTexts.has(normaliseText(clause.text))) continue;
+        if (beforeTexts.has(collapse(clause.text))) continue;
         const bag = countTokens(clause.text);
         const best = Math.max(0, ...candidates.map((c) => dice(bag, c)));
         bins[Math.min(19, Math.floor(best * 20))]++;

@@ -3,18 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-export interface SiteFigures {
-  distBytes: number;
-  distFiles: number;
-  indexBytes: number;
-  indexFiles: number;
-  policyPages: number;
-  policyPageGzipMedian: number;
-  policyPageGzipMax: number;
-  topicPageGzipMax: number;
-  /** The largest HTML page of any kind (the /policies/ index, the home page ...), gzip. */
-  largestPage: { path: string; gzip: number };
-}
+export type SiteFigures = ReturnType<typeof siteFigures>;
 
 /** Every file under `dir` (none when it does not exist). */
 function filesIn(dir: string): string[] {
@@ -27,11 +16,12 @@ const bytesOf = (files: string[]) => files.reduce((sum, file) => sum + statSync(
 
 const gzipSize = (file: string) => gzipSync(readFileSync(file), { level: 6 }).length;
 
-export function siteFigures(dist: string): SiteFigures {
+export function siteFigures(dist: string) {
   const files = filesIn(dist);
   const index = filesIn(path.join(dist, 'pagefind'));
   const policy: number[] = [];
   let topicPageGzipMax = 0;
+  // The largest HTML page of any kind (the /policies/ index, the home page ...).
   let largestPage = { path: '', gzip: 0 };
   for (const file of files.filter((name) => name.endsWith('.html'))) {
     const rel = path.relative(dist, file).split(path.sep);

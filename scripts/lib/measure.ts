@@ -16,7 +16,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 export interface Measurement {
-  command: string;
   exitCode: number;
   seconds: number;
   peakBytes: number;
@@ -101,7 +100,7 @@ export function measure(command: string, args: string[], options: { env?: NodeJS
     child.on('close', (code) => {
       clearInterval(timer);
       const ticks = [...cpu.values()].reduce((sum, value) => sum + value, 0);
-      resolve({ command: [command, ...args].join(' '), exitCode: code ?? 1, seconds: (performance.now() - started) / 1000, peakBytes, cpuSeconds: ticks / TICKS, stealSeconds: (stealTicks() - stealAtStart) / TICKS });
+      resolve({ exitCode: code ?? 1, seconds: (performance.now() - started) / 1000, peakBytes, cpuSeconds: ticks / TICKS, stealSeconds: (stealTicks() - stealAtStart) / TICKS });
     });
   });
 }

@@ -35,25 +35,28 @@ export const dataPaths = {
   changes: (entry: PolicyEntry): string | undefined => (entry.data.history?.previous ? `${policyPath(entry.id)}changes/` : undefined),
 };
 
-export const SNAPSHOT_COLUMNS = [
-  'snapshot_id',
-  'series_id',
-  'domain',
-  'company',
-  'title',
-  'archived_on',
-  'snapshot_url',
-  'original_url',
-  'source_label',
-  'source',
-  'licence',
-  'word_count',
-  'clause_count',
-  'topics',
-  'content_hash',
-  'page_url',
-  'json_url',
-] as const;
+/** Each column of the snapshots dataset, in order, with its type and meaning (the /data/ page documents them). */
+export const SNAPSHOT_DOCS = {
+  snapshot_id: ['string', 'Snapshot id, <domain>/<YYYY-MM-DD> (a second snapshot of the same day: -2); the key of every file'],
+  series_id: ['string', 'The document over time this snapshot belongs to (today: its domain)'],
+  domain: ['string', 'Host name, lower case, without www.'],
+  company: ['string', 'Company display name'],
+  title: ['string', 'Title of the policy'],
+  archived_on: ['date (YYYY-MM-DD)', 'Day the snapshot was archived'],
+  snapshot_url: ['URL', 'The archived snapshot: the authoritative copy'],
+  original_url: ['URL or empty (null)', 'The policy’s own address when it was archived, if known'],
+  source_label: ['string', 'The source’s label for the snapshot link'],
+  source: ['string', 'open-terms-archive, princeton-leuven or other (licences below)'],
+  licence: ['string', 'Licence of the text (SPDX id where there is one)'],
+  word_count: ['integer', 'Words in the policy'],
+  clause_count: ['integer', 'Clauses (paragraphs, list items, tables) in the policy'],
+  topics: ['list of strings', 'Topic slugs addressed anywhere in the policy; in CSV joined by ";"'],
+  content_hash: ['string', 'SHA-256 digest of the archived input file, in hex after the name of the algorithm'],
+  page_url: ['URL', 'The policy page on this site'],
+  json_url: ['URL', 'The snapshot as JSON (below)'],
+} satisfies Record<keyof ReturnType<typeof snapshotRow>, [type: string, meaning: string]>;
+
+export const SNAPSHOT_COLUMNS = Object.keys(SNAPSHOT_DOCS) as (keyof typeof SNAPSHOT_DOCS)[];
 
 /** One row of the snapshots dataset: its keys are SNAPSHOT_COLUMNS, in that order (test/lib/open-data.test.ts). */
 export function snapshotRow(entry: PolicyEntry, site: URL) {

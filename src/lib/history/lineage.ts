@@ -4,6 +4,7 @@
  * are taken best first, nearer positions first among equals, so that a one-word edit is never beaten by a distant
  * look-alike.
  */
+import { collapse } from '../clauses/tokens.ts';
 import { tokenize } from '../topics/tokenize.ts';
 
 /** What lineage needs of a clause: its anchor id, its plain text and its section heading. */
@@ -28,16 +29,12 @@ export const EDIT_THRESHOLD = 0.55;
 const MAX_PAIRS = 250_000;
 const MAX_DISTANCE = 150;
 
-export function normaliseText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
-
 export function alignClauses(previous: readonly ClauseText[], current: readonly ClauseText[]): Alignment {
   const matches: (Match | undefined)[] = new Array(current.length).fill(undefined);
   const used = new Uint8Array(previous.length);
-  const byText = Map.groupBy(previous.keys(), (i) => normaliseText(previous[i].text));
+  const byText = Map.groupBy(previous.keys(), (i) => collapse(previous[i].text));
   current.forEach((clause, i) => {
-    const candidates = byText.get(normaliseText(clause.text));
+    const candidates = byText.get(collapse(clause.text));
     const j = candidates?.shift();
     if (j !== undefined) {
       matches[i] = { kind: 'same', previous: j };

@@ -6,7 +6,7 @@
  *
  * Text is escaped as Astro escapes it (the five characters of escapeHtml): the page is the same either way.
  */
-import type { ChangeCounts } from '../history/changes.ts';
+import type { HistoryMeta } from '../history/pass.ts';
 import { alternativeName } from '../import/company.ts';
 import { openTermsArchiveService } from '../import/title.ts';
 import { escapeHtml } from './render.ts';
@@ -54,7 +54,7 @@ export function headerTop({ data }: HeaderPolicy, company: { domain: string; nam
 }
 
 /** What changed since the previous snapshot of the series ("" without one), and since when the oldest clauses are unchanged. */
-export function changedSince(policy: HeaderPolicy, older: HeaderPolicy | undefined, counts: ChangeCounts | undefined, oldest: { date: string; count: number } | undefined): string {
+export function changedSince(policy: HeaderPolicy, older: HeaderPolicy | undefined, { counts, oldest }: Pick<HistoryMeta, 'counts' | 'oldest'> = {}): string {
   if (!older || !counts) return '';
   const since = oldest && oldest.date < older.data.archivedOn ? ` ${plural(oldest.count, 'clause')} unchanged since ${formatDate(oldest.date)}.` : '';
   return (

@@ -41,7 +41,7 @@ export function indexedPolicies(ledgerDir: string): IndexedPolicy[] {
   for (const company of groupByCompany(entries)) {
     for (const policy of company.policies) {
       const { older } = seriesNeighbours(company.policies, policy);
-      const head = passageHead(policy, company, changedSince(policy, older, policy.data.history?.counts, policy.data.history?.oldest));
+      const head = passageHead(policy, company, changedSince(policy, older, policy.data.history));
       const digest = createHash('sha256').update(`${policy.digest}\n${head.articleOpen}\n${head.header}\n${head.later}`).digest('hex');
       policies.push({ url: policyPath(policy.id), date: policy.data.archivedOn, digest, units: searchUnitsFile(policy.data.pageFile), head });
     }
