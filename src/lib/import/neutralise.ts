@@ -30,10 +30,7 @@ import { tableBreaksToSpaces } from './table-breaks.ts';
 
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 
-const ANY_FENCE = /^(?:`{3}|~{3})/m;
-
 export function neutraliseBody(markdown: string): string {
-  if ((!markdown.includes('```') && !markdown.includes('~~~')) || !ANY_FENCE.test(markdown)) return neutraliseProse(markdown);
   const out: string[] = [];
   let prose: string[] = [];
   let fence: string | null = null; // the run of ` or ~ that opened the fence we are in
