@@ -68,10 +68,8 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   return { frontmatter: checked.data, body, warnings };
 }
 
-/**
- * Where the lines from `start` that are blank (and end with a line feed) end, and how many there are. A loop over
- * indexOf: one pattern over them overflows V8's regexp stack on a file of megabytes of blank lines.
- */
+// Where the blank lines (each ending with a line feed) from `start` end, and their count. A loop over indexOf: one
+// pattern over them overflows V8's regexp stack on megabytes of blank lines.
 function skipBlankLines(text: string, start: number, isBlank: (line: string) => boolean): [number, number] {
   let count = 0;
   for (let nl = text.indexOf('\n', start); nl !== -1 && isBlank(text.slice(start, nl)); nl = text.indexOf('\n', start)) {
