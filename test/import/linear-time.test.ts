@@ -64,3 +64,9 @@ it('a file that opens with four million blank lines (4 MB, under the default siz
   const converted = convertPolicy(Buffer.from(`${'\n'.repeat(4_000_000)}${HEADER('example.com', '2020-01-01')}\n\nText.\n`));
   expect(converted.frontmatter.archivedOn).toBe('2020-01-01');
 });
+
+it('a file with four million blank lines between the header and the text imports', () => {
+  // One pattern once skipped them after the header, and overflowed V8's regexp stack (RangeError) on this file.
+  const converted = convertPolicy(Buffer.from(`${HEADER('example.com', '2020-01-01')}\n${'\n'.repeat(4_000_000)}Text.\n`));
+  expect(converted.frontmatter.archivedOn).toBe('2020-01-01');
+});

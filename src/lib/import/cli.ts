@@ -57,12 +57,11 @@ export function parseArgs(argv: readonly string[]) {
   return args;
 }
 
-export interface CliStreams {
-  stdout: Stream;
-  stderr: Stream;
-}
-
-export async function runCli(argv: readonly string[], streams: CliStreams, signal?: AbortSignal): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  streams: { stdout: Stream; stderr: Stream },
+  signal?: AbortSignal,
+): Promise<number> {
   let args;
   try {
     args = parseArgs(argv);

@@ -10,6 +10,7 @@ import { InputError } from './errors.ts';
 import { decodeWaybackUrl, parseHeader, waybackDate } from './header.ts';
 import { neutraliseBody } from './neutralise.ts';
 import { deriveTitle, firstHeading } from './title.ts';
+import { BLANK, trimStart } from './text.ts';
 import { countWords } from './word-count.ts';
 
 export interface Converted {
@@ -28,12 +29,8 @@ export function convertPolicy(bytes: Uint8Array): Converted {
   const text = decoded.text.replace(/\r\n?/g, '\n').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 
   // The header is the first line; blank lines before it are tolerated.
-  let start = 0;
-  let lineNo = 1;
-  for (let nl = text.indexOf('\n'); nl !== -1 && text.slice(start, nl).trim() === ''; nl = text.indexOf('\n', start)) {
-    start = nl + 1;
-    lineNo++;
-  }
+  const [start, blankLines] = skipBlankLines(text, 0, (line) => line.trim() === '');
+  const lineNo = 1 + blankLines;
   const nl = text.indexOf('\n', start);
   const headerLine = nl === -1 ? text.slice(start) : text.slice(start, nl);
   if (headerLine.trim() === '') throw new InputError(lineNo, 'empty file: no provenance header');
@@ -49,7 +46,8 @@ export function convertPolicy(bytes: Uint8Array): Converted {
     warnings.push({ line: lineNo, message: `archive date ${header.archivedOn} differs from the snapshot URL's timestamp (${snapshotDay}); the header's date is kept` });
   }
 
-  const rawBody = (nl === -1 ? '' : text.slice(nl + 1)).replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  const bodyStart = nl === -1 ? text.length : skipBlankLines(text, nl + 1, (line) => trimStart(line, BLANK) === '')[0];
+  const rawBody = text.slice(bodyStart).trimEnd();
   if (rawBody.trim() === '') throw new InputError(lineNo + 1, 'empty body: nothing but whitespace after the header');
 
   const body = neutraliseBody(rawBody);
@@ -68,4 +66,15 @@ export function convertPolicy(bytes: Uint8Array): Converted {
     throw new InputError(lineNo, `cannot build valid frontmatter: ${issue.path.join('.')}: ${issue.message}`);
   }
   return { frontmatter: checked.data, body, warnings };
+}
+
+// Where the blank lines (each ending with a line feed) from `start` end, and their count. A loop over indexOf: one
+// pattern over them overflows V8's regexp stack on megabytes of blank lines.
+function skipBlankLines(text: string, start: number, isBlank: (line: string) => boolean): [number, number] {
+  let count = 0;
+  for (let nl = text.indexOf('\n', start); nl !== -1 && isBlank(text.slice(start, nl)); nl = text.indexOf('\n', start)) {
+    start = nl + 1;
+    count++;
+  }
+  return [start, count];
 }

@@ -19,11 +19,12 @@ export interface Expanded {
 export function expandPaths(paths: readonly string[]): Expanded {
   const files = new Map<string, InputFile>(); // by absolute path: a file met twice is imported once
   const problems: Expanded['problems'] = [];
+  let found = 0; // regular files met, before duplicates are dropped
   const add = (p: string, size: number) => {
+    found++;
     if (!files.has(path.resolve(p))) files.set(path.resolve(p), { path: p, size });
   };
   const visitedDirs = new Set<string>();
-  let found = 0; // regular files met in directories, before duplicates are dropped
   const walk = (dir: string) => {
     let real: string;
     try {
@@ -51,10 +52,7 @@ export function expandPaths(paths: readonly string[]): Expanded {
         continue;
       }
       if (stat.isDirectory()) walk(p);
-      else if (stat.isFile()) {
-        found++;
-        add(p, stat.size);
-      }
+      else if (stat.isFile()) add(p, stat.size);
       else problems.push({ path: p, message: 'not a regular file' });
     }
   };

@@ -30,10 +30,7 @@ import { tableBreaksToSpaces } from './table-breaks.ts';
 
 const FENCE_OPEN = /^(?:(`{3,})[^`]*|(~{3,}).*)$/;
 
-const ANY_FENCE = /^(?:`{3}|~{3})/m;
-
 export function neutraliseBody(markdown: string): string {
-  if ((!markdown.includes('```') && !markdown.includes('~~~')) || !ANY_FENCE.test(markdown)) return neutraliseProse(markdown);
   const out: string[] = [];
   let prose: string[] = [];
   let fence: string | null = null; // the run of ` or ~ that opened the fence we are in
@@ -78,7 +75,6 @@ function neutraliseProse(text: string): string {
 }
 
 interface InlineLink {
-  textStart: number;
   textEnd: number;
   dest: string;
   /** The title with its delimiters, or ''. */
@@ -112,7 +108,7 @@ function matchBrackets(s: string): Map<number, number> {
   return close;
 }
 
-/** Parses `[text](dest "title")` starting at s[i] === '['. Conservative; null when unsure. */
+/** Parses `[text](dest "title")` starting at s[i] === '[' (text from i + 1). Conservative; null when unsure. */
 function parseInlineLink(s: string, i: number, brackets: Map<number, number>): InlineLink | null {
   const textEnd = brackets.get(i);
   if (textEnd === undefined || textEnd - (i + 1) >= MAX_LINK_TEXT || s[textEnd + 1] !== '(') return null;
@@ -164,7 +160,7 @@ function parseInlineLink(s: string, i: number, brackets: Map<number, number>): I
     k = skipSpace(s, e + 1);
   }
   if (s[k] !== ')') return null;
-  return { textStart: i + 1, textEnd, dest, title, end: k + 1 };
+  return { textEnd, dest, title, end: k + 1 };
 }
 
 /** Spaces and tabs, and at most one line ending. */
@@ -197,7 +193,7 @@ export function rewriteLinks(s: string, depth = 0): string {
     if (!link) { i = s.indexOf('[', i + 1); continue; }
     const image = i > 0 && s[i - 1] === '!' && !isEscaped(s, i - 1);
     out += s.slice(last, image ? i - 1 : i);
-    const inner = rewriteLinks(s.slice(link.textStart, link.textEnd), depth + 1);
+    const inner = rewriteLinks(s.slice(i + 1, link.textEnd), depth + 1);
     if (inner.trim() === '') {
       // an empty image or link: nothing to read, nothing to keep
     } else if (!image && isSafeLink(link.dest)) {
