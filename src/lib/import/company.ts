@@ -67,6 +67,10 @@ export function alternativeName(domain: string, displayName: string): string | u
   return squash(label) === squash(displayName) ? undefined : capitalise(label);
 }
 
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
 function isWordChar(c: string | undefined): boolean {
   return c !== undefined && /[\p{L}\p{N}]/u.test(c);
 }
@@ -91,7 +95,7 @@ function kindOf(s: string): number {
 export function deriveCompany(domain: string, ...texts: string[]): string {
   const label = mainLabel(domain);
   // Not a Unicode regex on purpose: case-insensitive ASCII matching is much faster on big bodies.
-  const pattern = new RegExp(label.split('-').map(RegExp.escape).join('[-\\s]?'), 'gi');
+  const pattern = new RegExp(escapeRegExp(label).replace(/\\?-/g, '[-\\s]?'), 'gi');
   const counts = new Map<string, number>(); // in order of first appearance
   for (const text of texts) {
     for (const m of text.matchAll(pattern)) {
