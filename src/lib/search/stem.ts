@@ -11,6 +11,8 @@
  */
 
 const VOWELS = 'aeiouy';
+/** Letters that do not close a short syllable ("snow" and "box" are not short). */
+const NOT_CLOSING_SHORT = 'aeiouywxY';
 /** Letters after which a final "li" (a "-ly" by then) is removed: "quickly" → "quick", "feely" stays "feeli". */
 const VALID_LI = 'cdeghkmnrt';
 
@@ -27,24 +29,37 @@ const R1_PREFIXES = ['gener', 'commun', 'arsen', 'past', 'univers', 'later', 'em
 const isVowel = (c: string | undefined) => c !== undefined && VOWELS.includes(c);
 
 /** The longest of `suffixes` that `word` ends with. */
-const longestSuffix = (word: string, suffixes: readonly string[]): string | undefined =>
-  suffixes.filter((suffix) => word.endsWith(suffix)).sort((a, b) => b.length - a.length)[0];
+function longestSuffix(word: string, suffixes: readonly string[]): string | undefined {
+  let found: string | undefined;
+  for (const suffix of suffixes) if (word.endsWith(suffix) && (found === undefined || suffix.length > found.length)) found = suffix;
+  return found;
+}
 
 /**
  * Whether `word` ends in a short syllable: a consonant, a vowel and a consonant other than w, x or Y ("hop"),
- * or a vowel and a consonant as the whole word ("at"); and "past" ("pasted" → "paste", not "past").
+ * or a vowel and a consonant as the whole word ("at").
  */
-const endsShort = (word: string) =>
-  /[^aeiouy][aeiouy][^aeiouywxY]$|^[aeiouy][^aeiouy]$/.test(word) || word.endsWith('past');
+function endsShort(word: string): boolean {
+  const n = word.length;
+  if (n >= 2 && isVowel(word[n - 2])) {
+    if (n >= 3 && !isVowel(word[n - 3]) && !NOT_CLOSING_SHORT.includes(word[n - 1])) return true;
+    if (n === 2 && !isVowel(word[1])) return true;
+  }
+  return word.endsWith('past'); // "pasted" → "paste", not "past"
+}
 
 /** Snowball's regions: R1 starts after the first consonant that follows a vowel, R2 the same again within R1. */
 function regions(word: string): { r1: number; r2: number } {
   const afterVowelConsonant = (from: number) => {
-    const at = word.slice(from).search(/[aeiouy][^aeiouy]/);
-    return at < 0 ? word.length : from + at + 2;
+    let i = from;
+    while (i < word.length && !isVowel(word[i])) i++;
+    while (i < word.length && isVowel(word[i])) i++;
+    return i < word.length ? i + 1 : word.length;
   };
   const prefix = R1_PREFIXES.find((start) => word.startsWith(start));
   const r1 = prefix ? prefix.length : afterVowelConsonant(0);
+  // Without a vowel followed by a consonant, both regions are empty.
+  if (!prefix && r1 === word.length) return { r1, r2: word.length };
   return { r1, r2: afterVowelConsonant(r1) };
 }
 
@@ -53,12 +68,19 @@ const hasVowelBefore = (word: string, end: number) => [...word.slice(0, end)].so
 
 function step1a(word: string): string {
   const suffix = longestSuffix(word, ['sses', 'ied', 'ies', 's', 'us', 'ss']);
-  if (suffix === undefined) return word;
-  const stem = word.slice(0, -suffix.length);
-  if (suffix === 'sses') return `${stem}ss`;
-  if (suffix === 'ied' || suffix === 'ies') return stem.length >= 2 ? `${stem}i` : `${stem}ie`;
-  // Delete the s if a vowel comes before the letter ahead of it ("gaps" → "gap", "gas" stays).
-  return suffix === 's' && hasVowelBefore(stem, stem.length - 1) ? stem : word;
+  const stem = suffix === undefined ? word : word.slice(0, -suffix.length);
+  switch (suffix) {
+    case 'sses':
+      return `${stem}ss`;
+    case 'ied':
+    case 'ies':
+      return stem.length >= 2 ? `${stem}i` : `${stem}ie`;
+    case 's':
+      // Delete the s if a vowel comes before the letter ahead of it ("gaps" → "gap", "gas" stays).
+      return stem.length >= 1 && hasVowelBefore(stem, stem.length - 1) ? stem : word;
+    default:
+      return word;
+  }
 }
 
 function step1b(word: string, r1: number): string {
@@ -66,7 +88,8 @@ function step1b(word: string, r1: number): string {
   if (suffix === undefined) return word;
   const stem = word.slice(0, -suffix.length);
   if (suffix === 'eed' || suffix === 'eedly') {
-    return stem.length < r1 || ['proc', 'exc', 'succ'].includes(stem) ? word : `${stem}ee`;
+    if (stem.length < r1) return word;
+    return stem === 'proc' || stem === 'exc' || stem === 'succ' ? word : `${stem}ee`;
   }
   if (suffix === 'ing') {
     // dying → die, lying → lie; inning, outing, evening… stay.
@@ -83,8 +106,11 @@ function step1b(word: string, r1: number): string {
   return stem.length === r1 && endsShort(stem) ? `${stem}e` : stem;
 }
 
-/** A final y after a consonant that is not the word's first letter becomes i ("cry" → "cri", "by" stays). */
-const step1c = (word: string) => (/.[^aeiouy][yY]$/.test(word) ? `${word.slice(0, -1)}i` : word);
+function step1c(word: string): string {
+  const n = word.length;
+  if (n >= 3 && (word[n - 1] === 'y' || word[n - 1] === 'Y') && !isVowel(word[n - 2])) return `${word.slice(0, -1)}i`;
+  return word;
+}
 
 const STEP2: Record<string, string> = {
   tional: 'tion', enci: 'ence', anci: 'ance', abli: 'able', entli: 'ent', izer: 'ize', ization: 'ize',
@@ -120,15 +146,19 @@ function step4(word: string, r2: number): string {
   const suffix = longestSuffix(word, STEP4_SUFFIXES);
   if (suffix === undefined) return word;
   const start = word.length - suffix.length;
-  if (start < r2 || (suffix === 'ion' && !'st'.includes(word[start - 1]))) return word;
+  if (start < r2) return word;
+  if (suffix === 'ion' && word[start - 1] !== 's' && word[start - 1] !== 't') return word;
   return word.slice(0, start);
 }
 
 function step5(word: string, r1: number, r2: number): string {
   const start = word.length - 1;
-  const dropE = word[start] === 'e' && (start >= r2 || (start >= r1 && !endsShort(word.slice(0, start))));
-  const dropL = word[start] === 'l' && start >= r2 && word[start - 1] === 'l';
-  return dropE || dropL ? word.slice(0, start) : word;
+  if (word.endsWith('e')) {
+    if (start >= r2 || (start >= r1 && !endsShort(word.slice(0, start)))) return word.slice(0, start);
+  } else if (word.endsWith('l')) {
+    if (start >= r2 && word[start - 1] === 'l') return word.slice(0, start);
+  }
+  return word;
 }
 
 /** The Snowball English stem of a lower-case word of the letters a to z ("cookies" → "cooki", "privacy" → "privaci"). */
@@ -137,7 +167,8 @@ export function stem(word: string): string {
   if (exception !== undefined) return exception;
   if (word.length < 3) return word;
   // A y that starts the word or follows a vowel is a consonant: marked Y while the steps run.
-  const marked = word.replace(/(^|[aeiouy])y/g, '$1Y');
+  let marked = '';
+  for (let i = 0; i < word.length; i++) marked += word[i] === 'y' && (i === 0 || isVowel(marked[i - 1])) ? 'Y' : word[i];
   const { r1, r2 } = regions(marked);
   let w = step1a(marked);
   w = step1b(w, r1);
